@@ -1,0 +1,91 @@
+/**
+ * Assembles Open Campus: database (migrated), auth, modules, HTTP server. Used by the start command,
+ * the tests and the benchmarks alike, so all of them run the same app.
+ */
+import { Writable } from 'node:stream';
+import { FixedWindowLimiter } from './core/rate-limit/fixed-window.js';
+import { modules } from './modules/index.js';
+import { createAuth, type Auth } from './platform/auth/auth.js';
+import { countAdmins } from './platform/auth/roles.js';
+import { createPrincipalResolver } from './platform/auth/session.js';
+import type { Config } from './platform/config.js';
+import { openDatabase, type Database } from './platform/db/client.js';
+import { registerHealth } from './platform/http/health.js';
+import { buildServer, type App, type RegisteredRoute } from './platform/http/server.js';
+import { registerWebApp } from './platform/http/web.js';
+import { getOrCreateAuthSecret, issueSetupToken } from './platform/instance.js';
+import type { ModuleDeps } from './platform/module.js';
+
+export interface OpenCampus {
+  app: App;
+  database: Database;
+  auth: Auth;
+  deps: ModuleDeps;
+  routes: RegisteredRoute[];
+  /** The one-time setup token, when no admin exists yet (printed by the start command). */
+  setupToken: string | null;
+  close(): Promise<void>;
+}
+
+export interface CreateOptions {
+  config: Config;
+  /** An already-open database (tests share a migrated template); otherwise opened from config. */
+  database?: Database;
+  now?: () => Date;
+  logStream?: Writable;
+  /** Serve the built web app (off in API-only tests). */
+  serveWeb?: boolean;
+}
+
+export async function createOpenCampus(options: CreateOptions): Promise<OpenCampus> {
+  const { config } = options;
+  const now = options.now ?? (() => new Date());
+  const database =
+    options.database ??
+    (await openDatabase(config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir }));
+  try {
+    await database.migrate();
+    const secret = config.authSecret ?? (await getOrCreateAuthSecret(database.db));
+    const auth = createAuth({ db: database.db, secret, publicUrl: config.publicUrl });
+    const windowMs = config.authRateWindowSeconds * 1000;
+    const deps: ModuleDeps = {
+      db: database.db,
+      auth,
+      config,
+      now,
+      limiters: {
+        authByAccount: new FixedWindowLimiter(config.authRateLimit, windowMs),
+        // One address may sign in several people (a city office behind NAT): a wider limit.
+        authByIp: new FixedWindowLimiter(config.authRateLimit * 3, windowMs),
+      },
+    };
+    for (const m of modules) await m.seed?.(deps);
+    const setupToken = (await countAdmins(database.db)) === 0 ? await issueSetupToken(database.db) : null;
+
+    const { app, routes } = await buildServer({
+      logLevel: config.logLevel,
+      trustProxy: config.trustProxy,
+      publicUrl: config.publicUrl,
+      resolvePrincipal: createPrincipalResolver({ db: database.db, auth, now, staffIdleMinutes: config.staffSessionIdleMinutes }),
+      ...(options.logStream ? { logStream: options.logStream } : {}),
+    });
+    registerHealth(app, () => database.ping());
+    for (const m of modules) m.registerRoutes(app, deps);
+    if (options.serveWeb !== false) await registerWebApp(app, config.webDistDir);
+    app.route({
+      method: 'GET',
+      url: '/api/v1/openapi.json',
+      config: { policy: { kind: 'public' } },
+      schema: { hide: true },
+      handler: () => app.swagger(),
+    });
+    app.addHook('onClose', async () => {
+      await database.close();
+    });
+    await app.ready();
+    return { app, database, auth, deps, routes, setupToken, close: () => app.close() };
+  } catch (err) {
+    if (!options.database) await database.close();
+    throw err;
+  }
+}

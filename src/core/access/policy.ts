@@ -1,0 +1,52 @@
+/**
+ * Who may do what. Every HTTP route declares one Policy; the server refuses a route without one at
+ * registration and refuses every request the policy does not allow (deny by default).
+ */
+export const ROLES = ['admin', 'staff', 'reviewer', 'mentor', 'participant', 'member', 'partner'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles that count as city staff: they see plan vs actual and edit the plan. */
+export const STAFF_ROLES: readonly Role[] = ['admin', 'staff'];
+
+export type Policy =
+  /** Anyone, signed in or not (public pages, the plan, the budget). */
+  | { kind: 'public' }
+  /** Any signed-in account. */
+  | { kind: 'signedIn' }
+  /** A signed-in account holding one of these global roles. */
+  | { kind: 'roles'; roles: readonly Role[] };
+
+export const publicAccess: Policy = { kind: 'public' };
+export const signedIn: Policy = { kind: 'signedIn' };
+export const anyRole = (...roles: Role[]): Policy => ({ kind: 'roles', roles });
+export const staffOnly: Policy = anyRole('admin', 'staff');
+export const adminOnly: Policy = anyRole('admin');
+
+export interface Principal {
+  userId: string;
+  roles: readonly Role[];
+}
+
+export type Decision = 'allow' | 'unauthenticated' | 'forbidden';
+
+/** The one place where a policy meets a principal. `null` principal = not signed in. */
+export function decide(policy: Policy, principal: Principal | null): Decision {
+  switch (policy.kind) {
+    case 'public':
+      return 'allow';
+    case 'signedIn':
+      return principal ? 'allow' : 'unauthenticated';
+    case 'roles':
+      if (!principal) return 'unauthenticated';
+      return policy.roles.some((r) => principal.roles.includes(r)) ? 'allow' : 'forbidden';
+    default: {
+      const never: never = policy;
+      void never;
+      return 'forbidden';
+    }
+  }
+}
+
+export function isStaff(principal: Principal | null): boolean {
+  return !!principal && principal.roles.some((r) => STAFF_ROLES.includes(r));
+}

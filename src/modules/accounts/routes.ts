@@ -1,0 +1,113 @@
+/** HTTP routes of accounts. Each reads: policy → contract → one use case → presenter. */
+import { fromNodeHeaders } from 'better-auth/node';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { adminOnly, publicAccess, signedIn } from '../../core/access/policy.js';
+import { Me, RolesInput, SetupInput, SignInInput, SignUpInput, UserListItem, UserListQuery } from '../../shared/contracts/accounts.js';
+import { ErrorBody, IdParams } from '../../shared/contracts/common.js';
+import { countAdmins } from '../../platform/auth/roles.js';
+import { HttpError } from '../../platform/http/errors.js';
+import type { App } from '../../platform/http/server.js';
+import type { ModuleDeps } from '../../platform/module.js';
+import { changeRoles, completeSetup, listUsers, signIn, signOut, signUp, userSummary } from './use-cases.js';
+
+const tags = ['accounts'];
+const MeUser = Me.shape.user.unwrap();
+
+export function registerAccountRoutes(app: App, deps: ModuleDeps): void {
+  const { db, auth, limiters, now } = deps;
+
+  /** Throttles by client address and, when given, by account (ASVS 6.3.1; KISA 20). */
+  const throttle = (request: FastifyRequest, action: string, account?: string) => {
+    const t = now().getTime();
+    const checks = [limiters.authByIp.hit(`${action}:ip:${request.ip}`, t)];
+    if (account) checks.push(limiters.authByAccount.hit(`${action}:acct:${account}`, t));
+    const refused = checks.find((c) => !c.allowed);
+    if (refused) {
+      throw new HttpError(429, 'rate_limited', { seconds: refused.retryAfterSeconds }, { 'retry-after': String(refused.retryAfterSeconds) });
+    }
+  };
+  const passCookies = (reply: FastifyReply, cookies: string[]) => {
+    if (cookies.length > 0) reply.header('set-cookie', cookies);
+  };
+
+  app.route({
+    method: 'GET',
+    url: '/api/v1/me',
+    config: { policy: publicAccess },
+    schema: { tags, summary: 'The signed-in account and its roles (user is null when signed out)', response: { 200: Me } },
+    handler: async (request) => ({
+      user: request.principal ? await userSummary(db, request.principal.userId) : null,
+      setupRequired: (await countAdmins(db)) === 0,
+    }),
+  });
+
+  app.route({
+    method: 'POST',
+    url: '/api/v1/auth/sign-up',
+    config: { policy: publicAccess },
+    schema: { tags, summary: 'Create an account with e-mail and password and sign in', body: SignUpInput, response: { 201: MeUser, 409: ErrorBody, 429: ErrorBody } },
+    handler: async (request, reply) => {
+      throttle(request, 'sign-up');
+      const result = await signUp(auth, { ...request.body, locale: request.body.locale ?? request.lang }, fromNodeHeaders(request.headers));
+      passCookies(reply, result.cookies);
+      return reply.status(201).send(await userSummary(db, result.userId));
+    },
+  });
+
+  app.route({
+    method: 'POST',
+    url: '/api/v1/auth/sign-in',
+    config: { policy: publicAccess },
+    schema: { tags, summary: 'Sign in with e-mail and password', body: SignInInput, response: { 200: MeUser, 401: ErrorBody, 429: ErrorBody } },
+    handler: async (request, reply) => {
+      throttle(request, 'sign-in', request.body.email);
+      const result = await signIn(auth, request.body, fromNodeHeaders(request.headers));
+      passCookies(reply, result.cookies);
+      return userSummary(db, result.userId);
+    },
+  });
+
+  app.route({
+    method: 'POST',
+    url: '/api/v1/auth/sign-out',
+    config: { policy: signedIn },
+    schema: { tags, summary: 'Sign out: the session is deleted on the server', response: { 200: z.object({ ok: z.literal(true) }) } },
+    handler: async (request, reply) => {
+      passCookies(reply, await signOut(auth, fromNodeHeaders(request.headers)));
+      return { ok: true as const };
+    },
+  });
+
+  app.route({
+    method: 'POST',
+    url: '/api/v1/setup',
+    config: { policy: publicAccess },
+    schema: { tags, summary: 'Create the first administrator with the one-time setup token', body: SetupInput, response: { 201: MeUser, 403: ErrorBody, 409: ErrorBody } },
+    handler: async (request, reply) => {
+      throttle(request, 'setup');
+      const result = await completeSetup(db, auth, request.body, fromNodeHeaders(request.headers), request.ip);
+      passCookies(reply, result.cookies);
+      return reply.status(201).send(await userSummary(db, result.userId));
+    },
+  });
+
+  app.route({
+    method: 'GET',
+    url: '/api/v1/admin/users',
+    config: { policy: adminOnly },
+    schema: { tags, summary: 'List accounts with their roles', querystring: UserListQuery, response: { 200: z.object({ total: z.number().int(), users: z.array(UserListItem) }) } },
+    handler: async (request) => listUsers(db, request.query),
+  });
+
+  app.route({
+    method: 'PUT',
+    url: '/api/v1/admin/users/:id/roles',
+    config: { policy: adminOnly },
+    schema: { tags, summary: "Set an account's global roles (audited)", params: IdParams, body: RolesInput, response: { 200: z.object({ roles: z.array(RolesInput.shape.roles.element) }), 404: ErrorBody, 409: ErrorBody } },
+    handler: async (request) => {
+      const roles = await changeRoles(db, { userId: request.principal!.userId, ip: request.ip }, request.params.id, request.body.roles);
+      return { roles };
+    },
+  });
+}

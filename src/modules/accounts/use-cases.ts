@@ -1,0 +1,101 @@
+/** Account use cases: sign-up, sign-in, sign-out, first-admin setup, role changes, user listing. */
+import { asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import type { Role } from '../../core/access/policy.js';
+import { DomainError } from '../../core/shared/domain-error.js';
+
+import type { Auth } from '../../platform/auth/auth.js';
+import { countAdmins, globalRoles, grantGlobalRole, setGlobalRoles } from '../../platform/auth/roles.js';
+import { recordAudit, type Actor } from '../../platform/audit.js';
+import type { Db } from '../../platform/db/client.js';
+import { roleGrants, users } from '../../platform/db/schema/index.js';
+import { checkSetupToken, clearSetupToken } from '../../platform/instance.js';
+
+export interface AuthResult {
+  /** Set-Cookie headers to pass on to the browser. */
+  cookies: string[];
+  userId: string;
+}
+
+function cookiesOf(res: Response): string[] {
+  return res.headers.getSetCookie();
+}
+
+export async function signUp(auth: Auth, input: { name: string; email: string; password: string; locale?: 'ko' | 'en' | undefined }, headers: Headers): Promise<AuthResult> {
+  const res = await auth.api.signUpEmail({
+    body: { name: input.name, email: input.email, password: input.password, locale: input.locale ?? 'ko' },
+    headers,
+    asResponse: true,
+  });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => ({}))) as { code?: string };
+    if (body.code === 'USER_ALREADY_EXISTS' || body.code === 'USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL') throw new DomainError('auth.email_taken');
+    throw new DomainError('auth.sign_up_failed');
+  }
+  const body = (await res.json()) as { user: { id: string } };
+  return { cookies: cookiesOf(res), userId: body.user.id };
+}
+
+export async function signIn(auth: Auth, input: { email: string; password: string }, headers: Headers): Promise<AuthResult> {
+  const res = await auth.api.signInEmail({ body: input, headers, asResponse: true });
+  if (!res.ok) throw new DomainError('auth.invalid_credentials');
+  const body = (await res.json()) as { user: { id: string } };
+  return { cookies: cookiesOf(res), userId: body.user.id };
+}
+
+export async function signOut(auth: Auth, headers: Headers): Promise<string[]> {
+  const res = await auth.api.signOut({ headers, asResponse: true });
+  return cookiesOf(res);
+}
+
+export async function userSummary(db: Db, userId: string) {
+  const [u] = await db.select().from(users).where(eq(users.id, userId));
+  if (!u) throw new DomainError('accounts.user_not_found');
+  return { id: u.id, name: u.name, email: u.email, locale: (u.locale === 'en' ? 'en' : 'ko') as 'ko' | 'en', roles: await globalRoles(db, u.id) };
+}
+
+/**
+ * Creates the first administrator with the one-time token printed at first start. Refused once any
+ * admin exists, so the token cannot be used to take over a running campus.
+ */
+export async function completeSetup(db: Db, auth: Auth, input: { token: string; name: string; email: string; password: string }, headers: Headers, ip: string): Promise<AuthResult> {
+  if ((await countAdmins(db)) > 0) throw new DomainError('setup.not_required');
+  if (!(await checkSetupToken(db, input.token))) throw new DomainError('setup.invalid_token');
+  const result = await signUp(auth, { name: input.name, email: input.email, password: input.password }, headers);
+  await db.transaction(async (tx) => {
+    await grantGlobalRole(tx, result.userId, 'admin', null);
+    await clearSetupToken(tx);
+    await recordAudit(tx, { userId: result.userId, label: 'setup', ip }, { action: 'role.grant', entityType: 'user', entityId: result.userId, after: { roles: ['admin'] } });
+  });
+  return result;
+}
+
+export async function changeRoles(db: Db, actor: Actor, userId: string, roles: readonly Role[]): Promise<Role[]> {
+  return db.transaction(async (tx) => {
+    const [u] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId));
+    if (!u) throw new DomainError('accounts.user_not_found');
+    const before = await globalRoles(tx, userId);
+    if (before.includes('admin') && !roles.includes('admin') && (await countAdmins(tx)) <= 1) throw new DomainError('roles.last_admin');
+    await setGlobalRoles(tx, userId, roles, actor.userId);
+    const after = await globalRoles(tx, userId);
+    await recordAudit(tx, actor, { action: 'role.set', entityType: 'user', entityId: userId, before: { roles: before }, after: { roles: after } });
+    return after;
+  });
+}
+
+export async function listUsers(db: Db, q: { q?: string | undefined; limit: number; offset: number }) {
+  const where = q.q ? or(ilike(users.name, `%${q.q}%`), ilike(users.email, `%${q.q}%`)) : undefined;
+  const rows = await db.select().from(users).where(where).orderBy(asc(users.createdAt)).limit(q.limit).offset(q.offset);
+  const [total] = await db.select({ n: sql<number>`count(*)::int` }).from(users).where(where);
+  const ids = rows.map((r) => r.id);
+  const grants = ids.length ? await db.select().from(roleGrants).where(inArray(roleGrants.userId, ids)) : [];
+  return {
+    total: total?.n ?? 0,
+    users: rows.map((u) => ({
+      id: u.id,
+      name: u.name,
+      email: u.email,
+      createdAt: u.createdAt.toISOString(),
+      roles: ['member' as Role, ...grants.filter((g) => g.userId === u.id && g.scopeType === 'global').map((g) => g.role as Role)],
+    })),
+  };
+}

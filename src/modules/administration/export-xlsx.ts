@@ -1,0 +1,115 @@
+/**
+ * The budget as an Excel workbook laid out like the plan's 산출내역 table (구분 | 예산 | 산출내역,
+ * 단위: 천원), with live formulas: a formula line's amount is =unit price × factors ÷ 1000 from
+ * input cells to the right, every parent is =SUM of its children, the total is =SUM of the roots,
+ * and the calculation text is rebuilt from the same cells. Change a cell and the sheet recomputes.
+ */
+import ExcelJS from 'exceljs';
+import { formulaText, MAX_FACTORS } from '../../core/budget/budget.js';
+import type { Lang } from '../../core/shared/localized.js';
+import type { BudgetViewT } from '../../shared/contracts/plan.js';
+
+const L = {
+  ko: { sheet: '산출내역', unit: '(단위: 천원)', line: '구분', planned: '예산', calc: '산출내역', total: '계', actual: '집행액', rate: '집행률', unitPrice: '단가(원)', qty: '수량', unitLabel: '단위', won: '원' },
+  en: { sheet: 'Budget', unit: '(unit: thousand KRW)', line: 'Line', planned: 'Amount', calc: 'Calculation', total: 'Total', actual: 'Spent', rate: 'Execution rate', unitPrice: 'Unit price (KRW)', qty: 'Qty', unitLabel: 'Unit', won: ' KRW' },
+} as const;
+
+function colLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+const thousandFormat = (krw: number) => (krw % 1000 === 0 ? '#,##0' : '#,##0.0##');
+
+export async function budgetXlsx(view: BudgetViewT, title: string, lang: Lang): Promise<Buffer> {
+  const t = L[lang];
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Open Campus';
+  wb.created = new Date(0);
+  const ws = wb.addWorksheet(t.sheet, { views: [{ state: 'frozen', ySplit: 3 }] });
+
+  // Columns: A line, B amount, C calculation, [D spent, E rate], then unit price and factor pairs.
+  const actualCols = view.withActuals ? 2 : 0;
+  const priceCol = 4 + actualCols;
+  const factorCol = (i: number, unit: boolean) => priceCol + 1 + i * 2 + (unit ? 1 : 0);
+  const lastCol = factorCol(MAX_FACTORS - 1, true);
+
+  ws.getCell('A1').value = title;
+  ws.getCell('A1').font = { bold: true, size: 14 };
+  ws.getCell('C2').value = t.unit;
+  ws.getCell('C2').alignment = { horizontal: 'right' };
+  const header: string[] = [t.line, t.planned, t.calc];
+  if (view.withActuals) header.push(t.actual, t.rate);
+  header.push(t.unitPrice);
+  for (let i = 0; i < MAX_FACTORS; i++) header.push(`${t.qty} ${i + 1}`, `${t.unitLabel} ${i + 1}`);
+  ws.getRow(3).values = header;
+  ws.getRow(3).font = { bold: true };
+  ws.columns.forEach((c, i) => {
+    c.width = i === 0 ? 52 : i === 2 ? 44 : 12;
+  });
+
+  const TOTAL_ROW = 4;
+  const rowOf = new Map<string, number>();
+  view.lines.forEach((l, i) => rowOf.set(l.id, TOTAL_ROW + 1 + i));
+  const childrenRows = (id: string | null) => view.lines.filter((l) => l.parentId === id).map((l) => rowOf.get(l.id)!);
+  const sumFormula = (rows: number[]) => (rows.length ? `SUM(${rows.map((r) => `B${r}`).join(',')})` : '0');
+
+  const total = ws.getRow(TOTAL_ROW);
+  total.getCell(1).value = t.total;
+  total.getCell(2).value = { formula: sumFormula(childrenRows(null)), result: view.planned / 1000 };
+  total.getCell(2).numFmt = thousandFormat(view.planned);
+  total.font = { bold: true };
+  if (view.withActuals) {
+    total.getCell(4).value = { formula: sumFormula(childrenRows(null)).replace(/B(\d+)/g, 'D$1'), result: (view.actual ?? 0) / 1000 };
+    total.getCell(5).value = { formula: `IF(B${TOTAL_ROW}=0,"",D${TOTAL_ROW}/B${TOTAL_ROW})`, result: view.executionRate == null ? '' : view.executionRate / 100 };
+  }
+
+  for (const line of view.lines) {
+    const r = rowOf.get(line.id)!;
+    const row = ws.getRow(r);
+    const name = (lang === 'en' ? line.title.en || line.title.ko : line.title.ko) ?? '';
+    row.getCell(1).value = line.depth >= 2 ? `- ${name}` : name;
+    row.getCell(1).alignment = { indent: line.depth * 2 };
+    if (line.depth === 0) row.font = { bold: true };
+    const amount = row.getCell(2);
+    amount.numFmt = thousandFormat(line.planned);
+    if (line.kind === 'group') {
+      amount.value = { formula: sumFormula(childrenRows(line.id)), result: line.planned / 1000 };
+    } else if (line.kind === 'fixed') {
+      amount.value = line.planned / 1000;
+    } else {
+      const price = row.getCell(priceCol);
+      price.value = line.unitPrice ?? 0;
+      price.numFmt = '#,##0';
+      const refs = [`${colLetter(priceCol)}${r}`];
+      const textParts = [`TEXT(${colLetter(priceCol)}${r},"#,##0")&"${t.won}"`];
+      line.factors.forEach((f, i) => {
+        const q = row.getCell(factorCol(i, false));
+        const u = row.getCell(factorCol(i, true));
+        q.value = f.value;
+        u.value = lang === 'ko' ? f.unit.ko : f.value === 1 ? (f.unit.enOne ?? f.unit.en) : f.unit.en;
+        const qRef = `${colLetter(factorCol(i, false))}${r}`;
+        const uRef = `${colLetter(factorCol(i, true))}${r}`;
+        refs.push(qRef);
+        textParts.push(lang === 'ko' ? `TEXT(${qRef},"#,##0")&${uRef}` : `TEXT(${qRef},"#,##0")&" "&${uRef}`);
+      });
+      amount.value = { formula: `${refs.join('*')}/1000`, result: line.planned / 1000 };
+      row.getCell(3).value = { formula: textParts.join('&" × "&'), result: formulaText(line.unitPrice ?? 0, line.factors, lang) };
+    }
+    if (view.withActuals) {
+      const kids = childrenRows(line.id);
+      const ownSpent = (line.actual ?? 0) - view.lines.filter((l) => l.parentId === line.id).reduce((s, l) => s + (l.actual ?? 0), 0);
+      const actual = row.getCell(4);
+      actual.numFmt = '#,##0.###';
+      actual.value = kids.length
+        ? { formula: `${ownSpent / 1000}+${sumFormula(kids).replace(/B(\d+)/g, 'D$1')}`, result: (line.actual ?? 0) / 1000 }
+        : (line.actual ?? 0) / 1000;
+      const rate = row.getCell(5);
+      rate.numFmt = '0.0%';
+      rate.value = { formula: `IF(B${r}=0,"",D${r}/B${r})`, result: line.executionRate == null ? '' : line.executionRate / 100 };
+    }
+  }
+  ws.getCell(`${colLetter(lastCol)}3`).font = { bold: true };
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

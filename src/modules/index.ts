@@ -1,0 +1,10 @@
+/**
+ * Every module of Open Campus, in one list. A new area (recruitment, courses, experiments,
+ * network, exchange) adds its manifest here; nothing else in the platform changes.
+ */
+import type { ModuleManifest } from '../platform/module.js';
+import { accountsModule } from './accounts/index.js';
+import { administrationModule } from './administration/index.js';
+import { auditModule } from './audit/index.js';
+
+export const modules: readonly ModuleManifest[] = [accountsModule, administrationModule, auditModule];

@@ -1,0 +1,66 @@
+/**
+ * better-auth, configured for Open Campus: e-mail + password with argon2id (@node-rs/argon2, off the
+ * main thread), sessions stored in the database, our own uuid ids. Roles and permissions are not
+ * its business: they live in role_grant and core/access.
+ */
+import { hash, verify } from '@node-rs/argon2';
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import type { Db } from '../db/client.js';
+import { accounts, sessions, users, verifications } from '../db/schema/index.js';
+
+/** OWASP's argon2id baseline (m=19 MiB, t=2, p=1): ~7 ms here, computed on libuv's pool. */
+// `algorithm: 2` is Algorithm.Argon2id (a const enum, which isolated modules cannot import).
+const ARGON2 = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
+export const hashPassword = (password: string) => hash(password, ARGON2);
+export const verifyPassword = (hashed: string, password: string) => verify(hashed, password).catch(() => false);
+
+export interface AuthOptions {
+  db: Db;
+  secret: string;
+  publicUrl: string;
+  sessionDays?: number;
+}
+
+export function createAuth(options: AuthOptions) {
+  const secure = options.publicUrl.startsWith('https://');
+  return betterAuth({
+    appName: 'Open Campus',
+    baseURL: options.publicUrl,
+    basePath: '/api/auth',
+    secret: options.secret,
+    database: drizzleAdapter(options.db, {
+      provider: 'pg',
+      schema: { user: users, session: sessions, account: accounts, verification: verifications },
+    }),
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: 8,
+      maxPasswordLength: 128,
+      autoSignIn: true,
+      password: { hash: hashPassword, verify: ({ hash: h, password }) => verifyPassword(h, password) },
+    },
+    user: {
+      additionalFields: { locale: { type: 'string', required: false, defaultValue: 'ko', input: true } },
+    },
+    session: {
+      expiresIn: 60 * 60 * 24 * (options.sessionDays ?? 7),
+      updateAge: 60 * 60 * 24,
+      cookieCache: { enabled: false },
+    },
+    // Our routes throttle sign-in and sign-up themselves (per IP and per account).
+    rateLimit: { enabled: false },
+    trustedOrigins: [options.publicUrl],
+    telemetry: { enabled: false },
+    logger: { disabled: true },
+    advanced: {
+      cookiePrefix: 'oc',
+      useSecureCookies: secure,
+      defaultCookieAttributes: { sameSite: 'lax', httpOnly: true, secure },
+      database: { generateId: 'uuid' },
+    },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

@@ -1,0 +1,210 @@
+/**
+ * The HTTP server: Fastify with zod contracts, security headers, CSRF protection, language
+ * negotiation, sessions and deny-by-default permissions. Modules add their routes through
+ * `app.route({ …, config: { policy } })`; a route without a policy stops the server at start.
+ */
+import { randomBytes } from 'node:crypto';
+import helmet from '@fastify/helmet';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyBaseLogger, type RawServerDefault, type RawRequestDefaultExpression, type RawReplyDefaultExpression } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ZodType } from 'zod';
+import { decide, type Policy, type Principal } from '../../core/access/policy.js';
+import type { Lang } from '../../core/shared/localized.js';
+import { handleError, HttpError, RequestValidationError } from './errors.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    policy?: Policy;
+  }
+  interface FastifyRequest {
+    lang: Lang;
+    principal: Principal | null;
+    sessionToken: string | null;
+  }
+}
+
+export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  policy: Policy;
+  hasBody: boolean;
+  hasParams: boolean;
+  hasQuery: boolean;
+}
+
+export interface ServerOptions {
+  logLevel: string;
+  trustProxy: boolean;
+  publicUrl: string;
+  /** Resolves the signed-in principal from the request's cookies (null when none or invalid). */
+  resolvePrincipal: (request: FastifyRequest) => Promise<{ principal: Principal; token: string } | null>;
+  /** Extra log destination (tests capture logs to check they hold no secrets). */
+  logStream?: NodeJS.WritableStream;
+}
+
+export const CSRF_COOKIE = 'oc_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+export const LANG_COOKIE = 'oc_lang';
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Language of the request: explicit header from the web app, then the remembered cookie, then Korean. */
+function requestLang(request: FastifyRequest): Lang {
+  const header = request.headers['accept-language'];
+  const cookieLang = request.cookies?.[LANG_COOKIE];
+  if (typeof header === 'string' && header.length > 0) {
+    const first = header.split(',')[0]?.trim().toLowerCase() ?? '';
+    if (first.startsWith('en')) return 'en';
+    if (first.startsWith('ko')) return 'ko';
+  }
+  if (cookieLang === 'en' || cookieLang === 'ko') return cookieLang;
+  return 'ko';
+}
+
+export async function buildServer(options: ServerOptions): Promise<{ app: App; routes: RegisteredRoute[] }> {
+  const app = Fastify({
+    trustProxy: options.trustProxy,
+    bodyLimit: 1024 * 1024,
+    disableRequestLogging: false,
+    logger: {
+      level: options.logLevel,
+      ...(options.logStream ? { stream: options.logStream } : {}),
+      // Logs carry no passwords, tokens, cookies or personal data (PIPA, ASVS 16.2.5).
+      redact: {
+        paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]', '*.password', '*.email', '*.token'],
+        censor: '[redacted]',
+      },
+      serializers: {
+        req: (req: { method: string; url: string; id: string }) => ({ method: req.method, url: req.url.split('?')[0], id: req.id }),
+      },
+    },
+    genReqId: () => randomBytes(8).toString('hex'),
+  }).withTypeProvider<ZodTypeProvider>();
+
+  // Validation errors are worded later in the error handler, once the language is known.
+  app.setValidatorCompiler(({ schema }) => (data: unknown) => {
+    const result = (schema as ZodType).safeParse(data);
+    if (result.success) return { value: result.data };
+    return { error: new RequestValidationError(schema as ZodType, data, result.error.issues) };
+  });
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+
+  const routes: RegisteredRoute[] = [];
+  app.addHook('onRoute', (route) => {
+    const policy = route.config?.policy;
+    if (!policy) throw new Error(`Route ${String(route.method)} ${route.url} has no policy: every route must declare one.`);
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      routes.push({
+        method,
+        url: route.url,
+        policy,
+        hasBody: !!route.schema?.body,
+        hasParams: !!route.schema?.params,
+        hasQuery: !!route.schema?.querystring,
+      });
+    }
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine writes CSS variables and element styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    // HSTS only means something over TLS; it is added per request below.
+    strictTransportSecurity: false,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Open Campus API',
+        version: '1',
+        description: 'The API behind the Open Campus web app. Every route the app uses is here, generated from the same zod contracts the server validates with.',
+        license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
+      },
+      servers: [{ url: options.publicUrl }],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'oc.session_token' },
+          csrf: { type: 'apiKey', in: 'header', name: CSRF_HEADER },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  const publicOrigin = new URL(options.publicUrl).origin;
+
+  app.addHook('onRequest', async (request, reply) => {
+    request.lang = requestLang(request);
+    request.principal = null;
+    request.sessionToken = null;
+    if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+
+    // A readable CSRF cookie for the double-submit check (the session cookie itself is HttpOnly).
+    let csrf = request.cookies[CSRF_COOKIE];
+    if (!csrf) {
+      csrf = randomBytes(24).toString('base64url');
+      reply.setCookie(CSRF_COOKIE, csrf, { path: '/', sameSite: 'strict', httpOnly: false, secure: request.protocol === 'https' });
+    }
+
+    const policy = request.routeOptions.config?.policy;
+    if (!policy) return; // 404 handler: nothing to protect.
+
+    if (UNSAFE.has(request.method)) {
+      const origin = request.headers.origin;
+      if (origin && origin !== publicOrigin && origin !== `${request.protocol}://${request.host}`) throw new HttpError(403, 'csrf');
+      // Only a session cookie gives a forged request any power; such requests must echo the token.
+      if (request.headers.cookie?.includes('session_token')) {
+        const token = request.cookies[CSRF_COOKIE];
+        if (!token || request.headers[CSRF_HEADER] !== token) throw new HttpError(403, 'csrf');
+      }
+    }
+
+    // Fail closed: if the session cannot be read, the request is treated as signed out.
+    if (request.headers.cookie?.includes('session_token')) {
+      try {
+        const found = await options.resolvePrincipal(request);
+        if (found) {
+          request.principal = found.principal;
+          request.sessionToken = found.token;
+        }
+      } catch (err) {
+        request.log.error({ err }, 'session lookup failed');
+        if (policy.kind !== 'public') throw new HttpError(503, 'unavailable');
+      }
+    }
+    const decision = decide(policy, request.principal);
+    if (decision === 'unauthenticated') throw new HttpError(401, 'unauthenticated');
+    if (decision === 'forbidden') throw new HttpError(403, 'forbidden');
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
+  return { app, routes };
+}

@@ -1,0 +1,48 @@
+/**
+ * Serves the built web app (dist/web): hashed assets with long caching, and index.html for every
+ * other GET that is not an API path, with <html lang> set from the remembered language so screen
+ * readers announce the right language before any script runs.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import { publicAccess } from '../../core/access/policy.js';
+import type { App } from './server.js';
+import { errorBody } from './errors.js';
+
+export async function registerWebApp(app: App, distDir: string): Promise<void> {
+  const indexPath = path.join(distDir, 'index.html');
+  const built = existsSync(indexPath);
+  if (!built) app.log.warn({ distDir }, 'web app not built: run `npm run build:web`');
+  const indexHtml = built ? readFileSync(indexPath, 'utf8') : '';
+
+  await app.register(fastifyStatic, { root: built ? distDir : process.cwd(), serve: false });
+
+  app.route({
+    method: 'GET',
+    url: '/assets/*',
+    config: { policy: publicAccess },
+    handler: (request, reply) => {
+      const file = (request.params as { '*': string })['*'];
+      if (!built || file.includes('..')) return reply.status(404).send(errorBody(request.lang, 'not_found'));
+      return reply.header('cache-control', 'public, max-age=31536000, immutable').sendFile(path.join('assets', file));
+    },
+  });
+
+  for (const file of ['favicon.svg', 'robots.txt']) {
+    app.route({
+      method: 'GET',
+      url: `/${file}`,
+      config: { policy: publicAccess },
+      handler: (request, reply) => (built && existsSync(path.join(distDir, file)) ? reply.sendFile(file) : reply.status(404).send(errorBody(request.lang, 'not_found'))),
+    });
+  }
+
+  app.setNotFoundHandler((request, reply) => {
+    if (request.method !== 'GET' || request.url.startsWith('/api/') || !built) {
+      return reply.status(404).send(errorBody(request.lang, 'not_found'));
+    }
+    const html = indexHtml.replace(/<html lang="[a-z]+"/, `<html lang="${request.lang}"`);
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+  });
+}

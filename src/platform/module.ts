@@ -1,0 +1,24 @@
+/**
+ * What every module receives and what it must provide. A module registers its routes (each with a
+ * policy) and may seed content; src/modules/index.ts lists them all in one place.
+ */
+import type { Config } from './config.js';
+import type { Db } from './db/client.js';
+import type { Auth } from './auth/auth.js';
+import type { App } from './http/server.js';
+import type { FixedWindowLimiter } from '../core/rate-limit/fixed-window.js';
+
+export interface ModuleDeps {
+  db: Db;
+  auth: Auth;
+  config: Config;
+  now: () => Date;
+  limiters: { authByIp: FixedWindowLimiter; authByAccount: FixedWindowLimiter };
+}
+
+export interface ModuleManifest {
+  name: string;
+  registerRoutes(app: App, deps: ModuleDeps): void;
+  /** Idempotent: safe to run at every start. */
+  seed?(deps: ModuleDeps): Promise<void>;
+}

@@ -1,0 +1,90 @@
+/** Contracts of accounts: sign-up, sign-in, the current session, roles, first-admin setup. */
+import { z } from 'zod';
+import { ROLES } from '../../core/access/policy.js';
+import { Id } from './common.js';
+
+export const Role = z.enum(ROLES);
+
+/** ASVS 6.2.1/6.2.9: at least 8 characters, at least 64 allowed, no composition rules. */
+export const Password = z.string().min(8, { message: 'oc:errors.field.password_short' }).max(128);
+export const Email = z.email().max(254).transform((e) => e.toLowerCase());
+
+export const SignUpInput = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  email: Email,
+  password: Password,
+  locale: z.enum(['ko', 'en']).optional(),
+});
+export type SignUpInputT = z.input<typeof SignUpInput>;
+
+export const SignInInput = z.strictObject({
+  email: Email,
+  password: z.string().min(1).max(128),
+});
+export type SignInInputT = z.input<typeof SignInInput>;
+
+export const Me = z.object({
+  user: z
+    .object({
+      id: Id,
+      name: z.string(),
+      email: z.string(),
+      locale: z.enum(['ko', 'en']),
+      roles: z.array(Role),
+    })
+    .nullable(),
+  /** True while no admin exists: the web app offers the setup page. */
+  setupRequired: z.boolean(),
+});
+export type MeT = z.infer<typeof Me>;
+
+export const SetupInput = z.strictObject({
+  token: z.string().min(16).max(200),
+  name: z.string().trim().min(1).max(100),
+  email: Email,
+  password: Password,
+});
+export type SetupInputT = z.input<typeof SetupInput>;
+
+export const UserListItem = z.object({
+  id: Id,
+  name: z.string(),
+  email: z.string(),
+  roles: z.array(Role),
+  createdAt: z.string(),
+});
+export type UserListItemT = z.infer<typeof UserListItem>;
+
+export const UserListQuery = z.strictObject({
+  q: z.string().trim().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+export const RolesInput = z.strictObject({
+  /** Global roles to hold; 'member' is implicit and ignored. */
+  roles: z.array(Role).max(ROLES.length),
+});
+export type RolesInputT = z.infer<typeof RolesInput>;
+
+export const AuditEntry = z.object({
+  id: Id,
+  at: z.string(),
+  actorId: Id.nullable(),
+  actorLabel: z.string().nullable(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: Id.nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+export type AuditEntryT = z.infer<typeof AuditEntry>;
+
+export const AuditQuery = z.strictObject({
+  entityType: z.string().max(50).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  /** Id of the last entry of the previous page (ids are time-ordered UUIDv7). */
+  before: z.uuid().optional(),
+});
+
+export const AuditPage = z.object({ entries: z.array(AuditEntry), nextBefore: z.string().nullable() });
