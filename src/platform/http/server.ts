@@ -68,7 +68,6 @@ export async function buildServer(options: ServerOptions): Promise<{ app: App; r
   const app = Fastify({
     trustProxy: options.trustProxy,
     bodyLimit: 1024 * 1024,
-    disableRequestLogging: false,
     logger: {
       level: options.logLevel,
       ...(options.logStream ? { stream: options.logStream } : {}),

@@ -1,0 +1,114 @@
+/**
+ * Test harness: a whole Open Campus on a fresh database, driven through `app.inject` (no sockets),
+ * and clients that keep cookies and the CSRF token like a browser does.
+ */
+import { Writable } from 'node:stream';
+import type { LightMyRequestResponse } from 'fastify';
+import { createOpenCampus, type OpenCampus } from '../../src/app.js';
+import type { Role } from '../../src/core/access/policy.js';
+import { grantGlobalRole } from '../../src/platform/auth/roles.js';
+import { loadConfig } from '../../src/platform/config.js';
+import { openTestDatabase, testDbKind } from './database.js';
+
+export interface TestApp {
+  campus: OpenCampus;
+  /** Every log line the app wrote, for checks that logs carry no secrets. */
+  logs: string[];
+  client(): TestClient;
+  /** A signed-in client holding `roles` (none = a plain member). */
+  signedIn(roles?: Role[], overrides?: { email?: string; password?: string; name?: string }): Promise<TestClient & { userId: string; email: string; password: string }>;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(options: { env?: Record<string, string>; now?: () => Date } = {}): Promise<TestApp> {
+  const logs: string[] = [];
+  const logStream = new Writable({
+    write(chunk, _enc, cb) {
+      logs.push(String(chunk));
+      cb();
+    },
+  });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    AUTH_RATE_LIMIT: '1000',
+    PUBLIC_URL: 'http://localhost:3000',
+    AUTH_SECRET: 'test-secret-test-secret-test-secret-123456',
+    ...options.env,
+  });
+  const database = await openTestDatabase(testDbKind());
+  const campus = await createOpenCampus({ config, database, serveWeb: false, logStream, ...(options.now ? { now: options.now } : {}) });
+  let counter = 0;
+  const app: TestApp = {
+    campus,
+    logs,
+    client: () => new TestClient(campus),
+    signedIn: async (roles = [], overrides = {}) => {
+      counter += 1;
+      const email = overrides.email ?? `user${counter}-${Date.now()}@example.org`;
+      const password = overrides.password ?? 'correct horse battery staple';
+      const client = new TestClient(campus);
+      const res = await client.post('/api/v1/auth/sign-up', { name: overrides.name ?? `Test User ${counter}`, email, password });
+      if (res.statusCode !== 201) throw new Error(`sign-up failed: ${res.statusCode} ${res.body}`);
+      const userId = res.json<{ id: string }>().id;
+      for (const role of roles) await grantGlobalRole(campus.database.db, userId, role, null);
+      return Object.assign(client, { userId, email, password });
+    },
+    close: async () => {
+      await campus.close();
+    },
+  };
+  return app;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export class TestClient {
+  readonly cookies = new Map<string, string>();
+  lang: 'ko' | 'en' | undefined;
+
+  constructor(private readonly campus: OpenCampus) {}
+
+  cookieHeader(): string | undefined {
+    if (this.cookies.size === 0) return undefined;
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  async request(method: Method, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    if (method !== 'GET' && !this.cookies.has('oc_csrf')) await this.request('GET', '/api/v1/me');
+    const h: Record<string, string> = { ...headers };
+    const cookie = this.cookieHeader();
+    if (cookie) h.cookie = cookie;
+    if (this.lang) h['accept-language'] = this.lang;
+    const csrf = this.cookies.get('oc_csrf');
+    if (csrf && method !== 'GET' && !('x-csrf-token' in headers)) h['x-csrf-token'] = csrf;
+    let payload: string | undefined;
+    if (body !== undefined) {
+      payload = typeof body === 'string' ? body : JSON.stringify(body);
+      h['content-type'] ??= 'application/json';
+    }
+    const res = await this.campus.app.inject({ method, url, headers: h, ...(payload !== undefined ? { payload } : {}) });
+    for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
+      const expired = c.maxAge === 0 || (c.expires && c.expires.getTime() < Date.now()) || c.value === '';
+      if (expired) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    return res;
+  }
+
+  get(url: string, headers?: Record<string, string>) {
+    return this.request('GET', url, undefined, headers);
+  }
+  post(url: string, body?: unknown, headers?: Record<string, string>) {
+    return this.request('POST', url, body ?? {}, headers);
+  }
+  put(url: string, body?: unknown, headers?: Record<string, string>) {
+    return this.request('PUT', url, body ?? {}, headers);
+  }
+  patch(url: string, body?: unknown, headers?: Record<string, string>) {
+    return this.request('PATCH', url, body ?? {}, headers);
+  }
+  delete(url: string, headers?: Record<string, string>) {
+    return this.request('DELETE', url, undefined, headers);
+  }
+}
