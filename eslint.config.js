@@ -55,7 +55,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: serverOnly, message: 'src/shared is used by the web app: no server imports.' }] }] },
   },
   {
-    files: ['web/**/*.{ts,tsx}'],
+    files: ['web/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { oc: { rules: { 'no-literal-ui-string': noLiteralUiString } } },
     rules: {

@@ -1,0 +1,64 @@
+/**
+ * The app shell: skip link, header with navigation and the language switch, main landmark, footer.
+ * Routes are listed here; each area keeps its pages in its own folder (public/, auth/, admin/).
+ */
+import { Suspense, lazy, useEffect, useRef } from 'react';
+import { Route, Routes, useLocation } from 'react-router';
+import { Center, Loader } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Layout } from './Layout';
+import { NotFoundPage } from './NotFoundPage';
+import { HomePage } from '../public/HomePage';
+import { PlanPage } from '../public/PlanPage';
+import { SchedulePage } from '../public/SchedulePage';
+import { BudgetPage } from '../public/BudgetPage';
+import { SignInPage } from '../auth/SignInPage';
+import { SignUpPage } from '../auth/SignUpPage';
+import { SetupPage } from '../auth/SetupPage';
+
+const AdminRoutes = lazy(() => import('../admin/AdminRoutes'));
+
+/** Moves focus to the main heading after navigation, so screen readers announce the new page. */
+function useFocusOnNavigate() {
+  const location = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const h1 = document.querySelector<HTMLElement>('main h1');
+    if (h1) {
+      h1.setAttribute('tabindex', '-1');
+      h1.focus();
+    }
+  }, [location.pathname]);
+}
+
+export function App() {
+  const { t } = useTranslation();
+  useFocusOnNavigate();
+  return (
+    <Layout>
+      <Suspense
+        fallback={
+          <Center p="xl">
+            <Loader aria-label={t('common.loading')} />
+          </Center>
+        }
+      >
+        <Routes>
+          <Route path="/" element={<HomePage />} />
+          <Route path="/plan" element={<PlanPage />} />
+          <Route path="/schedule" element={<SchedulePage />} />
+          <Route path="/budget" element={<BudgetPage />} />
+          <Route path="/sign-in" element={<SignInPage />} />
+          <Route path="/sign-up" element={<SignUpPage />} />
+          <Route path="/setup" element={<SetupPage />} />
+          <Route path="/admin/*" element={<AdminRoutes />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </Suspense>
+    </Layout>
+  );
+}

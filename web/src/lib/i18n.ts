@@ -1,0 +1,39 @@
+/**
+ * i18next with the two languages of the campus. Korean is the default; the choice is remembered in
+ * the `oc_lang` cookie (read by the server too, so API errors and <html lang> follow it).
+ */
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import enServer from '../../../locales/en/server.json';
+import enWeb from '../../../locales/en/web.json';
+import koServer from '../../../locales/ko/server.json';
+import koWeb from '../../../locales/ko/web.json';
+
+export type Lang = 'ko' | 'en';
+
+export function storedLang(): Lang {
+  const m = /(?:^|;\s*)oc_lang=(ko|en)/.exec(document.cookie);
+  return (m?.[1] as Lang | undefined) ?? 'ko';
+}
+
+export function setLang(lang: Lang): void {
+  document.cookie = `oc_lang=${lang}; path=/; max-age=31536000; samesite=lax`;
+  document.documentElement.lang = lang;
+  void i18n.changeLanguage(lang);
+}
+
+void i18n.use(initReactI18next).init({
+  resources: {
+    ko: { web: koWeb, server: koServer },
+    en: { web: enWeb, server: enServer },
+  },
+  lng: storedLang(),
+  fallbackLng: 'ko',
+  defaultNS: 'web',
+  ns: ['web', 'server'],
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+document.documentElement.lang = storedLang();
+
+export default i18n;
