@@ -4,8 +4,10 @@
  */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import enAdmin from '../../../locales/en/admin.json';
 import enServer from '../../../locales/en/server.json';
 import enWeb from '../../../locales/en/web.json';
+import koAdmin from '../../../locales/ko/admin.json';
 import koServer from '../../../locales/ko/server.json';
 import koWeb from '../../../locales/ko/web.json';
 
@@ -24,13 +26,13 @@ export function setLang(lang: Lang): void {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    ko: { web: koWeb, server: koServer },
-    en: { web: enWeb, server: enServer },
+    ko: { web: koWeb, admin: koAdmin, server: koServer },
+    en: { web: enWeb, admin: enAdmin, server: enServer },
   },
   lng: storedLang(),
   fallbackLng: 'ko',
   defaultNS: 'web',
-  ns: ['web', 'server'],
+  ns: ['web', 'admin', 'server'],
   interpolation: { escapeValue: false },
   returnNull: false,
 });
