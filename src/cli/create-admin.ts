@@ -13,6 +13,7 @@ import { loadConfig } from '../platform/config.js';
 import { users } from '../platform/db/schema/index.js';
 import { clearSetupToken } from '../platform/instance.js';
 import { SignUpInput } from '../shared/contracts/accounts.js';
+import { translate } from '../shared/i18n/server-messages.js';
 
 async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) return '';
@@ -26,7 +27,7 @@ async function main(): Promise<number> {
   const password = process.env.OC_ADMIN_PASSWORD ?? (await readStdin());
   const parsed = SignUpInput.safeParse({ email: values.email, name: values.name ?? values.email?.split('@')[0], password });
   if (!parsed.success) {
-    process.stderr.write(`Usage: echo PASSWORD | npm run admin:create -- --email EMAIL [--name NAME]\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}\n`);
+    process.stderr.write(`Usage: echo PASSWORD | npm run admin:create -- --email EMAIL [--name NAME]\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message.startsWith('oc:') ? translate('en', i.message.slice(3)) : i.message}`).join('\n')}\n`);
     return 2;
   }
   const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
