@@ -19,7 +19,8 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
-  PUBLIC_URL: z.url().default('http://localhost:3000'),
+  /** Where people reach the app; defaults to http://localhost:<PORT>. */
+  PUBLIC_URL: z.url().optional(),
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   TRUST_PROXY: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -67,7 +68,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     host: c.HOST,
     dataDir: path.resolve(cwd, c.DATA_DIR),
     databaseUrl: c.DATABASE_URL,
-    publicUrl: c.PUBLIC_URL.replace(/\/$/, ''),
+    publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
     authSecret: c.AUTH_SECRET,
     trustProxy: c.TRUST_PROXY,
     logLevel: c.LOG_LEVEL,

@@ -1,16 +1,22 @@
 /** Contracts of accounts: sign-up, sign-in, the current session, roles, first-admin setup. */
 import { z } from 'zod';
 import { ROLES } from '../../core/access/policy.js';
-import { Id } from './common.js';
+import { Id, RequiredText } from './common.js';
 
 export const Role = z.enum(ROLES);
 
 /** ASVS 6.2.1/6.2.9: at least 8 characters, at least 64 allowed, no composition rules. */
-export const Password = z.string().min(8, { message: 'oc:errors.field.password_short' }).max(128);
-export const Email = z.email().max(254).transform((e) => e.toLowerCase());
+export const Password = z
+  .string({ message: 'oc:errors.field.text' })
+  .min(8, { message: 'oc:errors.field.password_short' })
+  .max(128, { message: 'oc:errors.field.password_long' });
+export const Email = z
+  .email({ message: 'oc:errors.field.email' })
+  .max(254, { message: 'oc:errors.field.too_long' })
+  .transform((e) => e.toLowerCase());
 
 export const SignUpInput = z.strictObject({
-  name: z.string().trim().min(1).max(100),
+  name: RequiredText(100),
   email: Email,
   password: Password,
   locale: z.enum(['ko', 'en']).optional(),
@@ -19,7 +25,7 @@ export type SignUpInputT = z.input<typeof SignUpInput>;
 
 export const SignInInput = z.strictObject({
   email: Email,
-  password: z.string().min(1).max(128),
+  password: z.string({ message: 'oc:errors.field.text' }).min(1, { message: 'oc:errors.field.required' }).max(128, { message: 'oc:errors.field.too_long' }),
 });
 export type SignInInputT = z.input<typeof SignInInput>;
 
@@ -39,8 +45,8 @@ export const Me = z.object({
 export type MeT = z.infer<typeof Me>;
 
 export const SetupInput = z.strictObject({
-  token: z.string().min(16).max(200),
-  name: z.string().trim().min(1).max(100),
+  token: z.string({ message: 'oc:errors.field.text' }).min(16, { message: 'oc:errors.setup.invalid_token' }).max(200, { message: 'oc:errors.setup.invalid_token' }),
+  name: RequiredText(100),
   email: Email,
   password: Password,
 });

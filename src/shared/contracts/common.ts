@@ -7,13 +7,21 @@ import { z } from 'zod';
 export const TEXT_MAX = 2000;
 export const TITLE_MAX = 300;
 
-export const Id = z.uuid();
+export const Id = z.uuid({ message: 'oc:errors.field.uuid' });
+
+/** A required single-line text with our own wording (zod's Korean defaults read awkwardly). */
+export const RequiredText = (max: number) =>
+  z
+    .string({ message: 'oc:errors.field.text' })
+    .trim()
+    .min(1, { message: 'oc:errors.field.required' })
+    .max(max, { message: 'oc:errors.field.too_long' });
 
 /** Bilingual content: Korean required, English optional (shown with a fallback mark when missing). */
 export const LocalizedText = (max = TITLE_MAX) =>
   z.strictObject({
-    ko: z.string().trim().min(1).max(max),
-    en: z.string().trim().max(max).optional(),
+    ko: RequiredText(max),
+    en: z.string({ message: 'oc:errors.field.text' }).trim().max(max, { message: 'oc:errors.field.too_long' }).optional(),
   });
 export type LocalizedTextT = z.infer<ReturnType<typeof LocalizedText>>;
 
