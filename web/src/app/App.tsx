@@ -4,8 +4,6 @@
  */
 import { Suspense, lazy, useEffect, useRef } from 'react';
 import { Route, Routes, useLocation } from 'react-router';
-import { Center, Loader } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
 import { HomePage } from '../public/HomePage';
@@ -15,38 +13,34 @@ import { BudgetPage } from '../public/BudgetPage';
 import { SignInPage } from '../auth/SignInPage';
 import { SignUpPage } from '../auth/SignUpPage';
 import { SetupPage } from '../auth/SetupPage';
+import { Loading } from '../lib/LoadState';
 
 const AdminRoutes = lazy(() => import('../admin/AdminRoutes'));
 
-/** Moves focus to the main heading after navigation, so screen readers announce the new page. */
+/**
+ * Moves focus to the main heading after navigation, so screen readers announce the new page. A link
+ * to a place in a page (#fragment) is left to that page, which focuses the target once it has loaded.
+ */
 function useFocusOnNavigate() {
   const location = useLocation();
-  const first = useRef(true);
+  const previous = useRef(location.pathname);
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    if (previous.current === location.pathname) return;
+    previous.current = location.pathname;
+    if (location.hash) return;
     const h1 = document.querySelector<HTMLElement>('main h1');
     if (h1) {
       h1.setAttribute('tabindex', '-1');
       h1.focus();
     }
-  }, [location.pathname]);
+  }, [location.pathname, location.hash]);
 }
 
 export function App() {
-  const { t } = useTranslation();
   useFocusOnNavigate();
   return (
     <Layout>
-      <Suspense
-        fallback={
-          <Center p="xl">
-            <Loader aria-label={t('common.loading')} />
-          </Center>
-        }
-      >
+      <Suspense fallback={<Loading />}>
         <Routes>
           <Route path="/" element={<HomePage />} />
           <Route path="/plan" element={<PlanPage />} />

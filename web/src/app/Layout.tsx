@@ -1,30 +1,64 @@
-import { Anchor, AppShell, Button, Container, Group, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Button, Container, Group, Text, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useNavigate } from 'react-router';
 import { post } from '../lib/api';
 import { setLang } from '../lib/i18n';
 import { useSession } from '../lib/session';
+import { scriptLang, useLang } from '../lib/text';
 
+/** Always visible; labelled and spoken in the language it switches to (its text is that language's name). */
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   const other = i18n.language === 'en' ? 'ko' : 'en';
   return (
-    <Button variant="outline" size="sm" onClick={() => setLang(other)} lang={other} aria-label={t('lang.switchTo', { lng: other })}>
-      {t('lang.otherName', { lng: other })}
+    <Button variant="outline" size="sm" onClick={() => setLang(other)} lang={other} aria-label={t(`lang.switchTo_${other}`, { lng: other })}>
+      {t(`lang.otherName_${other}`, { lng: other })}
     </Button>
+  );
+}
+
+function Account() {
+  const { t } = useTranslation();
+  const { me, refresh } = useSession();
+  const lang = useLang();
+  const navigate = useNavigate();
+  const signOut = async () => {
+    try {
+      await post('/auth/sign-out');
+    } finally {
+      await refresh();
+      void navigate('/');
+    }
+  };
+  if (me?.user) {
+    return (
+      <>
+        <Text size="sm">
+          <VisuallyHidden>{t('auth.signedInAs')} </VisuallyHidden>
+          <span lang={scriptLang(me.user.name, lang)}>{me.user.name}</span>
+        </Text>
+        <Button size="sm" variant="default" onClick={() => void signOut()}>
+          {t('auth.signOut')}
+        </Button>
+      </>
+    );
+  }
+  return (
+    <>
+      <Anchor component={Link} to="/sign-up" size="sm" className="header-link">
+        {t('auth.signUp')}
+      </Anchor>
+      <Button size="sm" component={Link} to="/sign-in">
+        {t('auth.signIn')}
+      </Button>
+    </>
   );
 }
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const { me, isStaff, refresh } = useSession();
-  const navigate = useNavigate();
-  const signOut = async () => {
-    await post('/auth/sign-out');
-    await refresh();
-    void navigate('/');
-  };
+  const { isStaff } = useSession();
   const nav = [
     { to: '/', label: t('nav.home'), end: true },
     { to: '/plan', label: t('nav.plan') },
@@ -33,58 +67,44 @@ export function Layout({ children }: { children: ReactNode }) {
     ...(isStaff ? [{ to: '/admin', label: t('nav.admin') }] : []),
   ];
   return (
-    <AppShell header={{ height: { base: 'auto' } }} padding="md">
+    <div className="shell">
       <a className="skip-link" href="#main">
         {t('nav.skip')}
       </a>
-      <AppShell.Header pos="static" p="sm">
-        <Container size="lg">
+      <header className="site-header">
+        <Container size="lg" py="sm">
           <Group justify="space-between" wrap="wrap" gap="sm">
-            <Anchor component={Link} to="/" fw={700} size="lg" underline="never">
+            <Anchor component={Link} to="/" fw={700} size="lg" underline="never" className="site-name">
               {t('app.name')}
             </Anchor>
-            <nav aria-label={t('nav.main')}>
-              <Group gap="xs" wrap="wrap" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-                {nav.map((n) => (
-                  <li key={n.to}>
-                    <Anchor component={NavLink} to={n.to} end={n.end} p="xs" style={{ display: 'inline-block', minHeight: 24 }}>
-                      {n.label}
-                    </Anchor>
-                  </li>
-                ))}
-              </Group>
-            </nav>
-            <Group gap="xs">
+            <Group gap="xs" wrap="wrap">
               <LanguageSwitch />
-              {me?.user ? (
-                <>
-                  <Text size="sm">
-                    <VisuallyHidden>{t('auth.signedInAs')}</VisuallyHidden>
-                    {me.user.name}
-                  </Text>
-                  <Button size="sm" variant="default" onClick={() => void signOut()}>
-                    {t('auth.signOut')}
-                  </Button>
-                </>
-              ) : (
-                <Button size="sm" component={Link} to="/sign-in">
-                  {t('auth.signIn')}
-                </Button>
-              )}
+              <Account />
             </Group>
           </Group>
+          <nav aria-label={t('nav.main')} className="main-nav">
+            <ul>
+              {nav.map((n) => (
+                <li key={n.to}>
+                  <NavLink to={n.to} end={n.end}>
+                    {n.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
         </Container>
-      </AppShell.Header>
-      <AppShell.Main>
-        <Container size="lg" component="main" id="main" py="md">
-          {children}
-        </Container>
-      </AppShell.Main>
-      <Container size="lg" component="footer" py="md">
-        <Text size="sm" c="dimmed">
-          {t('footer.source')}
-        </Text>
+      </header>
+      <Container size="lg" component="main" id="main" tabIndex={-1} py="lg" className="site-main">
+        {children}
       </Container>
-    </AppShell>
+      <footer className="site-footer">
+        <Container size="lg" py="md">
+          <Text size="sm" c="dimmed">
+            {t('footer.source')}
+          </Text>
+        </Container>
+      </footer>
+    </div>
   );
 }

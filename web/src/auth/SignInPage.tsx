@@ -1,10 +1,88 @@
-import { Title } from '@mantine/core';
+import { Alert, Anchor, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import type { MeT } from '../../../src/shared/contracts/accounts';
 import { usePageTitle } from '../app/usePageTitle';
+import { post } from '../lib/api';
+import { collectErrors, FormErrorSummary, useFieldChecks, useSubmit } from '../lib/forms';
+import { useSession } from '../lib/session';
+import { homeFor, Password, RequiredNote, SubmitButton } from './fields';
 
-// Placeholder until the page is built.
+type MeUser = NonNullable<MeT['user']>;
+
 export function SignInPage() {
   const { t } = useTranslation();
-  usePageTitle(t('app.name'));
-  return <Title order={1}>{t('app.name')}</Title>;
+  usePageTitle(t('auth.signInTitle'));
+  const { me, refresh } = useSession();
+  const navigate = useNavigate();
+  const checks = useFieldChecks();
+  const submit = useSubmit();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void submit.run(collectErrors({ email: checks.email(email), password: checks.required(password) }), async () => {
+      const user = await post<MeUser>('/auth/sign-in', { email: email.trim(), password });
+      await refresh();
+      void navigate(homeFor(user.roles));
+    });
+  };
+
+  const fields = [
+    { name: 'email', id: 'sign-in-email', label: t('form.label.email') },
+    { name: 'password', id: 'sign-in-password', label: t('form.label.password') },
+  ];
+  return (
+    <Stack maw={480} gap="md">
+      <Title order={1}>{t('auth.signInTitle')}</Title>
+      {me?.user && <Text>{t('auth.alreadySignedIn', { name: me.user.name })}</Text>}
+      {me?.setupRequired && (
+        <Alert color="campus" variant="outline" title={t('auth.setupRequiredTitle')}>
+          <Text mb="xs">{t('auth.setupRequired')}</Text>
+          <Anchor component={Link} to="/setup" className="inline-link">
+            {t('auth.setupLink')}
+          </Anchor>
+        </Alert>
+      )}
+      <FormErrorSummary state={submit} fields={fields} />
+      <Paper withBorder p="md">
+        <form onSubmit={onSubmit} noValidate>
+          <Stack gap="sm">
+            <RequiredNote />
+            <TextInput
+              id="sign-in-email"
+              label={t('form.label.email')}
+              type="email"
+              name="email"
+              autoComplete="email"
+              inputMode="email"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+              error={submit.fieldErrors.email}
+            />
+            <Password
+              id="sign-in-password"
+              label={t('form.label.password')}
+              name="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+              error={submit.fieldErrors.password}
+            />
+            <SubmitButton submitting={submit.submitting} label={t('auth.signInSubmit')} />
+          </Stack>
+        </form>
+      </Paper>
+      <Text>
+        {t('auth.noAccount')}{' '}
+        <Anchor component={Link} to="/sign-up" className="inline-link">
+          {t('auth.signUpLink')}
+        </Anchor>
+      </Text>
+    </Stack>
+  );
 }

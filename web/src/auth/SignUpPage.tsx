@@ -1,10 +1,95 @@
-import { Title } from '@mantine/core';
+import { Anchor, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import type { MeT } from '../../../src/shared/contracts/accounts';
 import { usePageTitle } from '../app/usePageTitle';
+import { post } from '../lib/api';
+import { collectErrors, FormErrorSummary, useFieldChecks, useSubmit } from '../lib/forms';
+import { useSession } from '../lib/session';
+import { useLang } from '../lib/text';
+import { homeFor, Password, RequiredNote, SubmitButton } from './fields';
 
-// Placeholder until the page is built.
+type MeUser = NonNullable<MeT['user']>;
+
 export function SignUpPage() {
   const { t } = useTranslation();
-  usePageTitle(t('app.name'));
-  return <Title order={1}>{t('app.name')}</Title>;
+  usePageTitle(t('auth.signUpTitle'));
+  const lang = useLang();
+  const { me, refresh } = useSession();
+  const navigate = useNavigate();
+  const checks = useFieldChecks();
+  const submit = useSubmit();
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void submit.run(collectErrors({ name: checks.required(name), email: checks.email(email), password: checks.newPassword(password) }), async () => {
+      const user = await post<MeUser>('/auth/sign-up', { name: name.trim(), email: email.trim(), password, locale: lang });
+      await refresh();
+      void navigate(homeFor(user.roles));
+    }, { 'auth.email_taken': 'email' });
+  };
+
+  const fields = [
+    { name: 'name', id: 'sign-up-name', label: t('form.label.name') },
+    { name: 'email', id: 'sign-up-email', label: t('form.label.email') },
+    { name: 'password', id: 'sign-up-password', label: t('form.label.password') },
+  ];
+  return (
+    <Stack maw={480} gap="md">
+      <Title order={1}>{t('auth.signUpTitle')}</Title>
+      {me?.user && <Text>{t('auth.alreadySignedIn', { name: me.user.name })}</Text>}
+      <FormErrorSummary state={submit} fields={fields} />
+      <Paper withBorder p="md">
+        <form onSubmit={onSubmit} noValidate>
+          <Stack gap="sm">
+            <RequiredNote />
+            <TextInput
+              id="sign-up-name"
+              label={t('form.label.name')}
+              name="name"
+              autoComplete="name"
+              required
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              error={submit.fieldErrors.name}
+            />
+            <TextInput
+              id="sign-up-email"
+              label={t('form.label.email')}
+              type="email"
+              name="email"
+              autoComplete="email"
+              inputMode="email"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+              error={submit.fieldErrors.email}
+            />
+            <Password
+              id="sign-up-password"
+              label={t('form.label.password')}
+              description={t('form.passwordHint')}
+              name="password"
+              autoComplete="new-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+              error={submit.fieldErrors.password}
+            />
+            <SubmitButton submitting={submit.submitting} label={t('auth.signUpSubmit')} />
+          </Stack>
+        </form>
+      </Paper>
+      <Text>
+        {t('auth.haveAccount')}{' '}
+        <Anchor component={Link} to="/sign-in" className="inline-link">
+          {t('auth.signInLink')}
+        </Anchor>
+      </Text>
+    </Stack>
+  );
 }
