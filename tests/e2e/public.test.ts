@@ -67,14 +67,15 @@ describe.skipIf(!run)('public pages', () => {
     const page = await e.newPage('ko');
     await page.goto(`${e.baseUrl}/`);
     await page.locator('main h1').first().waitFor();
-    await page.getByRole('button', { name: 'English로 보기' }).click();
+    await page.getByRole('button', { name: 'View in English' }).click();
     await expect.poll(() => page.getAttribute('html', 'lang')).toBe('en');
     await page.reload();
     await page.locator('main h1').first().waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await page.getByRole('navigation').first().textContent()).toContain('Budget');
+    // The switch is labelled in the language it switches to (lang attribute set), as readers expect.
     // Back to Korean for the other tests sharing this browser.
-    await page.getByRole('button', { name: 'View in Korean' }).click();
+    await page.getByRole('button', { name: '한국어로 보기' }).click();
     await expect.poll(() => page.getAttribute('html', 'lang')).toBe('ko');
     await page.close();
   });

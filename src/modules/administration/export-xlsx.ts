@@ -20,6 +20,12 @@ function colLetter(n: number): string {
   return s;
 }
 
+/**
+ * The cached result of a rate cell must be what its formula computes (the exact ratio), not the
+ * API's two-decimal percentage: a reader that shows cached values and one that recalculates agree.
+ */
+const cachedRate = (actual: number, planned: number): number | string => (planned === 0 ? '' : actual / planned);
+
 const thousandFormat = (krw: number) => (krw % 1000 === 0 ? '#,##0' : '#,##0.0##');
 
 export async function budgetXlsx(view: BudgetViewT, title: string, lang: Lang): Promise<Buffer> {
@@ -62,7 +68,7 @@ export async function budgetXlsx(view: BudgetViewT, title: string, lang: Lang): 
   total.font = { bold: true };
   if (view.withActuals) {
     total.getCell(4).value = { formula: sumFormula(childrenRows(null)).replace(/B(\d+)/g, 'D$1'), result: (view.actual ?? 0) / 1000 };
-    total.getCell(5).value = { formula: `IF(B${TOTAL_ROW}=0,"",D${TOTAL_ROW}/B${TOTAL_ROW})`, result: view.executionRate == null ? '' : view.executionRate / 100 };
+    total.getCell(5).value = { formula: `IF(B${TOTAL_ROW}=0,"",D${TOTAL_ROW}/B${TOTAL_ROW})`, result: cachedRate(view.actual ?? 0, view.planned) };
   }
 
   for (const line of view.lines) {
@@ -107,7 +113,7 @@ export async function budgetXlsx(view: BudgetViewT, title: string, lang: Lang): 
         : (line.actual ?? 0) / 1000;
       const rate = row.getCell(5);
       rate.numFmt = '0.0%';
-      rate.value = { formula: `IF(B${r}=0,"",D${r}/B${r})`, result: line.executionRate == null ? '' : line.executionRate / 100 };
+      rate.value = { formula: `IF(B${r}=0,"",D${r}/B${r})`, result: cachedRate(line.actual ?? 0, line.planned) };
     }
   }
   ws.getCell(`${colLetter(lastCol)}3`).font = { bold: true };

@@ -128,6 +128,16 @@ async function placeAmongSiblings<T extends { id: string }>(siblings: T[], moved
 
 // ---------- work packages ----------
 
+/**
+ * Compares at the precision both dates share: days when both have them ('2020-12-20' > '2020-12-10'),
+ * otherwise months, so a month-precision end ('2020-10') still covers a start on '2020-10-15'.
+ */
+function assertDateOrder(start: string, end: string): void {
+  const precise = start.length === 10 && end.length === 10;
+  const [s, e] = precise ? [start, end] : [start.slice(0, 7), end.slice(0, 7)];
+  if (s > e) throw new DomainError('field.end_before_start', {}, 'end');
+}
+
 async function assertLineInPlan(tx: DbOrTx, planId: string, lineId: string | null | undefined): Promise<void> {
   if (!lineId) return;
   const [row] = await tx.select({ id: budgetLines.id }).from(budgetLines).where(and(eq(budgetLines.id, lineId), eq(budgetLines.planId, planId)));
@@ -136,6 +146,7 @@ async function assertLineInPlan(tx: DbOrTx, planId: string, lineId: string | nul
 
 export async function createWorkPackage(db: Db, actor: Actor, input: WorkPackageInputT): Promise<WorkPackageViewT> {
   return db.transaction(async (tx) => {
+    assertDateOrder(input.start, input.end);
     const plan = await requirePlan(tx);
     await assertLineInPlan(tx, plan.id, input.budgetLineId);
     const existing = await workPackageRows(tx, plan.id);
@@ -171,9 +182,7 @@ export async function updateWorkPackage(db: Db, actor: Actor, id: string, patch:
     const plan = await requirePlan(tx);
     const [before] = await tx.select().from(workPackages).where(and(eq(workPackages.id, id), eq(workPackages.planId, plan.id)));
     if (!before) throw new DomainError('plan.work_package_not_found');
-    const start = patch.start ?? before.start;
-    const end = patch.end ?? before.end;
-    if (start.slice(0, 7) > end.slice(0, 7)) throw new DomainError('field.end_before_start', {}, 'end');
+    assertDateOrder(patch.start ?? before.start, patch.end ?? before.end);
     await assertLineInPlan(tx, plan.id, patch.budgetLineId);
     const { position, ...fields } = patch;
     await tx.update(workPackages).set({ ...fields, updatedAt: new Date() }).where(eq(workPackages.id, id));
@@ -208,6 +217,7 @@ async function assertWorkPackageInPlan(tx: DbOrTx, planId: string, wpId: string 
 
 export async function createMilestone(db: Db, actor: Actor, input: MilestoneInputT): Promise<MilestoneViewT> {
   return db.transaction(async (tx) => {
+    assertDateOrder(input.start, input.end);
     const plan = await requirePlan(tx);
     await assertWorkPackageInPlan(tx, plan.id, input.workPackageId);
     const existing = await milestoneRows(tx, plan.id);
@@ -225,9 +235,7 @@ export async function updateMilestone(db: Db, actor: Actor, id: string, patch: M
     const plan = await requirePlan(tx);
     const [before] = await tx.select().from(milestones).where(and(eq(milestones.id, id), eq(milestones.planId, plan.id)));
     if (!before) throw new DomainError('plan.milestone_not_found');
-    const start = patch.start ?? before.start;
-    const end = patch.end ?? before.end;
-    if (start.slice(0, 7) > end.slice(0, 7)) throw new DomainError('field.end_before_start', {}, 'end');
+    assertDateOrder(patch.start ?? before.start, patch.end ?? before.end);
     await assertWorkPackageInPlan(tx, plan.id, patch.workPackageId);
     const { position, ...fields } = patch;
     await tx.update(milestones).set({ ...fields, updatedAt: new Date() }).where(eq(milestones.id, id));
@@ -292,7 +300,9 @@ export async function createBudgetLine(db: Db, actor: Actor, input: BudgetLineIn
       .returning();
     if (input.position !== undefined) await placeAmongSiblings([...siblings, row!], id, input.position, (lid, p) => writePosition(tx, lid, p));
     await assertTreeValid(tx, plan.id);
-    await recordAudit(tx, actor, { action: 'budget_line.create', entityType: 'budget_line', entityId: id, after: row });
+    // Re-read: placing it among its siblings may have changed the position it was inserted with.
+    const stored = input.position !== undefined ? await requireLine(tx, plan.id, id) : row;
+    await recordAudit(tx, actor, { action: 'budget_line.create', entityType: 'budget_line', entityId: id, after: stored });
   });
   return lineView(db, id);
 }
@@ -348,12 +358,14 @@ export async function moveBudgetLine(db: Db, actor: Actor, id: string, move: Bud
     await writePosition(tx, id, move.position, move.parentId);
     await placeAmongSiblings(siblingsOf(rows, move.parentId), id, move.position, (lid, p) => writePosition(tx, lid, p));
     await assertTreeValid(tx, plan.id);
+    // The stored place, not the requested one: a position past the end is clamped to the last.
+    const moved = await requireLine(tx, plan.id, id);
     await recordAudit(tx, actor, {
       action: 'budget_line.move',
       entityType: 'budget_line',
       entityId: id,
       before: { parentId: before.parentId, position: before.position },
-      after: move,
+      after: { parentId: moved.parentId, position: moved.position },
     });
   });
   return lineView(db, id);
