@@ -3,7 +3,7 @@
  * (generated on first start unless AUTH_SECRET is given) and the one-time setup token's hash.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from './db/client.js';
 import { systemState } from './db/schema/index.js';
 
@@ -37,6 +37,18 @@ export async function checkSetupToken(db: DbOrTx, token: string): Promise<boolea
   const a = Buffer.from(row.value, 'hex');
   const b = Buffer.from(sha256(token), 'hex');
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Uses the token up: true for exactly one caller, however many present it at once (the row is
+ * deleted under a lock, so a simultaneous second attempt finds it gone).
+ */
+export async function consumeSetupToken(db: DbOrTx, token: string): Promise<boolean> {
+  const deleted = await db
+    .delete(systemState)
+    .where(and(eq(systemState.key, SETUP_KEY), eq(systemState.value, sha256(token))))
+    .returning({ key: systemState.key });
+  return deleted.length === 1;
 }
 
 export async function clearSetupToken(db: DbOrTx): Promise<void> {

@@ -15,12 +15,18 @@ export function assertKrw(value: unknown, field = 'amount'): asserts value is nu
   if (value > MAX_KRW) throw new DomainError('budget.too_large', { max: MAX_KRW }, field);
 }
 
-/** Sums won amounts exactly (BigInt), refusing a total above MAX_KRW. */
+/**
+ * Sums won amounts exactly, refusing a total above MAX_KRW. Plain numbers suffice: every value and
+ * every partial sum is checked to stay ≤ MAX_KRW, so no addition exceeds 2×10^15 < 2^53.
+ */
 export function sumKrw(values: readonly number[], field = 'amount'): number {
-  let total = 0n;
-  for (const v of values) total += BigInt(v);
-  if (total > BigInt(MAX_KRW)) throw new DomainError('budget.too_large', { max: MAX_KRW }, field);
-  return Number(total);
+  let total = 0;
+  for (const v of values) {
+    assertKrw(v, field);
+    total += v;
+    if (total > MAX_KRW) throw new DomainError('budget.too_large', { max: MAX_KRW }, field);
+  }
+  return total;
 }
 
 /** Multiplies whole numbers exactly (BigInt), refusing a product above MAX_KRW. */

@@ -8,7 +8,7 @@ import { countAdmins, globalRoles, grantGlobalRole, setGlobalRoles } from '../..
 import { recordAudit, type Actor } from '../../platform/audit.js';
 import type { Db } from '../../platform/db/client.js';
 import { roleGrants, users } from '../../platform/db/schema/index.js';
-import { checkSetupToken, clearSetupToken } from '../../platform/instance.js';
+import { checkSetupToken, consumeSetupToken } from '../../platform/instance.js';
 
 export interface AuthResult {
   /** Set-Cookie headers to pass on to the browser. */
@@ -61,11 +61,18 @@ export async function completeSetup(db: Db, auth: Auth, input: { token: string; 
   if ((await countAdmins(db)) > 0) throw new DomainError('setup.not_required');
   if (!(await checkSetupToken(db, input.token))) throw new DomainError('setup.invalid_token');
   const result = await signUp(auth, { name: input.name, email: input.email, password: input.password }, headers);
-  await db.transaction(async (tx) => {
-    await grantGlobalRole(tx, result.userId, 'admin', null);
-    await clearSetupToken(tx);
-    await recordAudit(tx, { userId: result.userId, label: 'setup', ip }, { action: 'role.grant', entityType: 'user', entityId: result.userId, after: { roles: ['admin'] } });
-  });
+  try {
+    await db.transaction(async (tx) => {
+      // The checks above may pass for several simultaneous attempts; using the token up is atomic.
+      if (!(await consumeSetupToken(tx, input.token))) throw new DomainError('setup.not_required');
+      await grantGlobalRole(tx, result.userId, 'admin', null);
+      await recordAudit(tx, { userId: result.userId, label: 'setup', ip }, { action: 'role.grant', entityType: 'user', entityId: result.userId, after: { roles: ['admin'] } });
+    });
+  } catch (err) {
+    // A losing attempt leaves no account (nor its session) behind.
+    await db.delete(users).where(eq(users.id, result.userId));
+    throw err;
+  }
   return result;
 }
 

@@ -98,7 +98,9 @@ export async function budgetXlsx(view: BudgetViewT, title: string, lang: Lang): 
         const qRef = `${colLetter(factorCol(i, false))}${r}`;
         const uRef = `${colLetter(factorCol(i, true))}${r}`;
         refs.push(qRef);
-        textParts.push(lang === 'ko' ? `TEXT(${qRef},"#,##0")&${uRef}` : `TEXT(${qRef},"#,##0")&" "&${uRef}`);
+        // English picks singular or plural from the live quantity, so "1 time" becomes "2 times".
+        const enUnit = f.unit.enOne ? `IF(${qRef}=1,"${f.unit.enOne.replace(/"/g, '""')}","${f.unit.en.replace(/"/g, '""')}")` : uRef;
+        textParts.push(lang === 'ko' ? `TEXT(${qRef},"#,##0")&${uRef}` : `TEXT(${qRef},"#,##0")&" "&${enUnit}`);
       });
       amount.value = { formula: `${refs.join('*')}/1000`, result: line.planned / 1000 };
       row.getCell(3).value = { formula: textParts.join('&" × "&'), result: formulaText(line.unitPrice ?? 0, line.factors, lang) };

@@ -4,7 +4,7 @@
  * change is checked against the whole budget tree and written with its audit entry in one
  * transaction, so a refused change leaves nothing half-written.
  */
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { buildBudgetTree, flattenTree, validateLine, wouldCycle, type BudgetTree } from '../../core/budget/budget.js';
 import { DomainError } from '../../core/shared/domain-error.js';
@@ -386,11 +386,14 @@ export async function deleteBudgetLine(db: Db, actor: Actor, id: string): Promis
       }
     };
     collect(id);
+    // Their spending goes too: keep it in the audit entry so the actuals can be traced.
+    const lineIds = [id, ...removed.map((r) => r.id)];
+    const spending = await tx.select().from(budgetSpending).where(inArray(budgetSpending.lineId, lineIds));
     await tx.delete(budgetLines).where(eq(budgetLines.id, id));
     const siblings = siblingsOf(rows, before.parentId).filter((r) => r.id !== id);
     for (const [i, s] of siblings.entries()) await writePosition(tx, s.id, i);
     await assertTreeValid(tx, plan.id);
-    await recordAudit(tx, actor, { action: 'budget_line.delete', entityType: 'budget_line', entityId: id, before: { line: before, descendants: removed } });
+    await recordAudit(tx, actor, { action: 'budget_line.delete', entityType: 'budget_line', entityId: id, before: { line: before, descendants: removed, spending } });
   });
 }
 

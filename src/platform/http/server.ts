@@ -7,12 +7,12 @@ import { randomBytes } from 'node:crypto';
 import helmet from '@fastify/helmet';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyBaseLogger, type RawServerDefault, type RawRequestDefaultExpression, type RawReplyDefaultExpression } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyBaseLogger, type RawServerDefault, type RawRequestDefaultExpression, type RawReplyDefaultExpression } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { ZodType } from 'zod';
+import type { z, ZodType } from 'zod';
 import { decide, type Policy, type Principal } from '../../core/access/policy.js';
 import type { Lang } from '../../core/shared/localized.js';
-import { handleError, HttpError, RequestValidationError } from './errors.js';
+import { errorBody, handleError, HttpError, RequestValidationError } from './errors.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -51,6 +51,68 @@ export const CSRF_HEADER = 'x-csrf-token';
 export const LANG_COOKIE = 'oc_lang';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+const CSP_DIRECTIVES = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  // Mantine writes CSS variables and element styles at run time.
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+/**
+ * Headers for answers Fastify's router gives before any hook runs (a malformed or over-long path),
+ * so they carry the same protection as every other response.
+ */
+const ROUTER_ERROR_HEADERS: Record<string, string> = {
+  'content-security-policy': Object.entries(CSP_DIRECTIVES)
+    .map(([k, v]) => `${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${v.join(' ')}`)
+    .join(';'),
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'x-frame-options': 'SAMEORIGIN',
+  'cache-control': 'no-store',
+};
+
+/** Drizzle puts a failed query's parameters (e-mails, tokens, hashes) into the message and stack. */
+const scrubParams = (text: string) => text.replace(/\nparams: [\s\S]*?(?=\n\s+at |$)/g, '\nparams: [redacted]');
+
+/**
+ * Errors in logs: type, code, message, stack and cause, with query parameters removed. Other
+ * properties (a driver's `params`, `detail` with the offending value) are left out on purpose.
+ */
+export function serializeError(err: unknown, depth = 0): { type: string; message: string; stack: string; [key: string]: unknown } {
+  if (!(err instanceof Error)) return { type: typeof err, message: scrubParams(String(err)), stack: '' };
+  const out: { type: string; message: string; stack: string; [key: string]: unknown } = {
+    type: err.constructor?.name ?? err.name,
+    message: scrubParams(err.message),
+    stack: scrubParams(err.stack ?? ''),
+  };
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string' || typeof code === 'number') out.code = code;
+  if (err.cause !== undefined && depth < 3) out.cause = serializeError(err.cause, depth + 1);
+  return out;
+}
+
+/**
+ * Path of the first string holding a NUL character, if any. PostgreSQL cannot store NUL in text or
+ * jsonb, so such input would otherwise fail deep inside a query as a server error.
+ */
+function findNul(value: unknown, path: PropertyKey[] = [], depth = 0): PropertyKey[] | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (value === null || typeof value !== 'object' || depth > 64) return null;
+  for (const [k, v] of Object.entries(value)) {
+    const found = findNul(v, [...path, Array.isArray(value) ? Number(k) : k], depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
 /** Language of the request: explicit header from the web app, then the remembered cookie, then Korean. */
 function requestLang(request: FastifyRequest): Lang {
   const header = request.headers['accept-language'];
@@ -78,19 +140,37 @@ export async function buildServer(options: ServerOptions): Promise<{ app: App; r
       },
       serializers: {
         req: (req: { method: string; url: string; id: string }) => ({ method: req.method, url: req.url.split('?')[0], id: req.id }),
+        err: (err: unknown) => serializeError(err),
       },
     },
     genReqId: () => randomBytes(8).toString('hex'),
+    // A malformed or over-long path is simply not found; Fastify's own answer would echo the path.
+    frameworkErrors: (error, request, reply) => {
+      const lang = requestLang(request);
+      const notFound = error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      if (!notFound) request.log.error({ err: error }, 'router error');
+      void (reply as FastifyReply)
+        .headers(ROUTER_ERROR_HEADERS)
+        .status(notFound ? 404 : 500)
+        .send(errorBody(lang, notFound ? 'not_found' : 'internal'));
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   // Validation errors are worded later in the error handler, once the language is known.
   app.setValidatorCompiler(({ schema }) => (data: unknown) => {
+    const nul = findNul(data);
+    if (nul) {
+      const issue: z.core.$ZodIssue = { code: 'custom', path: nul, message: 'oc:errors.validation', input: undefined };
+      return { error: new RequestValidationError(schema as ZodType, data, [issue]) };
+    }
     const result = (schema as ZodType).safeParse(data);
     if (result.success) return { value: result.data };
     return { error: new RequestValidationError(schema as ZodType, data, result.error.issues) };
   });
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  // JSON only: text/plain is one of the types a cross-site form may post without a preflight.
+  app.removeContentTypeParser('text/plain');
 
   const routes: RegisteredRoute[] = [];
   app.addHook('onRoute', (route) => {
@@ -112,22 +192,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: App; r
 
   await app.register(cookie);
   await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // Mantine writes CSS variables and element styles at run time.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
+    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
     // HSTS only means something over TLS; it is added per request below.
     strictTransportSecurity: false,
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },

@@ -39,7 +39,8 @@ export async function registerWebApp(app: App, distDir: string): Promise<void> {
   }
 
   app.setNotFoundHandler((request, reply) => {
-    if (request.method !== 'GET' || request.url.startsWith('/api/') || !built) {
+    // A missing asset (say, a chunk from before a deploy) is a 404, not the HTML page in its place.
+    if (request.method !== 'GET' || request.url.startsWith('/api/') || request.url.startsWith('/assets/') || !built) {
       return reply.status(404).send(errorBody(request.lang, 'not_found'));
     }
     const html = indexHtml.replace(/<html lang="[a-z]+"/, `<html lang="${request.lang}"`);

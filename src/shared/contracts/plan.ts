@@ -105,8 +105,12 @@ export type ScheduleViewT = z.infer<typeof ScheduleView>;
 
 // ---- editing (staff) ----
 
-const dateOrder = <T extends { start?: string | undefined; end?: string | undefined }>(v: T) =>
-  v.start === undefined || v.end === undefined || v.start.slice(0, 7) <= v.end.slice(0, 7);
+/** Compares at the precision both dates share: days when both have them, otherwise months. */
+const dateOrder = <T extends { start?: string | undefined; end?: string | undefined }>(v: T) => {
+  if (v.start === undefined || v.end === undefined) return true;
+  const precise = v.start.length === 10 && v.end.length === 10;
+  return precise ? v.start <= v.end : v.start.slice(0, 7) <= v.end.slice(0, 7);
+};
 const dateOrderMessage = { message: 'oc:errors.field.end_before_start', path: ['end'] };
 
 export const WorkPackageInput = z
