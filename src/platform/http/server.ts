@@ -160,7 +160,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: App; r
   app.setValidatorCompiler(({ schema }) => (data: unknown) => {
     const nul = findNul(data);
     if (nul) {
-      const issue: z.core.$ZodIssue = { code: 'custom', path: nul, message: 'oc:errors.validation', input: undefined };
+      const issue: z.core.$ZodIssue = { code: 'custom', path: nul, message: 'oc:errors.field.control_chars', input: undefined };
       return { error: new RequestValidationError(schema as ZodType, data, [issue]) };
     }
     const result = (schema as ZodType).safeParse(data);
