@@ -27,7 +27,7 @@ import type {
   WorkPackagePatchT,
   WorkPackageViewT,
 } from '../../shared/contracts/plan.js';
-import { budgetLineRows, currentPlan, milestoneRows, spentByLine, toCoreLine, workPackageRows, type BudgetLineRow, type MilestoneRow, type PlanRow, type WorkPackageRow } from './repository.js';
+import { budgetLineRows, budgetLinesWithSpent, currentPlan, currentPlanId, milestoneRows, toCoreLine, workPackageRows, type BudgetLineRow, type MilestoneRow, type PlanRow, type WorkPackageRow } from './repository.js';
 
 async function requirePlan(db: DbOrTx): Promise<PlanRow> {
   const plan = await currentPlan(db);
@@ -36,16 +36,17 @@ async function requirePlan(db: DbOrTx): Promise<PlanRow> {
 }
 
 export async function loadBudgetTree(db: DbOrTx, planId: string): Promise<{ tree: BudgetTree; rows: BudgetLineRow[] }> {
-  const [rows, spent] = await Promise.all([budgetLineRows(db, planId), spentByLine(db, planId)]);
-  return { tree: buildBudgetTree(rows.map((r) => toCoreLine(r, spent.get(r.id) ?? 0))), rows };
+  const lines = await budgetLinesWithSpent(db, planId);
+  return { tree: buildBudgetTree(lines.map((l) => toCoreLine(l.row, l.spent))), rows: lines.map((l) => l.row) };
 }
 
 export async function budgetView(db: DbOrTx, withActuals: boolean): Promise<BudgetViewT> {
-  const plan = await requirePlan(db);
-  const { tree, rows } = await loadBudgetTree(db, plan.id);
+  const planId = await currentPlanId(db);
+  if (!planId) throw new DomainError('plan.not_found');
+  const { tree, rows } = await loadBudgetTree(db, planId);
   const keyOf = new Map(rows.map((r) => [r.id, r.key]));
   return {
-    planId: plan.id,
+    planId,
     withActuals,
     planned: tree.planned,
     ...(withActuals ? { actual: tree.actual, executionRate: tree.executionRate } : {}),
