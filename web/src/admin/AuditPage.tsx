@@ -8,12 +8,12 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntryT, UserListItemT } from '../../../src/shared/contracts/accounts';
 import { usePageTitle } from '../app/usePageTitle';
 import { get } from '../lib/api';
+import { ErrorSummary } from '../lib/forms';
+import { Loading } from '../lib/LoadState';
 import { useSession } from '../lib/session';
+import { useLang } from '../lib/text';
 import { actorOf, appendPage, AUDIT_ENTITY_TYPES, formatAuditTime, recordText } from './audit-format';
-import { ErrorSummary } from './components/ErrorSummary';
-import { Loading } from './components/Loading';
 import { StatusMessage } from './components/StatusMessage';
-import { useLang } from './components/useLang';
 import { failureOf } from './form-errors';
 
 const PAGE_SIZE = 50;
@@ -158,7 +158,7 @@ export function AuditPage() {
         maw={320}
       />
       <StatusMessage message={status} />
-      <ErrorSummary summary={error} />
+      <ErrorSummary title={error} />
       {entries.length === 0 && loading ? (
         <Loading />
       ) : entries.length === 0 ? (

@@ -4,22 +4,22 @@
  * totals (groups, the plan total, execution rates) are what the page shows.
  */
 import { ActionIcon, Button, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formulaText } from '../../../src/core/budget/budget';
 import type { BudgetLineViewT, BudgetViewT } from '../../../src/shared/contracts/plan';
 import { usePageTitle } from '../app/usePageTitle';
 import { del, get, post } from '../lib/api';
-import { useLocalized } from '../lib/text';
+import { ErrorSummary } from '../lib/forms';
+import { Loading } from '../lib/LoadState';
+import { Loc } from '../lib/Localized';
+import { useLang, useLocalized } from '../lib/text';
+import { useLoad, useLoadErrorText } from '../lib/useApiGet';
 import { BudgetLineDialog, type LineDialogMode } from './BudgetLineDialog';
 import { ConfirmDialog } from './components/ConfirmDialog';
-import { ErrorSummary } from './components/ErrorSummary';
 import { formatRate, formatThousandKrw } from './components/format';
-import { Loading } from './components/Loading';
-import { LocalizedText } from './components/LocalizedText';
 import { StatusMessage } from './components/StatusMessage';
-import { useLang } from './components/useLang';
-import { useLoad } from './components/useLoad';
+import { useRefocus } from './components/useRefocus';
 import { failureOf } from './form-errors';
 import { SpendingDialog } from './SpendingDialog';
 import { descendantIds, siblingPlace } from './tree';
@@ -31,6 +31,7 @@ export function BudgetEditorPage() {
   const lang = useLang();
   const localized = useLocalized();
   usePageTitle(t('budget.title'));
+  const loadError = useLoadErrorText();
   const budget = useLoad(() => get<BudgetViewT>('/budget'));
   const [dialog, setDialog] = useState<LineDialogMode | null>(null);
   const [deleting, setDeleting] = useState<BudgetLineViewT | null>(null);
@@ -38,19 +39,7 @@ export function BudgetEditorPage() {
   const [status, setStatus] = useState('');
   const [moveError, setMoveError] = useState<string | undefined>();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  // After a move the row is re-rendered elsewhere: put focus back on the control that was used.
-  const [refocus, setRefocus] = useState<string[] | null>(null);
-  useEffect(() => {
-    if (!refocus) return;
-    for (const id of refocus) {
-      const el = document.getElementById(id) as HTMLButtonElement | null;
-      if (el && !el.disabled) {
-        el.focus();
-        break;
-      }
-    }
-    setRefocus(null);
-  }, [refocus, budget.data]);
+  const setRefocus = useRefocus(budget.data);
 
   const lines = budget.data?.lines ?? [];
   const nameOf = (line: BudgetLineViewT) => localized(line.title).text;
@@ -96,7 +85,7 @@ export function BudgetEditorPage() {
       </Title>
       <Text>{t('budget.intro')}</Text>
       <StatusMessage message={status} />
-      <ErrorSummary summary={budget.error ?? moveError} />
+      <ErrorSummary title={loadError(budget.error) ?? moveError} />
       {!data && budget.loading && <Loading />}
       {data && (
         <>
@@ -141,7 +130,7 @@ export function BudgetEditorPage() {
                     <Table.Tr key={line.id} data-line-id={line.id}>
                       <Table.Th scope="row" fw={line.kind === 'group' ? 700 : 400} style={{ paddingInlineStart: `calc(0.75rem + ${line.depth * 1.5}rem)` }}>
                         {line.depth > 0 && <VisuallyHidden>{t('budget.level', { level: line.depth + 1 })}</VisuallyHidden>}
-                        <LocalizedText text={line.title} />
+                        <Loc value={line.title} />
                       </Table.Th>
                       <Table.Td className="oc-num" data-testid="planned">
                         {formatThousandKrw(line.planned)}

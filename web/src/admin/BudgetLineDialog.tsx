@@ -3,13 +3,13 @@
  * unit price times factors with a live preview), and, when editing, the group it sits under.
  */
 import { Box, Button, Fieldset, Group, NativeSelect, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_FACTORS } from '../../../src/core/budget/budget';
 import { MAX_KRW } from '../../../src/core/budget/money';
 import type { BudgetLineViewT } from '../../../src/shared/contracts/plan';
 import { patch, post } from '../lib/api';
-import { useLocalized } from '../lib/text';
+import { useLang, useLocalized } from '../lib/text';
 import {
   emptyFactor,
   emptyLineForm,
@@ -24,11 +24,10 @@ import {
   type LineForm,
 } from './budget-form';
 import { AdminModal } from './components/AdminModal';
-import { ErrorSummary } from './components/ErrorSummary';
+import { DialogForm, useDialogSubmit } from './components/DialogForm';
 import { formatThousandKrw } from './components/format';
 import { LocalizedInputs } from './components/LocalizedInputs';
-import { useLang } from './components/useLang';
-import { failureOf, hasIssues, indexedPath, summaryItems, translateIssues, type FieldMessages } from './form-errors';
+import { indexedPath } from './form-errors';
 import { appendPosition, parentChoices } from './tree';
 
 export type LineDialogMode = { kind: 'edit'; line: BudgetLineViewT } | { kind: 'add'; parentId: string | null };
@@ -63,33 +62,15 @@ function LineFormBody({ mode, lines, onClose, onSaved }: Props & { mode: LineDia
   const initial = editing ? lineFormFromView(editing) : emptyLineForm('fixed');
   const [form, setForm] = useState<LineForm>(initial);
   const [parentId, setParentId] = useState<string | null>(editing ? editing.parentId : mode.kind === 'add' ? mode.parentId : null);
-  const [errors, setErrors] = useState<FieldMessages>({});
-  const [summary, setSummary] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
-  const [focusSummary, setFocusSummary] = useState(0);
-  useEffect(() => {
-    if (focusSummary > 0) summaryRef.current?.focus();
-  }, [focusSummary]);
+  const dialog = useDialogSubmit();
+  const { errors } = dialog;
 
   const hasChildren = editing ? lines.some((l) => l.parentId === editing.id) : false;
   const set = (next: Partial<LineForm>) => setForm((f) => ({ ...f, ...next }));
   const setFactor = (index: number, next: Partial<FactorRow>) => setForm((f) => ({ ...f, factors: f.factors.map((r, i) => (i === index ? { ...r, ...next } : r)) }));
 
-  const fail = (fields: FieldMessages, message: string) => {
-    setErrors(fields);
-    setSummary(message);
-    setFocusSummary((n) => n + 1);
-  };
-
   const save = async () => {
-    const issues = validateLineForm(form);
-    if (hasIssues(issues)) {
-      fail(translateIssues(issues, t), t('errors.summary'));
-      return;
-    }
-    setBusy(true);
-    try {
+    await dialog.submit(validateLineForm(form), async () => {
       if (editing) {
         const body = lineFormToPatch(form);
         const unchanged = JSON.stringify(body) === JSON.stringify(lineFormToPatch(lineFormFromView(editing)));
@@ -103,12 +84,7 @@ function LineFormBody({ mode, lines, onClose, onSaved }: Props & { mode: LineDia
         await onSaved(t('budget.status.added', { line: localized(lineFormToPatch(form).title).text }));
       }
       onClose();
-    } catch (e) {
-      const failure = failureOf(e, t('errors.network'));
-      fail(failure.fields, failure.summary);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const amount = parseWhole(form.amount, MAX_KRW);
@@ -133,133 +109,114 @@ function LineFormBody({ mode, lines, onClose, onSaved }: Props & { mode: LineDia
     };
     return fixed[path];
   };
-  const fieldMessages = summaryItems(errors, labelOf, (label, message) => t('errors.item', { label, message }));
 
   return (
-    <Box
-      component="form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
-      <Stack>
-        <ErrorSummary ref={summaryRef} summary={summary} messages={fieldMessages} />
-        <LocalizedInputs
-          label={t('budget.fields.title')}
-          path="title"
-          ko={form.titleKo}
-          en={form.titleEn}
-          onChange={({ ko, en }) => set({ titleKo: ko, titleEn: en })}
-          errors={errors}
-          requiredKo
-          autoFocus
-        />
-        <Radio.Group
-          label={t('budget.fields.kind')}
-          value={form.kind}
-          onChange={(v) => setForm((f) => withKind(f, v as LineForm['kind']))}
-          description={hasChildren ? t('budget.fields.kindHasChildren') : undefined}
-          error={errors.kind}
-        >
-          <Group mt="xs" gap="lg">
-            <Radio value="group" label={t('budget.kind.group')} />
-            <Radio value="fixed" label={t('budget.kind.fixed')} disabled={hasChildren} />
-            <Radio value="formula" label={t('budget.kind.formula')} disabled={hasChildren} />
-          </Group>
-        </Radio.Group>
+    <DialogForm state={dialog} onSubmit={save} labelOf={labelOf} onCancel={onClose}>
+      <LocalizedInputs
+        label={t('budget.fields.title')}
+        path="title"
+        ko={form.titleKo}
+        en={form.titleEn}
+        onChange={({ ko, en }) => set({ titleKo: ko, titleEn: en })}
+        errors={errors}
+        requiredKo
+        autoFocus
+      />
+      <Radio.Group
+        label={t('budget.fields.kind')}
+        value={form.kind}
+        onChange={(v) => setForm((f) => withKind(f, v as LineForm['kind']))}
+        description={hasChildren ? t('budget.fields.kindHasChildren') : undefined}
+        error={errors.kind}
+      >
+        <Group mt="xs" gap="lg">
+          <Radio value="group" label={t('budget.kind.group')} />
+          <Radio value="fixed" label={t('budget.kind.fixed')} disabled={hasChildren} />
+          <Radio value="formula" label={t('budget.kind.formula')} disabled={hasChildren} />
+        </Group>
+      </Radio.Group>
 
-        {form.kind === 'fixed' && (
+      {form.kind === 'fixed' && (
+        <TextInput
+          label={t('budget.fields.amount')}
+          inputMode="numeric"
+          value={form.amount}
+          onChange={(e) => set({ amount: e.currentTarget.value })}
+          error={errors.amount}
+          description={amount.ok ? t('common.thousandWon', { amount: formatThousandKrw(amount.value) }) : t('budget.fields.amountHelp')}
+          required
+          maw={320}
+        />
+      )}
+
+      {form.kind === 'formula' && (
+        <Stack gap="sm">
           <TextInput
-            label={t('budget.fields.amount')}
+            label={t('budget.fields.unitPrice')}
             inputMode="numeric"
-            value={form.amount}
-            onChange={(e) => set({ amount: e.currentTarget.value })}
-            error={errors.amount}
-            description={amount.ok ? t('common.thousandWon', { amount: formatThousandKrw(amount.value) }) : t('budget.fields.amountHelp')}
+            value={form.unitPrice}
+            onChange={(e) => set({ unitPrice: e.currentTarget.value })}
+            error={errors.unitPrice}
+            description={t('budget.fields.amountHelp')}
             required
             maw={320}
           />
-        )}
+          {form.factors.map((f, i) => (
+            <Fieldset key={f.rowKey} legend={t('budget.factor.legend', { n: i + 1 })} variant="filled">
+              <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
+                <TextInput
+                  label={t('budget.factor.value')}
+                  inputMode="numeric"
+                  value={f.value}
+                  onChange={(e) => setFactor(i, { value: e.currentTarget.value })}
+                  error={errors[`factors.${i}.value`]}
+                  required
+                />
+                <TextInput label={t('budget.factor.unitKo')} placeholder={t('budget.factor.unitKoExample')} lang="ko" value={f.unitKo} onChange={(e) => setFactor(i, { unitKo: e.currentTarget.value })} error={errors[`factors.${i}.unit.ko`]} required />
+                <TextInput label={t('budget.factor.unitEn')} placeholder={t('budget.factor.unitEnExample')} lang="en" value={f.unitEn} onChange={(e) => setFactor(i, { unitEn: e.currentTarget.value })} error={errors[`factors.${i}.unit.en`]} required />
+                <TextInput label={t('budget.factor.unitEnOne')} placeholder={t('budget.factor.unitEnOneExample')} lang="en" value={f.unitEnOne} onChange={(e) => setFactor(i, { unitEnOne: e.currentTarget.value })} error={errors[`factors.${i}.unit.enOne`]} />
+              </SimpleGrid>
+              <Group justify="flex-end" mt="xs">
+                <Button variant="default" size="xs" onClick={() => setForm((x) => ({ ...x, factors: x.factors.filter((_, j) => j !== i) }))}>
+                  {t('budget.factor.remove', { n: i + 1 })}
+                </Button>
+              </Group>
+            </Fieldset>
+          ))}
+          {errors.factors && (
+            <Text c="var(--mantine-color-error)" size="sm">
+              {errors.factors}
+            </Text>
+          )}
+          <Group>
+            <Button variant="default" onClick={() => setForm((x) => ({ ...x, factors: [...x.factors, emptyFactor()] }))} disabled={form.factors.length >= MAX_FACTORS}>
+              {t('budget.factor.add')}
+            </Button>
+            {form.factors.length >= MAX_FACTORS && <Text size="sm">{t('budget.factor.max', { max: MAX_FACTORS })}</Text>}
+          </Group>
+          <Box>
+            <Text fw={700} size="sm">
+              {t('budget.preview.label')}
+            </Text>
+            <Text data-testid="formula-preview">{preview ?? t('budget.preview.incomplete')}</Text>
+          </Box>
+        </Stack>
+      )}
 
-        {form.kind === 'formula' && (
-          <Stack gap="sm">
-            <TextInput
-              label={t('budget.fields.unitPrice')}
-              inputMode="numeric"
-              value={form.unitPrice}
-              onChange={(e) => set({ unitPrice: e.currentTarget.value })}
-              error={errors.unitPrice}
-              description={t('budget.fields.amountHelp')}
-              required
-              maw={320}
-            />
-            {form.factors.map((f, i) => (
-              <Fieldset key={f.rowKey} legend={t('budget.factor.legend', { n: i + 1 })} variant="filled">
-                <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
-                  <TextInput
-                    label={t('budget.factor.value')}
-                    inputMode="numeric"
-                    value={f.value}
-                    onChange={(e) => setFactor(i, { value: e.currentTarget.value })}
-                    error={errors[`factors.${i}.value`]}
-                    required
-                  />
-                  <TextInput label={t('budget.factor.unitKo')} placeholder={t('budget.factor.unitKoExample')} lang="ko" value={f.unitKo} onChange={(e) => setFactor(i, { unitKo: e.currentTarget.value })} error={errors[`factors.${i}.unit.ko`]} required />
-                  <TextInput label={t('budget.factor.unitEn')} placeholder={t('budget.factor.unitEnExample')} lang="en" value={f.unitEn} onChange={(e) => setFactor(i, { unitEn: e.currentTarget.value })} error={errors[`factors.${i}.unit.en`]} required />
-                  <TextInput label={t('budget.factor.unitEnOne')} placeholder={t('budget.factor.unitEnOneExample')} lang="en" value={f.unitEnOne} onChange={(e) => setFactor(i, { unitEnOne: e.currentTarget.value })} error={errors[`factors.${i}.unit.enOne`]} />
-                </SimpleGrid>
-                <Group justify="flex-end" mt="xs">
-                  <Button variant="default" size="xs" onClick={() => setForm((x) => ({ ...x, factors: x.factors.filter((_, j) => j !== i) }))}>
-                    {t('budget.factor.remove', { n: i + 1 })}
-                  </Button>
-                </Group>
-              </Fieldset>
-            ))}
-            {errors.factors && (
-              <Text c="var(--mantine-color-error)" size="sm">
-                {errors.factors}
-              </Text>
-            )}
-            <Group>
-              <Button variant="default" onClick={() => setForm((x) => ({ ...x, factors: [...x.factors, emptyFactor()] }))} disabled={form.factors.length >= MAX_FACTORS}>
-                {t('budget.factor.add')}
-              </Button>
-              {form.factors.length >= MAX_FACTORS && <Text size="sm">{t('budget.factor.max', { max: MAX_FACTORS })}</Text>}
-            </Group>
-            <Box>
-              <Text fw={700} size="sm">
-                {t('budget.preview.label')}
-              </Text>
-              <Text data-testid="formula-preview">{preview ?? t('budget.preview.incomplete')}</Text>
-            </Box>
-          </Stack>
-        )}
+      {editing && (
+        <NativeSelect
+          label={t('budget.fields.parent')}
+          description={t('budget.fields.parentHelp')}
+          value={parentId ?? ''}
+          onChange={(e) => setParentId(e.currentTarget.value === '' ? null : e.currentTarget.value)}
+          error={errors.parentId}
+          data={[
+            { value: '', label: t('budget.fields.topLevel') },
+            ...choices.map((c) => ({ value: c.id, label: `${'\u00a0\u00a0'.repeat(c.depth)}${localized(c.title).text}` })),
+          ]}
+        />
+      )}
 
-        {editing && (
-          <NativeSelect
-            label={t('budget.fields.parent')}
-            description={t('budget.fields.parentHelp')}
-            value={parentId ?? ''}
-            onChange={(e) => setParentId(e.currentTarget.value === '' ? null : e.currentTarget.value)}
-            error={errors.parentId}
-            data={[
-              { value: '', label: t('budget.fields.topLevel') },
-              ...choices.map((c) => ({ value: c.id, label: `${'\u00a0\u00a0'.repeat(c.depth)}${localized(c.title).text}` })),
-            ]}
-          />
-        )}
-
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </Box>
+    </DialogForm>
   );
 }

@@ -4,12 +4,12 @@ import { Link } from 'react-router';
 import type { BudgetViewT } from '../../../src/shared/contracts/plan';
 import { usePageTitle } from '../app/usePageTitle';
 import { get } from '../lib/api';
+import { ErrorSummary } from '../lib/forms';
+import { Loading } from '../lib/LoadState';
 import { useSession } from '../lib/session';
-import { ErrorSummary } from './components/ErrorSummary';
+import { useLang } from '../lib/text';
+import { useLoad, useLoadErrorText } from '../lib/useApiGet';
 import { formatRate, formatThousandKrw } from './components/format';
-import { Loading } from './components/Loading';
-import { useLang } from './components/useLang';
-import { useLoad } from './components/useLoad';
 
 function BudgetSummary({ budget }: { budget: BudgetViewT }) {
   const { t } = useTranslation('admin');
@@ -56,6 +56,7 @@ export function DashboardPage() {
   const { t } = useTranslation('admin');
   const { isAdmin } = useSession();
   usePageTitle(t('dashboard.title'));
+  const loadError = useLoadErrorText();
   const budget = useLoad(() => get<BudgetViewT>('/budget'));
   const pages = [
     { to: '/admin/plan', title: t('nav.plan'), body: t('dashboard.planBody') },
@@ -66,7 +67,7 @@ export function DashboardPage() {
   return (
     <Stack>
       <Title order={1}>{t('dashboard.title')}</Title>
-      <ErrorSummary summary={budget.error} />
+      <ErrorSummary title={loadError(budget.error)} />
       {budget.data ? <BudgetSummary budget={budget.data} /> : budget.loading && <Loading />}
       <section aria-labelledby="dashboard-pages">
         <Title order={2} size="h3" id="dashboard-pages" mb="sm">

@@ -1,14 +1,13 @@
 /** Adding or editing a milestone: title, period and the work package it belongs to. */
-import { Box, Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
+import { NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MilestoneViewT, WorkPackageViewT } from '../../../src/shared/contracts/plan';
 import { patch, post } from '../lib/api';
 import { useLocalized } from '../lib/text';
 import { AdminModal } from './components/AdminModal';
-import { ErrorSummary } from './components/ErrorSummary';
+import { DialogForm, useDialogSubmit } from './components/DialogForm';
 import { LocalizedInputs } from './components/LocalizedInputs';
-import { failureOf, hasIssues, summaryItems, translateIssues, type FieldMessages } from './form-errors';
 import { emptyMilestoneForm, milestoneFormFromView, milestoneFormToInput, validateMilestoneForm, type MilestoneForm } from './plan-form';
 
 export type MilestoneDialogMode = { kind: 'edit'; milestone: MilestoneViewT } | { kind: 'add' };
@@ -36,14 +35,8 @@ function Body({ mode, workPackages, onClose, onSaved }: Props & { mode: Mileston
   const localized = useLocalized();
   const editing = mode.kind === 'edit' ? mode.milestone : null;
   const [form, setForm] = useState<MilestoneForm>(() => (editing ? milestoneFormFromView(editing) : emptyMilestoneForm()));
-  const [errors, setErrors] = useState<FieldMessages>({});
-  const [summary, setSummary] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
-  const [focusSummary, setFocusSummary] = useState(0);
-  useEffect(() => {
-    if (focusSummary > 0) summaryRef.current?.focus();
-  }, [focusSummary]);
+  const dialog = useDialogSubmit();
+  const { errors } = dialog;
   const set = (next: Partial<MilestoneForm>) => setForm((f) => ({ ...f, ...next }));
   const labels: Record<string, string> = {
     'title.ko': t('common.inKo', { label: t('plan.fields.title') }),
@@ -53,65 +46,30 @@ function Body({ mode, workPackages, onClose, onSaved }: Props & { mode: Mileston
     workPackageId: t('plan.ms.workPackage'),
   };
 
-  const fail = (fields: FieldMessages, message: string) => {
-    setErrors(fields);
-    setSummary(message);
-    setFocusSummary((n) => n + 1);
-  };
-
   const save = async () => {
-    const issues = validateMilestoneForm(form);
-    if (hasIssues(issues)) {
-      fail(translateIssues(issues, t), t('errors.summary'));
-      return;
-    }
-    setBusy(true);
-    try {
+    await dialog.submit(validateMilestoneForm(form), async () => {
       const body = milestoneFormToInput(form);
       if (editing) await patch(`/admin/milestones/${editing.id}`, body);
       else await post('/admin/milestones', body);
       await onSaved(t(editing ? 'plan.ms.saved' : 'plan.ms.added', { title: localized(body.title).text }));
       onClose();
-    } catch (e) {
-      const failure = failureOf(e, t('errors.network'));
-      fail(failure.fields, failure.summary);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <Box
-      component="form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
-      <Stack>
-        <ErrorSummary ref={summaryRef} summary={summary} messages={summaryItems(errors, (p) => labels[p], (label, message) => t('errors.item', { label, message }))} />
-        <LocalizedInputs label={t('plan.fields.title')} path="title" ko={form.titleKo} en={form.titleEn} onChange={({ ko, en }) => set({ titleKo: ko, titleEn: en })} errors={errors} requiredKo autoFocus />
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput label={t('plan.fields.start')} description={t('plan.fields.dateHelp')} value={form.start} onChange={(e) => set({ start: e.currentTarget.value })} error={errors.start} required />
-          <TextInput label={t('plan.fields.end')} description={t('plan.fields.dateHelp')} value={form.end} onChange={(e) => set({ end: e.currentTarget.value })} error={errors.end} required />
-        </SimpleGrid>
-        <NativeSelect
-          label={t('plan.ms.workPackage')}
-          value={form.workPackageId}
-          onChange={(e) => set({ workPackageId: e.currentTarget.value })}
-          error={errors.workPackageId}
-          data={[{ value: '', label: t('plan.ms.noWorkPackage') }, ...workPackages.map((w) => ({ value: w.id, label: `${w.code} ${localized(w.title).text}` }))]}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </Box>
+    <DialogForm state={dialog} onSubmit={save} labelOf={(p) => labels[p]} onCancel={onClose}>
+      <LocalizedInputs label={t('plan.fields.title')} path="title" ko={form.titleKo} en={form.titleEn} onChange={({ ko, en }) => set({ titleKo: ko, titleEn: en })} errors={errors} requiredKo autoFocus />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <TextInput label={t('plan.fields.start')} description={t('plan.fields.dateHelp')} value={form.start} onChange={(e) => set({ start: e.currentTarget.value })} error={errors.start} required />
+        <TextInput label={t('plan.fields.end')} description={t('plan.fields.dateHelp')} value={form.end} onChange={(e) => set({ end: e.currentTarget.value })} error={errors.end} required />
+      </SimpleGrid>
+      <NativeSelect
+        label={t('plan.ms.workPackage')}
+        value={form.workPackageId}
+        onChange={(e) => set({ workPackageId: e.currentTarget.value })}
+        error={errors.workPackageId}
+        data={[{ value: '', label: t('plan.ms.noWorkPackage') }, ...workPackages.map((w) => ({ value: w.id, label: `${w.code} ${localized(w.title).text}` }))]}
+      />
+    </DialogForm>
   );
 }

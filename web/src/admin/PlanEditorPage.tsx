@@ -3,19 +3,20 @@
  * so ordering works from the keyboard), and dialogs to add or edit.
  */
 import { ActionIcon, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BudgetViewT, MilestoneViewT, PlanViewT, WorkPackageViewT } from '../../../src/shared/contracts/plan';
 import { usePageTitle } from '../app/usePageTitle';
 import { del, get, patch } from '../lib/api';
+import { ErrorSummary } from '../lib/forms';
+import { Loading } from '../lib/LoadState';
+import { Loc } from '../lib/Localized';
 import { useLocalized } from '../lib/text';
+import { useLoad, useLoadErrorText } from '../lib/useApiGet';
 import { ConfirmDialog } from './components/ConfirmDialog';
-import { ErrorSummary } from './components/ErrorSummary';
 import { formatThousandKrw } from './components/format';
-import { Loading } from './components/Loading';
-import { LocalizedText } from './components/LocalizedText';
 import { StatusMessage } from './components/StatusMessage';
-import { useLoad } from './components/useLoad';
+import { useRefocus } from './components/useRefocus';
 import { failureOf } from './form-errors';
 import { MilestoneDialog, type MilestoneDialogMode } from './MilestoneDialog';
 import { stepPosition } from './tree';
@@ -58,6 +59,7 @@ export function PlanEditorPage() {
   const { t } = useTranslation('admin');
   const localized = useLocalized();
   usePageTitle(t('plan.title'));
+  const loadError = useLoadErrorText();
   const page = useLoad(async (): Promise<PageData> => {
     const [plan, budget] = await Promise.all([get<PlanViewT>('/plan'), get<BudgetViewT>('/budget')]);
     return { plan, budget };
@@ -68,18 +70,7 @@ export function PlanEditorPage() {
   const [status, setStatus] = useState('');
   const [actionError, setActionError] = useState<string | undefined>();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const [refocus, setRefocus] = useState<string[] | null>(null);
-  useEffect(() => {
-    if (!refocus) return;
-    for (const id of refocus) {
-      const el = document.getElementById(id) as HTMLButtonElement | null;
-      if (el && !el.disabled) {
-        el.focus();
-        break;
-      }
-    }
-    setRefocus(null);
-  }, [refocus, page.data]);
+  const setRefocus = useRefocus(page.data);
 
   const afterChange = async (message: string) => {
     await page.reload();
@@ -121,7 +112,7 @@ export function PlanEditorPage() {
         {t('plan.title')}
       </Title>
       <StatusMessage message={status} />
-      <ErrorSummary summary={page.error ?? actionError} />
+      <ErrorSummary title={loadError(page.error) ?? actionError} />
       {!data && page.loading && <Loading />}
       {data && (
         <>
@@ -155,7 +146,7 @@ export function PlanEditorPage() {
                         <Table.Tr key={w.id}>
                           <Table.Td>{w.code}</Table.Td>
                           <Table.Th scope="row" fw={400}>
-                            <LocalizedText text={w.title} />
+                            <Loc value={w.title} />
                           </Table.Th>
                           <Table.Td>{period(w)}</Table.Td>
                           <Table.Td className="oc-num">{w.budget === null ? t('plan.wp.noBudget') : formatThousandKrw(w.budget)}</Table.Td>
@@ -206,7 +197,7 @@ export function PlanEditorPage() {
                       return (
                         <Table.Tr key={m.id}>
                           <Table.Th scope="row" fw={400}>
-                            <LocalizedText text={m.title} />
+                            <Loc value={m.title} />
                           </Table.Th>
                           <Table.Td>{period(m)}</Table.Td>
                           <Table.Td>{wp ? wp.code : t('plan.ms.noWorkPackage')}</Table.Td>

@@ -1,21 +1,22 @@
 /** Actual spending recorded against one budget line: the entries, adding one, removing one. */
-import { Box, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_KRW } from '../../../src/core/budget/money';
 import type { BudgetLineViewT, SpendingViewT } from '../../../src/shared/contracts/plan';
 import { del, get, post } from '../lib/api';
+import { ErrorSummary } from '../lib/forms';
+import { Loading } from '../lib/LoadState';
+import { Loc } from '../lib/Localized';
 import { useLocalized } from '../lib/text';
+import { useLoad, useLoadErrorText } from '../lib/useApiGet';
 import { emptySpendingForm, parseWhole, spendingFormToInput, validateSpendingForm, type SpendingForm } from './budget-form';
 import { AdminModal } from './components/AdminModal';
-import { ErrorSummary } from './components/ErrorSummary';
+import { DialogForm, useDialogSubmit } from './components/DialogForm';
 import { formatThousandKrw, groupDigits } from './components/format';
-import { Loading } from './components/Loading';
 import { LocalizedInputs } from './components/LocalizedInputs';
-import { LocalizedText } from './components/LocalizedText';
 import { StatusMessage } from './components/StatusMessage';
-import { useLoad } from './components/useLoad';
-import { failureOf, hasIssues, summaryItems, translateIssues, type FieldMessages } from './form-errors';
+import { failureOf } from './form-errors';
 
 /** Today in Seoul, as YYYY-MM-DD: the default spending date. */
 function seoulToday(): string {
@@ -42,21 +43,16 @@ export function SpendingDialog({ line, onClose, onChanged }: Props) {
 function SpendingBody({ line, onChanged }: { line: BudgetLineViewT; onChanged: () => Promise<void> }) {
   const { t } = useTranslation('admin');
   const localized = useLocalized();
+  const loadError = useLoadErrorText();
   const entries = useLoad(() => get<SpendingViewT[]>(`/admin/budget-lines/${line.id}/spending`));
   const [form, setForm] = useState<SpendingForm>(() => emptySpendingForm(seoulToday()));
-  const [errors, setErrors] = useState<FieldMessages>({});
-  const [summary, setSummary] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+  const dialog = useDialogSubmit();
+  const { errors } = dialog;
   const [status, setStatus] = useState('');
   const [confirming, setConfirming] = useState<string | null>(null);
   const [deleteError, setDeleteError] = useState<string | undefined>();
-  const summaryRef = useRef<HTMLDivElement>(null);
   const amountRef = useRef<HTMLInputElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
-  const [focusSummary, setFocusSummary] = useState(0);
-  useEffect(() => {
-    if (focusSummary > 0) summaryRef.current?.focus();
-  }, [focusSummary]);
   useEffect(() => {
     if (confirming) confirmRef.current?.focus();
   }, [confirming]);
@@ -65,30 +61,13 @@ function SpendingBody({ line, onChanged }: { line: BudgetLineViewT; onChanged: (
   const describe = (s: SpendingViewT) => t('spending.entry', { date: s.spentOn, amount: groupDigits(s.amount) });
 
   const add = async () => {
-    const issues = validateSpendingForm(form);
-    if (hasIssues(issues)) {
-      setErrors(translateIssues(issues, t));
-      setSummary(t('errors.summary'));
-      setFocusSummary((n) => n + 1);
-      return;
-    }
-    setBusy(true);
-    try {
+    await dialog.submit(validateSpendingForm(form), async () => {
       const created = await post<SpendingViewT>(`/admin/budget-lines/${line.id}/spending`, spendingFormToInput(form));
-      setErrors({});
-      setSummary(undefined);
       setForm(emptySpendingForm(form.spentOn));
       await Promise.all([entries.reload(), onChanged()]);
       setStatus(t('spending.status.added', { entry: describe(created) }));
       amountRef.current?.focus();
-    } catch (e) {
-      const failure = failureOf(e, t('errors.network'));
-      setErrors(failure.fields);
-      setSummary(failure.summary);
-      setFocusSummary((n) => n + 1);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const remove = async (entry: SpendingViewT) => {
@@ -121,7 +100,7 @@ function SpendingBody({ line, onChanged }: { line: BudgetLineViewT; onChanged: (
         })}
       </Text>
       <StatusMessage message={status} />
-      <ErrorSummary summary={entries.error ?? deleteError} />
+      <ErrorSummary title={loadError(entries.error) ?? deleteError} />
       <section aria-labelledby="spending-list-heading">
         <Title order={3} size="h4" id="spending-list-heading" mb="xs">
           {t('spending.listHeading')}
@@ -149,7 +128,7 @@ function SpendingBody({ line, onChanged }: { line: BudgetLineViewT; onChanged: (
                     <Table.Td>{s.spentOn}</Table.Td>
                     <Table.Td className="oc-num">{groupDigits(s.amount)}</Table.Td>
                     <Table.Td>
-                      <LocalizedText text={s.description} />
+                      <Loc value={s.description} />
                     </Table.Td>
                     <Table.Td>
                       {confirming === s.id ? (
@@ -174,63 +153,56 @@ function SpendingBody({ line, onChanged }: { line: BudgetLineViewT; onChanged: (
           </Table.ScrollContainer>
         )}
       </section>
-      <Box
-        component="form"
-        noValidate
+      <DialogForm
+        state={dialog}
+        onSubmit={add}
+        labelOf={(p) => labels[p]}
+        submitLabel={t('spending.add')}
         aria-labelledby="spending-add-heading"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void add();
-        }}
-      >
-        <Stack gap="sm">
+        gap="sm"
+        heading={
           <Title order={3} size="h4" id="spending-add-heading">
             {t('spending.addHeading', { line: lineName })}
           </Title>
-          <ErrorSummary ref={summaryRef} summary={summary} messages={summaryItems(errors, (p) => labels[p], (label, message) => t('errors.item', { label, message }))} />
-          <Group align="flex-start" grow>
-            <TextInput
-              ref={amountRef}
-              label={t('spending.fields.amountWon')}
-              inputMode="numeric"
-              value={form.amount}
-              onChange={(e) => {
-                const amount = e.currentTarget.value;
-                setForm((f) => ({ ...f, amount }));
-              }}
-              error={errors.amount}
-              description={amount.ok ? t('common.thousandWon', { amount: formatThousandKrw(amount.value) }) : undefined}
-              required
-              data-autofocus
-            />
-            <TextInput
-              type="date"
-              label={t('spending.fields.spentOn')}
-              value={form.spentOn}
-              onChange={(e) => {
-                const spentOn = e.currentTarget.value;
-                setForm((f) => ({ ...f, spentOn }));
-              }}
-              error={errors.spentOn}
-              required
-            />
-          </Group>
-          <LocalizedInputs
-            label={t('spending.fields.description')}
-            path="description"
-            ko={form.descriptionKo}
-            en={form.descriptionEn}
-            onChange={({ ko, en }) => setForm((f) => ({ ...f, descriptionKo: ko, descriptionEn: en }))}
-            errors={errors}
-            requiredKo
+        }
+      >
+        <Group align="flex-start" grow>
+          <TextInput
+            ref={amountRef}
+            label={t('spending.fields.amountWon')}
+            inputMode="numeric"
+            value={form.amount}
+            onChange={(e) => {
+              const amount = e.currentTarget.value;
+              setForm((f) => ({ ...f, amount }));
+            }}
+            error={errors.amount}
+            description={amount.ok ? t('common.thousandWon', { amount: formatThousandKrw(amount.value) }) : undefined}
+            required
+            data-autofocus
           />
-          <Group justify="flex-end">
-            <Button type="submit" loading={busy}>
-              {t('spending.add')}
-            </Button>
-          </Group>
-        </Stack>
-      </Box>
+          <TextInput
+            type="date"
+            label={t('spending.fields.spentOn')}
+            value={form.spentOn}
+            onChange={(e) => {
+              const spentOn = e.currentTarget.value;
+              setForm((f) => ({ ...f, spentOn }));
+            }}
+            error={errors.spentOn}
+            required
+          />
+        </Group>
+        <LocalizedInputs
+          label={t('spending.fields.description')}
+          path="description"
+          ko={form.descriptionKo}
+          en={form.descriptionEn}
+          onChange={({ ko, en }) => setForm((f) => ({ ...f, descriptionKo: ko, descriptionEn: en }))}
+          errors={errors}
+          requiredKo
+        />
+      </DialogForm>
     </Stack>
   );
 }

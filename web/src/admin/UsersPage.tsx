@@ -5,13 +5,14 @@ import { useTranslation } from 'react-i18next';
 import type { UserListItemT } from '../../../src/shared/contracts/accounts';
 import { usePageTitle } from '../app/usePageTitle';
 import { get, put } from '../lib/api';
+import { ErrorSummary } from '../lib/forms';
+import { Loading } from '../lib/LoadState';
 import { useSession } from '../lib/session';
-import { AdminModal } from './components/AdminModal';
-import { ErrorSummary } from './components/ErrorSummary';
-import { Loading } from './components/Loading';
-import { StatusMessage } from './components/StatusMessage';
+import { useLang } from '../lib/text';
 import { formatSeoulDate } from './audit-format';
-import { useLang } from './components/useLang';
+import { AdminModal } from './components/AdminModal';
+import { DialogForm, useDialogSubmit } from './components/DialogForm';
+import { StatusMessage } from './components/StatusMessage';
 import { failureOf } from './form-errors';
 import { ASSIGNABLE_ROLES, editableRoles, rolesBody, sameRoles } from './roles';
 
@@ -34,62 +35,31 @@ function RolesDialog({ user, onClose, onSaved }: { user: UserListItemT | null; o
 function RolesForm({ user, onClose, onSaved }: { user: UserListItemT; onClose: () => void; onSaved: (user: UserListItemT, roles: string[]) => Promise<void> }) {
   const { t } = useTranslation('admin');
   const [checked, setChecked] = useState<string[]>(editableRoles(user.roles));
-  const [error, setError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
-  const [focusSummary, setFocusSummary] = useState(0);
-  useEffect(() => {
-    if (focusSummary > 0) summaryRef.current?.focus();
-  }, [focusSummary]);
+  const dialog = useDialogSubmit();
 
   const save = async () => {
     if (sameRoles(checked, user.roles)) {
       onClose();
       return;
     }
-    setBusy(true);
-    setError(undefined);
-    try {
+    await dialog.submit({}, async () => {
       const res = await put<{ roles: string[] }>(`/admin/users/${user.id}/roles`, rolesBody(checked));
       await onSaved(user, res.roles);
       onClose();
-    } catch (e) {
-      setError(failureOf(e, t('errors.network')).summary);
-      setFocusSummary((n) => n + 1);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <Box
-      component="form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
-      <Stack>
-        <ErrorSummary ref={summaryRef} summary={error} />
-        <Text size="sm">{user.email}</Text>
-        <Checkbox.Group label={t('users.dialog.roles')} description={t('users.dialog.memberNote')} value={checked} onChange={setChecked}>
-          <Stack gap="sm" mt="xs">
-            {ASSIGNABLE_ROLES.map((role, i) => (
-              <Checkbox key={role} value={role} size="md" label={t(`users.role.${role}`)} description={t(`users.roleHelp.${role}`)} data-autofocus={i === 0 || undefined} />
-            ))}
-          </Stack>
-        </Checkbox.Group>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </Box>
+    <DialogForm state={dialog} onSubmit={save} onCancel={onClose}>
+      <Text size="sm">{user.email}</Text>
+      <Checkbox.Group label={t('users.dialog.roles')} description={t('users.dialog.memberNote')} value={checked} onChange={setChecked}>
+        <Stack gap="sm" mt="xs">
+          {ASSIGNABLE_ROLES.map((role, i) => (
+            <Checkbox key={role} value={role} size="md" label={t(`users.role.${role}`)} description={t(`users.roleHelp.${role}`)} data-autofocus={i === 0 || undefined} />
+          ))}
+        </Stack>
+      </Checkbox.Group>
+    </DialogForm>
   );
 }
 
@@ -184,7 +154,7 @@ export function UsersPage() {
         </Group>
       </Box>
       <StatusMessage message={status} />
-      <ErrorSummary summary={error} />
+      <ErrorSummary title={error} />
       {users.length === 0 && loading ? (
         <Loading />
       ) : users.length === 0 ? (

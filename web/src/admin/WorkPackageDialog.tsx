@@ -1,15 +1,15 @@
 /** Adding or editing a work package: code, title, period, operator, place, tasks, note, budget line. */
-import { Box, Button, Fieldset, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
+import { Button, Fieldset, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BudgetLineViewT, WorkPackageViewT } from '../../../src/shared/contracts/plan';
 import { patch, post } from '../lib/api';
 import { useLocalized } from '../lib/text';
 import { AdminModal } from './components/AdminModal';
-import { ErrorSummary } from './components/ErrorSummary';
+import { DialogForm, useDialogSubmit } from './components/DialogForm';
 import { formatThousandKrw } from './components/format';
 import { LocalizedInputs } from './components/LocalizedInputs';
-import { failureOf, hasIssues, indexedPath, summaryItems, translateIssues, type FieldMessages } from './form-errors';
+import { indexedPath } from './form-errors';
 import { emptyTask, emptyWorkPackageForm, moveItem, validateWorkPackageForm, workPackageFormFromView, workPackageFormToInput, type TaskRow, type WorkPackageForm } from './plan-form';
 
 export type WorkPackageDialogMode = { kind: 'edit'; workPackage: WorkPackageViewT } | { kind: 'add' };
@@ -37,15 +37,9 @@ function Body({ mode, budgetLines, onClose, onSaved }: Props & { mode: WorkPacka
   const localized = useLocalized();
   const editing = mode.kind === 'edit' ? mode.workPackage : null;
   const [form, setForm] = useState<WorkPackageForm>(() => (editing ? workPackageFormFromView(editing) : emptyWorkPackageForm()));
-  const [errors, setErrors] = useState<FieldMessages>({});
-  const [summary, setSummary] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
-  const [focusSummary, setFocusSummary] = useState(0);
+  const dialog = useDialogSubmit();
+  const { errors } = dialog;
   const [focusTask, setFocusTask] = useState<string | null>(null);
-  useEffect(() => {
-    if (focusSummary > 0) summaryRef.current?.focus();
-  }, [focusSummary]);
   useEffect(() => {
     if (!focusTask) return;
     document.getElementById(focusTask)?.focus();
@@ -55,31 +49,14 @@ function Body({ mode, budgetLines, onClose, onSaved }: Props & { mode: WorkPacka
   const set = (next: Partial<WorkPackageForm>) => setForm((f) => ({ ...f, ...next }));
   const setTask = (index: number, next: Partial<TaskRow>) => setForm((f) => ({ ...f, tasks: f.tasks.map((r, i) => (i === index ? { ...r, ...next } : r)) }));
 
-  const fail = (fields: FieldMessages, message: string) => {
-    setErrors(fields);
-    setSummary(message);
-    setFocusSummary((n) => n + 1);
-  };
-
   const save = async () => {
-    const issues = validateWorkPackageForm(form);
-    if (hasIssues(issues)) {
-      fail(translateIssues(issues, t), t('errors.summary'));
-      return;
-    }
-    setBusy(true);
-    try {
+    await dialog.submit(validateWorkPackageForm(form), async () => {
       const body = workPackageFormToInput(form);
       if (editing) await patch(`/admin/work-packages/${editing.id}`, body);
       else await post('/admin/work-packages', body);
       await onSaved(t(editing ? 'plan.wp.saved' : 'plan.wp.added', { code: body.code }));
       onClose();
-    } catch (e) {
-      const failure = failureOf(e, t('errors.network'));
-      fail(failure.fields, failure.summary);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const taskId = (rowKey: string, part: string) => `task-${part}-${rowKey}`;
@@ -98,103 +75,85 @@ function Body({ mode, budgetLines, onClose, onSaved }: Props & { mode: WorkPacka
   };
 
   return (
-    <Box
-      component="form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
-      <Stack>
-        <ErrorSummary ref={summaryRef} summary={summary} messages={summaryItems(errors, labelOf, (label, message) => t('errors.item', { label, message }))} />
-        <TextInput label={t('plan.wp.code')} value={form.code} onChange={(e) => set({ code: e.currentTarget.value })} error={errors.code} required maw={200} data-autofocus />
-        <LocalizedInputs label={t('plan.fields.title')} path="title" ko={form.titleKo} en={form.titleEn} onChange={({ ko, en }) => set({ titleKo: ko, titleEn: en })} errors={errors} requiredKo />
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput label={t('plan.fields.start')} description={t('plan.fields.dateHelp')} value={form.start} onChange={(e) => set({ start: e.currentTarget.value })} error={errors.start} required />
-          <TextInput label={t('plan.fields.end')} description={t('plan.fields.dateHelp')} value={form.end} onChange={(e) => set({ end: e.currentTarget.value })} error={errors.end} required />
-        </SimpleGrid>
-        <LocalizedInputs label={t('plan.wp.operator')} path="operator" ko={form.operatorKo} en={form.operatorEn} onChange={({ ko, en }) => set({ operatorKo: ko, operatorEn: en })} errors={errors} />
-        <LocalizedInputs label={t('plan.wp.place')} path="place" ko={form.placeKo} en={form.placeEn} onChange={({ ko, en }) => set({ placeKo: ko, placeEn: en })} errors={errors} />
-        <Fieldset legend={t('plan.wp.tasks')}>
-          <Stack gap="sm">
-            {form.tasks.map((task, i) => (
-              <Fieldset key={task.rowKey} legend={t('plan.wp.taskLegend', { n: i + 1 })} variant="filled">
-                <LocalizedInputs id={taskId(task.rowKey, 'ko')} label={t('plan.wp.task', { n: i + 1 })} path={`tasks.${i}`} ko={task.ko} en={task.en} onChange={({ ko, en }) => setTask(i, { ko, en })} errors={errors} requiredKo multiline />
-                <Group justify="flex-end" gap="xs" mt="xs">
-                  <Button
-                    size="xs"
-                    variant="default"
-                    id={taskId(task.rowKey, 'up')}
-                    disabled={i === 0}
-                    onClick={() => {
-                      set({ tasks: moveItem(form.tasks, i, -1) });
-                      setFocusTask(i - 1 === 0 ? taskId(task.rowKey, 'down') : taskId(task.rowKey, 'up'));
-                    }}
-                  >
-                    {t('plan.wp.taskUp', { n: i + 1 })}
-                  </Button>
-                  <Button
-                    size="xs"
-                    variant="default"
-                    id={taskId(task.rowKey, 'down')}
-                    disabled={i === form.tasks.length - 1}
-                    onClick={() => {
-                      set({ tasks: moveItem(form.tasks, i, 1) });
-                      setFocusTask(i + 1 === form.tasks.length - 1 ? taskId(task.rowKey, 'up') : taskId(task.rowKey, 'down'));
-                    }}
-                  >
-                    {t('plan.wp.taskDown', { n: i + 1 })}
-                  </Button>
-                  <Button
-                    size="xs"
-                    variant="default"
-                    onClick={() => {
-                      set({ tasks: form.tasks.filter((_, j) => j !== i) });
-                      setFocusTask('task-add');
-                    }}
-                  >
-                    {t('plan.wp.removeTask', { n: i + 1 })}
-                  </Button>
-                </Group>
-              </Fieldset>
-            ))}
-            <Group>
-              <Button
-                variant="default"
-                id="task-add"
-                onClick={() => {
-                  const row = emptyTask();
-                  set({ tasks: [...form.tasks, row] });
-                  // Move to the new row's Korean text so typing can start at once.
-                  setFocusTask(`task-ko-${row.rowKey}`);
-                }}
-              >
-                {t('plan.wp.addTask')}
-              </Button>
-            </Group>
-          </Stack>
-        </Fieldset>
-        <LocalizedInputs label={t('plan.wp.note')} path="note" ko={form.noteKo} en={form.noteEn} onChange={({ ko, en }) => set({ noteKo: ko, noteEn: en })} errors={errors} multiline />
-        <NativeSelect
-          label={t('plan.wp.budgetLine')}
-          value={form.budgetLineId}
-          onChange={(e) => set({ budgetLineId: e.currentTarget.value })}
-          error={errors.budgetLineId}
-          data={[
-            { value: '', label: t('plan.wp.noBudgetLine') },
-            ...budgetLines.map((l) => ({ value: l.id, label: `${'\u00a0\u00a0'.repeat(l.depth)}${localized(l.title).text} (${t('common.thousandWon', { amount: formatThousandKrw(l.planned) })})` })),
-          ]}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={busy}>
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </Box>
+    <DialogForm state={dialog} onSubmit={save} labelOf={labelOf} onCancel={onClose}>
+      <TextInput label={t('plan.wp.code')} value={form.code} onChange={(e) => set({ code: e.currentTarget.value })} error={errors.code} required maw={200} data-autofocus />
+      <LocalizedInputs label={t('plan.fields.title')} path="title" ko={form.titleKo} en={form.titleEn} onChange={({ ko, en }) => set({ titleKo: ko, titleEn: en })} errors={errors} requiredKo />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <TextInput label={t('plan.fields.start')} description={t('plan.fields.dateHelp')} value={form.start} onChange={(e) => set({ start: e.currentTarget.value })} error={errors.start} required />
+        <TextInput label={t('plan.fields.end')} description={t('plan.fields.dateHelp')} value={form.end} onChange={(e) => set({ end: e.currentTarget.value })} error={errors.end} required />
+      </SimpleGrid>
+      <LocalizedInputs label={t('plan.wp.operator')} path="operator" ko={form.operatorKo} en={form.operatorEn} onChange={({ ko, en }) => set({ operatorKo: ko, operatorEn: en })} errors={errors} />
+      <LocalizedInputs label={t('plan.wp.place')} path="place" ko={form.placeKo} en={form.placeEn} onChange={({ ko, en }) => set({ placeKo: ko, placeEn: en })} errors={errors} />
+      <Fieldset legend={t('plan.wp.tasks')}>
+        <Stack gap="sm">
+          {form.tasks.map((task, i) => (
+            <Fieldset key={task.rowKey} legend={t('plan.wp.taskLegend', { n: i + 1 })} variant="filled">
+              <LocalizedInputs id={taskId(task.rowKey, 'ko')} label={t('plan.wp.task', { n: i + 1 })} path={`tasks.${i}`} ko={task.ko} en={task.en} onChange={({ ko, en }) => setTask(i, { ko, en })} errors={errors} requiredKo multiline />
+              <Group justify="flex-end" gap="xs" mt="xs">
+                <Button
+                  size="xs"
+                  variant="default"
+                  id={taskId(task.rowKey, 'up')}
+                  disabled={i === 0}
+                  onClick={() => {
+                    set({ tasks: moveItem(form.tasks, i, -1) });
+                    setFocusTask(i - 1 === 0 ? taskId(task.rowKey, 'down') : taskId(task.rowKey, 'up'));
+                  }}
+                >
+                  {t('plan.wp.taskUp', { n: i + 1 })}
+                </Button>
+                <Button
+                  size="xs"
+                  variant="default"
+                  id={taskId(task.rowKey, 'down')}
+                  disabled={i === form.tasks.length - 1}
+                  onClick={() => {
+                    set({ tasks: moveItem(form.tasks, i, 1) });
+                    setFocusTask(i + 1 === form.tasks.length - 1 ? taskId(task.rowKey, 'up') : taskId(task.rowKey, 'down'));
+                  }}
+                >
+                  {t('plan.wp.taskDown', { n: i + 1 })}
+                </Button>
+                <Button
+                  size="xs"
+                  variant="default"
+                  onClick={() => {
+                    set({ tasks: form.tasks.filter((_, j) => j !== i) });
+                    setFocusTask('task-add');
+                  }}
+                >
+                  {t('plan.wp.removeTask', { n: i + 1 })}
+                </Button>
+              </Group>
+            </Fieldset>
+          ))}
+          <Group>
+            <Button
+              variant="default"
+              id="task-add"
+              onClick={() => {
+                const row = emptyTask();
+                set({ tasks: [...form.tasks, row] });
+                // Move to the new row's Korean text so typing can start at once.
+                setFocusTask(`task-ko-${row.rowKey}`);
+              }}
+            >
+              {t('plan.wp.addTask')}
+            </Button>
+          </Group>
+        </Stack>
+      </Fieldset>
+      <LocalizedInputs label={t('plan.wp.note')} path="note" ko={form.noteKo} en={form.noteEn} onChange={({ ko, en }) => set({ noteKo: ko, noteEn: en })} errors={errors} multiline />
+      <NativeSelect
+        label={t('plan.wp.budgetLine')}
+        value={form.budgetLineId}
+        onChange={(e) => set({ budgetLineId: e.currentTarget.value })}
+        error={errors.budgetLineId}
+        data={[
+          { value: '', label: t('plan.wp.noBudgetLine') },
+          ...budgetLines.map((l) => ({ value: l.id, label: `${'\u00a0\u00a0'.repeat(l.depth)}${localized(l.title).text} (${t('common.thousandWon', { amount: formatThousandKrw(l.planned) })})` })),
+        ]}
+      />
+    </DialogForm>
   );
 }

@@ -9,7 +9,7 @@ import { post } from '../lib/api';
 import { collectErrors, FormErrorSummary, useFieldChecks, useSubmit } from '../lib/forms';
 import { Loading } from '../lib/LoadState';
 import { useSession } from '../lib/session';
-import { homeFor, Password, RequiredNote, SubmitButton } from './fields';
+import { EmailField, homeFor, NameField, PasswordField, RequiredNote, SubmitButton } from './fields';
 
 type MeUser = NonNullable<MeT['user']>;
 
@@ -64,39 +64,9 @@ function SetupForm() {
               onChange={(e) => setToken(e.currentTarget.value)}
               error={submit.fieldErrors.token}
             />
-            <TextInput
-              id="setup-name"
-              label={t('form.label.name')}
-              name="name"
-              autoComplete="name"
-              required
-              value={name}
-              onChange={(e) => setName(e.currentTarget.value)}
-              error={submit.fieldErrors.name}
-            />
-            <TextInput
-              id="setup-email"
-              label={t('form.label.email')}
-              type="email"
-              name="email"
-              autoComplete="email"
-              inputMode="email"
-              required
-              value={email}
-              onChange={(e) => setEmail(e.currentTarget.value)}
-              error={submit.fieldErrors.email}
-            />
-            <Password
-              id="setup-password"
-              label={t('form.label.password')}
-              description={t('form.passwordHint')}
-              name="password"
-              autoComplete="new-password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.currentTarget.value)}
-              error={submit.fieldErrors.password}
-            />
+            <NameField id="setup-name" value={name} onChange={setName} error={submit.fieldErrors.name} />
+            <EmailField id="setup-email" value={email} onChange={setEmail} error={submit.fieldErrors.email} />
+            <PasswordField id="setup-password" isNew value={password} onChange={setPassword} error={submit.fieldErrors.password} />
             <SubmitButton submitting={submit.submitting} label={t('setup.submit')} />
           </Stack>
         </form>

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -7,7 +7,7 @@ import { usePageTitle } from '../app/usePageTitle';
 import { post } from '../lib/api';
 import { collectErrors, FormErrorSummary, useFieldChecks, useSubmit } from '../lib/forms';
 import { useSession } from '../lib/session';
-import { homeFor, Password, RequiredNote, SubmitButton } from './fields';
+import { EmailField, homeFor, PasswordField, RequiredNote, SubmitButton } from './fields';
 
 type MeUser = NonNullable<MeT['user']>;
 
@@ -51,28 +51,8 @@ export function SignInPage() {
         <form onSubmit={onSubmit} noValidate>
           <Stack gap="sm">
             <RequiredNote />
-            <TextInput
-              id="sign-in-email"
-              label={t('form.label.email')}
-              type="email"
-              name="email"
-              autoComplete="email"
-              inputMode="email"
-              required
-              value={email}
-              onChange={(e) => setEmail(e.currentTarget.value)}
-              error={submit.fieldErrors.email}
-            />
-            <Password
-              id="sign-in-password"
-              label={t('form.label.password')}
-              name="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.currentTarget.value)}
-              error={submit.fieldErrors.password}
-            />
+            <EmailField id="sign-in-email" value={email} onChange={setEmail} error={submit.fieldErrors.email} />
+            <PasswordField id="sign-in-password" value={password} onChange={setPassword} error={submit.fieldErrors.password} />
             <SubmitButton submitting={submit.submitting} label={t('auth.signInSubmit')} />
           </Stack>
         </form>

@@ -1,4 +1,4 @@
-import { Anchor, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -8,7 +8,7 @@ import { post } from '../lib/api';
 import { collectErrors, FormErrorSummary, useFieldChecks, useSubmit } from '../lib/forms';
 import { useSession } from '../lib/session';
 import { useLang } from '../lib/text';
-import { homeFor, Password, RequiredNote, SubmitButton } from './fields';
+import { EmailField, homeFor, NameField, PasswordField, RequiredNote, SubmitButton } from './fields';
 
 type MeUser = NonNullable<MeT['user']>;
 
@@ -47,39 +47,9 @@ export function SignUpPage() {
         <form onSubmit={onSubmit} noValidate>
           <Stack gap="sm">
             <RequiredNote />
-            <TextInput
-              id="sign-up-name"
-              label={t('form.label.name')}
-              name="name"
-              autoComplete="name"
-              required
-              value={name}
-              onChange={(e) => setName(e.currentTarget.value)}
-              error={submit.fieldErrors.name}
-            />
-            <TextInput
-              id="sign-up-email"
-              label={t('form.label.email')}
-              type="email"
-              name="email"
-              autoComplete="email"
-              inputMode="email"
-              required
-              value={email}
-              onChange={(e) => setEmail(e.currentTarget.value)}
-              error={submit.fieldErrors.email}
-            />
-            <Password
-              id="sign-up-password"
-              label={t('form.label.password')}
-              description={t('form.passwordHint')}
-              name="password"
-              autoComplete="new-password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.currentTarget.value)}
-              error={submit.fieldErrors.password}
-            />
+            <NameField id="sign-up-name" value={name} onChange={setName} error={submit.fieldErrors.name} />
+            <EmailField id="sign-up-email" value={email} onChange={setEmail} error={submit.fieldErrors.email} />
+            <PasswordField id="sign-up-password" isNew value={password} onChange={setPassword} error={submit.fieldErrors.password} />
             <SubmitButton submitting={submit.submitting} label={t('auth.signUpSubmit')} />
           </Stack>
         </form>

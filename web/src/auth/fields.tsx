@@ -1,5 +1,5 @@
 /** Pieces shared by the sign-in, sign-up and setup forms. */
-import { Button, PasswordInput, Text } from '@mantine/core';
+import { Button, PasswordInput, Text, TextInput } from '@mantine/core';
 import type { ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STAFF_ROLES, type Role } from '../../../src/core/access/policy';
@@ -34,5 +34,53 @@ export function SubmitButton({ submitting, label }: { submitting: boolean; label
     <Button type="submit" aria-busy={submitting || undefined}>
       {submitting ? t('form.submitting') : label}
     </Button>
+  );
+}
+
+interface FieldProps {
+  id: string;
+  value: string;
+  onChange: (value: string) => void;
+  error: string | undefined;
+}
+
+export function NameField({ id, value, onChange, error }: FieldProps) {
+  const { t } = useTranslation();
+  return <TextInput id={id} label={t('form.label.name')} name="name" autoComplete="name" required value={value} onChange={(e) => onChange(e.currentTarget.value)} error={error} />;
+}
+
+export function EmailField({ id, value, onChange, error }: FieldProps) {
+  const { t } = useTranslation();
+  return (
+    <TextInput
+      id={id}
+      label={t('form.label.email')}
+      type="email"
+      name="email"
+      autoComplete="email"
+      inputMode="email"
+      required
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      error={error}
+    />
+  );
+}
+
+/** `isNew` when choosing a password: the length hint, and new-password so password managers offer a strong one. */
+export function PasswordField({ id, value, onChange, error, isNew = false }: FieldProps & { isNew?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Password
+      id={id}
+      label={t('form.label.password')}
+      description={isNew ? t('form.passwordHint') : undefined}
+      name="password"
+      autoComplete={isNew ? 'new-password' : 'current-password'}
+      required
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      error={error}
+    />
   );
 }

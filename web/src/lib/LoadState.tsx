@@ -30,7 +30,7 @@ export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => 
 
 /** Renders `children(data)` once loaded; until then the loading state, or the error with a retry button. */
 export function LoadState<T>({ state, children }: { state: ApiGetState<T>; children: (data: T) => ReactNode }) {
-  if (state.error !== undefined) return <LoadError error={state.error} onRetry={state.reload} />;
+  if (state.error !== undefined) return <LoadError error={state.error} onRetry={() => void state.reload()} />;
   if (state.loading && state.data === undefined) return <Loading />;
   if (state.data === undefined) return <Loading />;
   return <>{children(state.data)}</>;

@@ -4,7 +4,7 @@
  * whose links move focus to the field. Input is kept on error.
  */
 import { Alert, Anchor, List, Text } from '@mantine/core';
-import { useRef, useState } from 'react';
+import { forwardRef, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from './api';
 
@@ -79,38 +79,67 @@ export interface SummaryField {
   label: string;
 }
 
-/** The error summary above a form; renders nothing when there is nothing to say. */
-export function FormErrorSummary({ state, fields }: { state: Pick<SubmitState, 'fieldErrors' | 'formError' | 'attempt'>; fields: SummaryField[] }) {
+export interface SummaryItem {
+  text: string;
+  /** The id of the input the message is about; the line then links there and moves focus to it. */
+  target?: string;
+}
+
+interface ErrorSummaryProps {
+  /** Defaults to "Please check the form"; a request's own message may stand here instead. */
+  title?: string | undefined;
+  /** The request's own message under the title (e.g. wrong password). */
+  message?: string | null | undefined;
+  /** Field messages, each also shown next to its input. */
+  items?: readonly SummaryItem[];
+}
+
+/**
+ * The role="alert" box above a form (WCAG 3.3.1); renders nothing when there is nothing to say.
+ * Given a ref it is focusable, so a dialog can move focus to it after a failed save.
+ */
+export const ErrorSummary = forwardRef<HTMLDivElement, ErrorSummaryProps>(function ErrorSummary({ title, message, items = [] }, ref) {
   const { t } = useTranslation();
-  const known = fields.filter((f) => state.fieldErrors[f.name]);
-  const other = Object.entries(state.fieldErrors).filter(([name]) => !fields.some((f) => f.name === name));
-  if (!state.formError && known.length === 0 && other.length === 0) return null;
+  const lines = items.filter((item, i) => item.text !== title && items.findIndex((other) => other.text === item.text) === i);
+  if (!title && !message && lines.length === 0) return null;
   return (
-    <Alert key={state.attempt} role="alert" color="red.9" variant="outline" title={t('form.summaryTitle')}>
-      {state.formError && <Text mb={known.length + other.length > 0 ? 'xs' : 0}>{state.formError}</Text>}
-      {known.length + other.length > 0 && (
+    <Alert ref={ref} tabIndex={ref ? -1 : undefined} role="alert" color="red.9" variant="outline" title={title ?? t('form.summaryTitle')}>
+      {message && <Text mb={lines.length > 0 ? 'xs' : 0}>{message}</Text>}
+      {lines.length > 0 && (
         <List spacing={4}>
-          {known.map((f) => (
-            <List.Item key={f.name}>
-              <Anchor
-                className="inline-link"
-                href={`#${f.id}`}
-                onClick={(e) => {
-                  e.preventDefault();
-                  document.getElementById(f.id)?.focus();
-                }}
-              >
-                {t('form.fieldError', { label: f.label, message: state.fieldErrors[f.name] })}
-              </Anchor>
+          {lines.map((item) => (
+            <List.Item key={item.text}>
+              {item.target ? (
+                <Anchor
+                  className="inline-link"
+                  href={`#${item.target}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    if (item.target) document.getElementById(item.target)?.focus();
+                  }}
+                >
+                  {item.text}
+                </Anchor>
+              ) : (
+                item.text
+              )}
             </List.Item>
-          ))}
-          {other.map(([name, message]) => (
-            <List.Item key={name}>{message}</List.Item>
           ))}
         </List>
       )}
     </Alert>
   );
+});
+
+/** The summary of a useSubmit form, linking each field message to its input. */
+export function FormErrorSummary({ state, fields }: { state: Pick<SubmitState, 'fieldErrors' | 'formError' | 'attempt'>; fields: SummaryField[] }) {
+  const { t } = useTranslation();
+  const known = fields.filter((f) => state.fieldErrors[f.name]).map((f) => ({ text: t('form.fieldError', { label: f.label, message: state.fieldErrors[f.name] }), target: f.id }));
+  const other = Object.entries(state.fieldErrors)
+    .filter(([name]) => !fields.some((f) => f.name === name))
+    .map(([, text]) => ({ text }));
+  // A new key for every refused attempt, so a repeated identical error is announced again.
+  return <ErrorSummary key={state.attempt} message={state.formError} items={[...known, ...other]} />;
 }
 
 /** Quick checks before sending, worded in the reader's language; the server still decides. */

@@ -1,56 +1,69 @@
 /**
- * Loads one GET endpoint for a page and exposes its loading, error and data states, so every page
- * shows the same translated loading and error messages (see LoadState). `deps` refetch the data when
- * something that changes the answer changes, e.g. the signed-in account (staff see budget actuals).
+ * Loading a page's data with its loading, error and data states, so every page shows the same
+ * translated loading and error messages (see LoadState).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError, get } from './api';
 
 export interface ApiGetState<T> {
   data: T | undefined;
   error: unknown;
   loading: boolean;
-  reload: () => void;
+  /** Loads again, e.g. after a change so totals recompute; resolves once the answer is shown. */
+  reload: () => Promise<void>;
 }
 
-export function useApiGet<T>(path: string, deps: readonly unknown[] = []): ApiGetState<T> {
+/**
+ * Runs `load` now and on every reload. `deps` name the question: when they change (another path, or
+ * the signed-in account, since staff see budget actuals) the previous answer is dropped, e.g. staff
+ * figures after signing out; a reload of the same question keeps it shown until the new one arrives.
+ */
+export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[] = []): ApiGetState<T> {
   const [data, setData] = useState<T | undefined>(undefined);
   const [error, setError] = useState<unknown>(undefined);
   const [loading, setLoading] = useState(true);
-  const [attempt, setAttempt] = useState(0);
-  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  const latest = useRef(0);
+  const loadRef = useRef(load);
+  loadRef.current = load;
   const depsKey = JSON.stringify(deps);
-  const shown = useRef(`${path} ${depsKey}`);
+  const shown = useRef(depsKey);
 
-  useEffect(() => {
-    let current = true;
-    // Another question (path or session) must not keep showing the previous answer, e.g. staff
-    // figures after signing out; a retry of the same question may.
-    if (shown.current !== `${path} ${depsKey}`) {
-      shown.current = `${path} ${depsKey}`;
-      setData(undefined);
-    }
+  const reload = useCallback(async () => {
+    // A slow earlier answer (an earlier question, or an earlier reload) never overwrites a newer one.
+    const ticket = ++latest.current;
     setLoading(true);
     setError(undefined);
-    get<T>(path).then(
-      (value) => {
-        if (!current) return;
-        setData(value);
-        setLoading(false);
-      },
-      (err: unknown) => {
-        if (!current) return;
-        setError(err);
-        setLoading(false);
-      },
-    );
-    // A later response for an earlier path or session must not overwrite the current one.
-    return () => {
-      current = false;
-    };
-  }, [path, depsKey, attempt]);
+    try {
+      const value = await loadRef.current();
+      if (ticket === latest.current) setData(value);
+    } catch (err) {
+      if (ticket === latest.current) setError(err);
+    } finally {
+      if (ticket === latest.current) setLoading(false);
+    }
+  }, []);
+
+  useEffect(() => {
+    if (shown.current !== depsKey) {
+      shown.current = depsKey;
+      setData(undefined);
+    }
+    void reload();
+  }, [depsKey, reload]);
 
   return { data, error, loading, reload };
+}
+
+/** One GET endpoint; `deps` refetch it when something that changes the answer changes. */
+export function useApiGet<T>(path: string, deps: readonly unknown[] = []): ApiGetState<T> {
+  return useLoad(() => get<T>(path), [path, ...deps]);
+}
+
+/** The translated message of a failed load, or undefined while there is none. */
+export function useLoadErrorText(): (err: unknown) => string | undefined {
+  const { t } = useTranslation();
+  return (err) => (err === undefined ? undefined : t(errorMessageKey(err)));
 }
 
 /** The i18n key of the message for a failed request, so it follows a later language switch. */

@@ -1,9 +1,9 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorSummary } from '../../lib/forms';
 import { failureOf } from '../form-errors';
 import { AdminModal } from './AdminModal';
-import { ErrorSummary } from './ErrorSummary';
 
 interface Props {
   opened: boolean;
@@ -37,7 +37,7 @@ export function ConfirmDialog({ opened, title, children, confirmLabel, onConfirm
   return (
     <AdminModal opened={opened} onClose={close} title={title} size="md">
       <Stack>
-        <ErrorSummary summary={error} />
+        <ErrorSummary title={error} />
         <Text>{children}</Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={close} data-autofocus>

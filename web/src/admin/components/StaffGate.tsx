@@ -3,8 +3,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { usePageTitle } from '../../app/usePageTitle';
+import { Loading } from '../../lib/LoadState';
 import { useSession } from '../../lib/session';
-import { Loading } from './Loading';
 
 function Refusal({ message, withSignIn }: { message: string; withSignIn: boolean }) {
   const { t } = useTranslation('admin');
