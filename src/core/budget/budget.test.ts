@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 // The seed is pure data (no I/O); the test proves its figures against the core's arithmetic.
-// eslint-disable-next-line no-restricted-imports
 import { plan2019, type SeedBudgetLine } from '../../modules/administration/plan-2019.seed.js';
 import { DomainError } from '../shared/domain-error.js';
 import {
