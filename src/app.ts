@@ -10,9 +10,8 @@ import { countAdmins } from './platform/auth/roles.js';
 import { createPrincipalResolver } from './platform/auth/session.js';
 import type { Config } from './platform/config.js';
 import { openDatabase, type Database } from './platform/db/client.js';
-import { errorBody } from './platform/http/errors.js';
 import { registerHealth } from './platform/http/health.js';
-import { buildServer, type App, type RegisteredRoute } from './platform/http/server.js';
+import { buildServer, notFoundHandler, type App, type RegisteredRoute } from './platform/http/server.js';
 import { registerWebApp } from './platform/http/web.js';
 import { getOrCreateAuthSecret, issueSetupToken } from './platform/instance.js';
 import type { ModuleDeps } from './platform/module.js';
@@ -72,8 +71,8 @@ export async function createOpenCampus(options: CreateOptions): Promise<OpenCamp
     });
     registerHealth(app, () => database.ping());
     for (const m of modules) m.registerRoutes(app, deps);
-    if (options.serveWeb !== false) await registerWebApp(app, config.webDistDir);
-    else app.setNotFoundHandler((request, reply) => reply.status(404).send(errorBody(request.lang, 'not_found')));
+    const pageFallback = options.serveWeb !== false ? await registerWebApp(app, config.webDistDir) : undefined;
+    app.setNotFoundHandler(notFoundHandler(routes, pageFallback));
     app.route({
       method: 'GET',
       url: '/api/v1/openapi.json',

@@ -113,6 +113,38 @@ function findNul(value: unknown, path: PropertyKey[] = [], depth = 0): PropertyK
   return null;
 }
 
+/** Turns a route pattern ('/api/v1/admin/budget-lines/:id/move', '/assets/*') into a matcher. */
+function routeMatcher(url: string): RegExp {
+  const pattern = url
+    .split('/')
+    .map((part) => (part === '*' ? '.*' : part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('/');
+  return new RegExp(`^${pattern}$`);
+}
+
+/** Methods that do exist for `path`, for a 405 with an Allow header instead of a plain 404. */
+export function allowedMethods(routes: readonly RegisteredRoute[], path: string): string[] {
+  const methods = new Set<string>();
+  for (const r of routes) if (routeMatcher(r.url).test(path)) methods.add(r.method);
+  if (methods.has('GET')) methods.add('HEAD');
+  return [...methods].sort();
+}
+
+/**
+ * The answer for a request no route took: 405 with Allow when the path exists for other methods
+ * (KISA 21: no unneeded methods), the web app's page for a page address, otherwise 404.
+ */
+export function notFoundHandler(routes: readonly RegisteredRoute[], pageFallback?: (request: FastifyRequest, reply: FastifyReply) => FastifyReply | null) {
+  return (request: FastifyRequest, reply: FastifyReply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    const allow = allowedMethods(routes, path);
+    if (allow.length > 0 && !allow.includes(request.method)) {
+      return reply.status(405).header('allow', allow.join(', ')).send(errorBody(request.lang, 'method_not_allowed'));
+    }
+    return pageFallback?.(request, reply) ?? reply.status(404).send(errorBody(request.lang, 'not_found'));
+  };
+}
+
 /** Language of the request: explicit header from the web app, then the remembered cookie, then Korean. */
 function requestLang(request: FastifyRequest): Lang {
   const header = request.headers['accept-language'];

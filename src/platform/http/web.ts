@@ -6,11 +6,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { publicAccess } from '../../core/access/policy.js';
 import type { App } from './server.js';
 import { errorBody } from './errors.js';
 
-export async function registerWebApp(app: App, distDir: string): Promise<void> {
+export type PageFallback = (request: FastifyRequest, reply: FastifyReply) => FastifyReply | null;
+
+export async function registerWebApp(app: App, distDir: string): Promise<PageFallback> {
   const indexPath = path.join(distDir, 'index.html');
   const built = existsSync(indexPath);
   if (!built) app.log.warn({ distDir }, 'web app not built: run `npm run build:web`');
@@ -38,12 +41,11 @@ export async function registerWebApp(app: App, distDir: string): Promise<void> {
     });
   }
 
-  app.setNotFoundHandler((request, reply) => {
+  /** index.html for a page address (GET, not API, not an asset), or null to let the caller answer 404. */
+  return (request, reply) => {
     // A missing asset (say, a chunk from before a deploy) is a 404, not the HTML page in its place.
-    if (request.method !== 'GET' || request.url.startsWith('/api/') || request.url.startsWith('/assets/') || !built) {
-      return reply.status(404).send(errorBody(request.lang, 'not_found'));
-    }
+    if (request.method !== 'GET' || request.url.startsWith('/api/') || request.url.startsWith('/assets/') || !built) return null;
     const html = indexHtml.replace(/<html lang="[a-z]+"/, `<html lang="${request.lang}"`);
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
-  });
+  };
 }
