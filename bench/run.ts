@@ -3,7 +3,8 @@
  *  (a) the HTTP framework's own cost: a trivial Fastify route against a bare node:http server
  *      returning the same JSON;
  *  (b) GET /api/v1/budget of the real app on file-backed PGlite and on PostgreSQL;
- *  (c) the core: buildBudgetTree on a generated 10,000-line tree.
+ *  (c) the core: buildBudgetTree on a generated 10,000-line tree;
+ *  (d) reviewer assignment (issue 3) at 10,000 × 1,000 × 3 with HiGHS (BENCH_ASSIGNMENT=0 skips it).
  * BENCH_SECONDS (default 10) per HTTP run, BENCH_CONNECTIONS (default 20), BENCH_DATABASE_URL
  * (default postgres://postgres@127.0.0.1:5432/postgres; skipped when unreachable).
  */
@@ -17,6 +18,7 @@ import Fastify from 'fastify';
 import pg from 'pg';
 import { createOpenCampus, type OpenCampus } from '../src/app.js';
 import { loadConfig } from '../src/platform/config.js';
+import { benchAssignment, formatAssignmentBench } from './assignment.js';
 import { benchBudgetTree } from './budget-tree.js';
 import { measure, type LoadResult } from './load.js';
 
@@ -178,6 +180,13 @@ async function main(): Promise<void> {
     ),
   );
   say(`(generated tree total: ${fmt(core.planned)} KRW)`);
+
+  // (d) Issue 3's reviewer assignment at full size (about 25 s and 0.9 GB here); BENCH_ASSIGNMENT=0 skips it.
+  if (process.env.BENCH_ASSIGNMENT !== '0') {
+    say('\n(d) reviewer assignment: 10,000 applications × 1,000 reviewers × 3 reviews, top-50 candidates…');
+    const result = await benchAssignment({ apps: 10_000, reviewers: 1_000, k: 3, topK: 50, seed: 2019, timeLimit: 120 });
+    for (const line of formatAssignmentBench(result)) say(line);
+  }
 }
 
 main().catch((err: unknown) => {
