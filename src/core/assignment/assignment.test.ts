@@ -72,14 +72,14 @@ function bruteForce(apps: ApplicationProfile[], reviewers: ReviewerProfile[], k:
 }
 
 describe('review assignment', () => {
-  it('matches brute force on small random cases, without conflicts, within loads, k each', () => {
+  it('matches brute force on small random cases, without conflicts, within loads, k each', async () => {
     for (let seed = 1; seed <= 12; seed++) {
       const k = seed % 2 === 0 ? 2 : 1;
       const { apps, reviewers } = instance(seed, 4, 5, () => 1 + (seed % 3));
       const c = buildCandidates(apps, reviewers, { k, topK: 5 });
       const blocked = (a: number, r: number) => c.conflicts.get(apps[a]!.id)?.has(reviewers[r]!.id) ?? false;
       const best = bruteForce(apps, reviewers, k, (a, r) => !blocked(a, r));
-      const result = solveAssignment(c, solve);
+      const result = await solveAssignment(c, solve);
       if (best < 0) {
         expect(result.status, `seed ${seed}`).toBe('infeasible');
         continue;
@@ -100,7 +100,7 @@ describe('review assignment', () => {
     }
   });
 
-  it('keeps a top-K cut with at least k conflict-free candidates and stays optimal on a larger case', () => {
+  it('keeps a top-K cut with at least k conflict-free candidates and stays optimal on a larger case', async () => {
     const { apps, reviewers } = instance(99, 60, 30, () => 8);
     const c = buildCandidates(apps, reviewers, { k: 3, topK: 2 });
     expect(c.topK).toBe(3);
@@ -122,24 +122,24 @@ describe('review assignment', () => {
     expect(solve(buildAssignmentLp(wide, { integer: true }).text).ObjectiveValue).toBeCloseTo(outcome.ObjectiveValue, 6);
   });
 
-  it('explains each pairing with the parts of its score', () => {
+  it('explains each pairing with the parts of its score', async () => {
     const app: ApplicationProfile = { id: 'A', email: 'a@x.org', sector: 'civil_society', topics: ['Housing', 'energy', 'care'] };
     const r: ReviewerProfile = { id: 'R', email: 'r@y.org', declaredConflicts: [], sectors: ['civil_society'], topics: ['housing', 'energy'], expertise: ['care'], load: 1 };
     const why = affinity(app, r);
     expect(why).toMatchObject({ sector: 'civil_society', sectorPoints: 300, sharedTopics: ['housing', 'energy'], topicPoints: 267, expertise: ['care'], expertisePoints: 75, points: 642 });
     const c = buildCandidates([app], [r], { k: 1 });
-    const result = solveAssignment(c, solve);
+    const result = await solveAssignment(c, solve);
     if (result.status !== 'assigned') throw new Error(result.status);
     const text = explainPairing(result.pairs[0]!, why);
     expect(text.en).toBe(`Affinity 642/${AFFINITY_MAX} — same sector: civil_society (+300); shared topics: housing, energy (+267); declared expertise: care (+75). Candidate 1 of 1.`);
     expect(text.ko).toContain('같은 분야: civil_society');
   });
 
-  it('says what to change when the request is infeasible', () => {
+  it('says what to change when the request is infeasible', async () => {
     const apps: ApplicationProfile[] = Array.from({ length: 10 }, (_, i) => ({ id: `A${i}`, email: `a${i}@org${i}.kr`, topics: [] }));
     const reviewers: ReviewerProfile[] = Array.from({ length: 6 }, (_, j) => ({ id: `R${j}`, email: `r${j}@rev.kr`, declaredConflicts: j < 4 ? ['A0', 'A1', 'A2'] : [], sectors: [], topics: [], expertise: [], load: 3 }));
     const c = buildCandidates(apps, reviewers, { k: 3 });
-    const result = solveAssignment(c, () => {
+    const result = await solveAssignment(c, () => {
       throw new Error('the solver must not run on a diagnosed request');
     });
     if (result.status !== 'infeasible') throw new Error(result.status);
@@ -152,13 +152,13 @@ describe('review assignment', () => {
     expect(describeInfeasibility(result.reasons[0]!).ko).toContain('12개 더 필요');
   });
 
-  it('finds a narrow candidate cut and overbooked shared reviewers before solving', () => {
+  it('finds a narrow candidate cut and overbooked shared reviewers before solving', async () => {
     // Everyone's favourite is the same 3 reviewers; others have room but are cut off by topK = 3.
     const apps: ApplicationProfile[] = Array.from({ length: 4 }, (_, i) => ({ id: `A${i}`, email: `a${i}@a${i}.kr`, sector: 'care', topics: [] }));
     const reviewers: ReviewerProfile[] = Array.from({ length: 9 }, (_, j) => ({ id: `R${j}`, email: `r${j}@r.kr`, declaredConflicts: [], sectors: j < 3 ? ['care'] : [], topics: [], expertise: [], load: 2 }));
     const c = buildCandidates(apps, reviewers, { k: 3, topK: 3 });
     expect(diagnoseAssignment(c)).toEqual([{ code: 'candidate_cut_too_narrow', needed: 12, reachable: 6, topK: 3 }]);
-    expect(solveAssignment(buildCandidates(apps, reviewers, { k: 3, topK: 9 }), solve).status).toBe('assigned');
+    expect((await solveAssignment(buildCandidates(apps, reviewers, { k: 3, topK: 9 }), solve)).status).toBe('assigned');
 
     // Two applications can use only R0..R2 (conflicts with the rest), whose loads are 1 each.
     const apps2: ApplicationProfile[] = [0, 1, 2].map((i) => ({ id: `B${i}`, email: `b${i}@b${i}.kr`, topics: [] }));
@@ -175,14 +175,14 @@ describe('review assignment', () => {
     ]);
   });
 
-  it('reports an infeasibility the pre-checks miss as data, not an exception', () => {
+  it('reports an infeasibility the pre-checks miss as data, not an exception', async () => {
     // Hall violation on a set no pre-check looks at: C0..C2 (5 candidates each, not "tight") need
     // 6 reviews from T0..T4 whose loads total 5; the whole graph and the tight set look fine.
     const apps: ApplicationProfile[] = ['C0', 'C1', 'C2', 'D0', 'D1'].map((id) => ({ id, email: `${id}@${id}.kr`, topics: [] }));
     const reviewers: ReviewerProfile[] = Array.from({ length: 9 }, (_, j) => ({ id: `T${j}`, email: `t${j}@t.kr`, declaredConflicts: j >= 5 ? ['C0', 'C1', 'C2'] : [], sectors: [], topics: [], expertise: [], load: j < 5 ? 1 : 10 }));
     const c = buildCandidates(apps, reviewers, { k: 2 });
     expect(diagnoseAssignment(c)).toEqual([]);
-    const result = solveAssignment(c, solve);
+    const result = await solveAssignment(c, solve);
     expect(result).toEqual({ status: 'infeasible', reasons: [{ code: 'no_assignment_exists' }] });
     expect(describeInfeasibility({ code: 'no_assignment_exists' }).en).toContain('Raise loads');
   });

@@ -219,7 +219,11 @@ export type AssignmentPhase = 'diagnosing' | 'building' | 'solving' | 'verifying
  * time limit) passed in, so this stays pure; `onPhase` reports progress. Never throws for an
  * infeasible request: the reasons come back as data.
  */
-export function solveAssignment(c: CandidateSet, solve: (lp: string) => SolverOutcome, onPhase: (phase: AssignmentPhase) => void = () => {}): AssignmentResult {
+export async function solveAssignment(
+  c: CandidateSet,
+  solve: (lp: string) => SolverOutcome | Promise<SolverOutcome>,
+  onPhase: (phase: AssignmentPhase) => void = () => {},
+): Promise<AssignmentResult> {
   onPhase('diagnosing');
   const reasons = diagnoseAssignment(c);
   if (reasons.length > 0) {
@@ -234,11 +238,11 @@ export function solveAssignment(c: CandidateSet, solve: (lp: string) => SolverOu
   onPhase('building');
   const lp = buildAssignmentLp(c).text;
   onPhase('solving');
-  let outcome = solve(lp);
+  let outcome = await solve(lp);
   onPhase('verifying');
   if (outcome.Status === 'Optimal' && !isIntegral(c, outcome)) {
     onPhase('resolving_integer');
-    outcome = solve(buildAssignmentLp(c, { integer: true }).text);
+    outcome = await solve(buildAssignmentLp(c, { integer: true }).text);
     solvedAsInteger = true;
   }
   onPhase('done');

@@ -71,10 +71,10 @@ const sectorQuotas: Quota[] = [
 ];
 
 describe('runSelection with HiGHS', () => {
-  it('selects 30 of 200 under sector quotas, optimally, and explains each outcome', () => {
+  it('selects 30 of 200 under sector quotas, optimally, and explains each outcome', async () => {
     const candidates = pool(200, 1);
     const input: SelectionInput = { candidates, capacity: 30, quotas: sectorQuotas, seed: 42 };
-    const run = runSelection(input, solve);
+    const run = await runSelection(input, solve);
     const r = run.result;
     expect(r.status).toBe('optimal');
     expect(run.solver).toMatchObject({ status: 'Optimal', gap: 0 });
@@ -99,7 +99,7 @@ describe('runSelection with HiGHS', () => {
     expect(r.explanations.filter((e) => e.status === 'waitlisted').every((e) => e.waitlistPosition! >= 1)).toBe(true);
   });
 
-  it('matches exhaustive search on small instances with two attributes and locks', () => {
+  it('matches exhaustive search on small instances with two attributes and locks', async () => {
     for (let seed = 1; seed <= 6; seed++) {
       const candidates = pool(11, seed);
       const quotas: Quota[] = [
@@ -109,7 +109,7 @@ describe('runSelection with HiGHS', () => {
       ];
       const input: SelectionInput = { candidates, capacity: 4, quotas, locks: { in: [candidates[seed]!.id], out: [candidates[0]!.id] }, seed };
       const expected = bruteForce(input);
-      const r = runSelection(input, solve).result;
+      const r = (await runSelection(input, solve)).result;
       if (!expected) {
         expect(r.status).toBe('infeasible');
         continue;
@@ -123,23 +123,25 @@ describe('runSelection with HiGHS', () => {
     }
   });
 
-  it('replays a stored run to the same result', () => {
-    const run = runSelection({ candidates: pool(60, 5, 0), capacity: 12, quotas: sectorQuotas.map((q) => ({ ...q, min: 2, max: 4 })), seed: 'run-2019-07' }, solve);
+  it('replays a stored run to the same result', async () => {
+    const run = await runSelection({ candidates: pool(60, 5, 0), capacity: 12, quotas: sectorQuotas.map((q) => ({ ...q, min: 2, max: 4 })), seed: 'run-2019-07' }, solve);
     const stored = JSON.parse(JSON.stringify(run));
-    const { identical, replay } = replaySelection(stored, solve);
+    const { identical, replay } = await replaySelection(stored, solve);
     expect(identical).toBe(true);
     expect(replay.result).toEqual(run.result);
   });
 
-  it('lets the seed decide only among equal scores', () => {
+  it('lets the seed decide only among equal scores', async () => {
     // Whole-number scores on 60 people: plenty of exact ties at the cut.
     const tied = pool(60, 9, 0);
     const distinct = pool(60, 9, 2).map((c, i) => ({ ...c, score: c.score + i * 1e-3 }));
     const quotas: Quota[] = [{ attribute: 'sector', value: 'public', min: 3 }];
-    const outcomes = [1, 2, 3, 4, 5].map((seed) => ({
-      tied: runSelection({ candidates: tied, capacity: 15, quotas, seed }, solve).result,
-      distinct: runSelection({ candidates: distinct, capacity: 15, quotas, seed, scoreResolution: 1e-4 }, solve).result,
-    }));
+    const outcomes = await Promise.all(
+      [1, 2, 3, 4, 5].map(async (seed) => ({
+        tied: (await runSelection({ candidates: tied, capacity: 15, quotas, seed }, solve)).result,
+        distinct: (await runSelection({ candidates: distinct, capacity: 15, quotas, seed, scoreResolution: 1e-4 }, solve)).result,
+      })),
+    );
     const first = outcomes[0]!;
     for (const o of outcomes) {
       expect(o.distinct.selected).toEqual(first.distinct.selected);
@@ -148,13 +150,13 @@ describe('runSelection with HiGHS', () => {
     expect(new Set(outcomes.map((o) => o.tied.selected.join())).size).toBeGreaterThan(1);
   });
 
-  it('fills every seat the quotas allow, even when scores are negative', () => {
+  it('fills every seat the quotas allow, even when scores are negative', async () => {
     const candidates: Candidate[] = [
       { id: 'a', score: 5, attributes: { sector: 'company' } },
       { id: 'b', score: -3, attributes: { sector: 'public' } },
       { id: 'c', score: -4, attributes: { sector: 'public' } },
     ];
-    const r = runSelection({ candidates, capacity: 3, quotas: [], seed: 1 }, solve).result;
+    const r = (await runSelection({ candidates, capacity: 3, quotas: [], seed: 1 }, solve)).result;
     expect(r.selected).toEqual(['a', 'b', 'c']);
   });
 });
@@ -163,13 +165,13 @@ describe('infeasible quota sets', () => {
   const candidates = pool(20, 3);
   const base: SelectionInput = { candidates, capacity: 6, quotas: [], seed: 1 };
 
-  it('explains impossible quotas with their numbers, without solving', () => {
+  it('explains impossible quotas with their numbers, without solving', async () => {
     let solverCalls = 0;
     const counting: Solve = (lp) => {
       solverCalls++;
       return solve(lp);
     };
-    const run = runSelection(
+    const run = await runSelection(
       {
         ...base,
         quotas: [
@@ -191,12 +193,12 @@ describe('infeasible quota sets', () => {
     ]);
   });
 
-  it('reports locks that cannot hold', () => {
+  it('reports locks that cannot hold', async () => {
     const reasons = checkSelectionInput({ ...base, capacity: 1, locks: { in: ['c000', 'c001', 'ghost'], out: ['c001'] } });
     expect(reasons.map((r) => r.code)).toEqual(['unknown_locked_candidate', 'locked_both_ways', 'locks_exceed_capacity']);
   });
 
-  it('passes clashes between attributes to the solver and reports them', () => {
+  it('passes clashes between attributes to the solver and reports them', async () => {
     const cs: Candidate[] = [
       { id: 'p1', score: 50, attributes: { sector: 'public', gender: 'm' } },
       { id: 'p2', score: 50, attributes: { sector: 'public', gender: 'm' } },
@@ -213,17 +215,17 @@ describe('infeasible quota sets', () => {
       seed: 1,
     };
     expect(checkSelectionInput(input)).toEqual([]);
-    const run = runSelection(input, solve);
+    const run = await runSelection(input, solve);
     expect(run.solver?.status).toBe('Infeasible');
     expect(run.result).toMatchObject({ status: 'infeasible', selected: [], reasons: [{ code: 'quota_combination_infeasible', params: { quotas: '0,1' } }] });
   });
 
-  it('records a failing solver instead of throwing', () => {
-    const run = runSelection(base, () => {
+  it('records a failing solver instead of throwing', async () => {
+    const run = await runSelection(base, () => {
       throw new Error('wasm trap');
     });
     expect(run.result).toMatchObject({ status: 'error', reasons: [{ code: 'solver_failed', params: { status: 'wasm trap' } }] });
-    const lying = runSelection(base, () => ({ status: 'Optimal', objective: 0, columns: Object.fromEntries(buildSelectionModel(base).columns.map((c) => [c, 1])) }));
+    const lying = await runSelection(base, () => ({ status: 'Optimal', objective: 0, columns: Object.fromEntries(buildSelectionModel(base).columns.map((c) => [c, 1])) }));
     expect(lying.result.status).toBe('error');
     expect(lying.result.reasons[0]).toMatchObject({ code: 'solution_violates_constraints', params: { constraint: 'capacity' } });
   });

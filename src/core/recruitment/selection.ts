@@ -45,7 +45,8 @@ export interface SolverResult {
   readonly gap?: number | null;
 }
 
-export type Solve = (lp: string) => SolverResult;
+/** The injected solver: HiGHS in-process (tests) or in a worker thread (the server), hence a promise. */
+export type Solve = (lp: string) => SolverResult | Promise<SolverResult>;
 
 export type InfeasibilityCode =
   | 'invalid_capacity'
@@ -413,7 +414,7 @@ function explain(input: SelectionInput, model: SelectionModel, chosen: ReadonlyS
  * Pre-checks, builds, solves (through the injected solver) and interprets one selection, returning
  * the record to store. Never throws on bad quotas: an impossible set comes back as reasons.
  */
-export function runSelection(input: SelectionInput, solve: Solve): SelectionRun {
+export async function runSelection(input: SelectionInput, solve: Solve): Promise<SelectionRun> {
   const scoreResolution = input.scoreResolution ?? DEFAULT_SCORE_RESOLUTION;
   const base = { modelVersion: SELECTION_MODEL_VERSION, input, parameters: { scoreResolution } };
   const reasons = checkSelectionInput(input);
@@ -422,7 +423,7 @@ export function runSelection(input: SelectionInput, solve: Solve): SelectionRun 
   if (input.candidates.length === 0) return { ...base, solver: null, result: explain(input, model, new Set(), 'optimal') };
   let solved: SolverResult;
   try {
-    solved = solve(model.lp);
+    solved = await solve(model.lp);
   } catch (e) {
     // A solver crash is a run outcome to record, not a reason to lose the run.
     const status = e instanceof Error ? e.message : 'exception';
@@ -434,8 +435,8 @@ export function runSelection(input: SelectionInput, solve: Solve): SelectionRun 
 }
 
 /** Re-runs a stored selection and says whether it reproduces the stored outcome exactly. */
-export function replaySelection(run: SelectionRun, solve: Solve): { readonly identical: boolean; readonly replay: SelectionRun } {
-  const replay = runSelection({ ...run.input, scoreResolution: run.parameters.scoreResolution }, solve);
+export async function replaySelection(run: SelectionRun, solve: Solve): Promise<{ readonly identical: boolean; readonly replay: SelectionRun }> {
+  const replay = await runSelection({ ...run.input, scoreResolution: run.parameters.scoreResolution }, solve);
   const same = (a: readonly unknown[], b: readonly unknown[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
   const identical =
     run.modelVersion === SELECTION_MODEL_VERSION &&
