@@ -6,5 +6,6 @@ import type { ModuleManifest } from '../platform/module.js';
 import { accountsModule } from './accounts/index.js';
 import { administrationModule } from './administration/index.js';
 import { auditModule } from './audit/index.js';
+import { recruitmentModule } from './recruitment/index.js';
 
-export const modules: readonly ModuleManifest[] = [accountsModule, administrationModule, auditModule];
+export const modules: readonly ModuleManifest[] = [accountsModule, administrationModule, auditModule, recruitmentModule];

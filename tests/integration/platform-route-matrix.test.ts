@@ -60,6 +60,8 @@ describe('the route registry', () => {
         'GET /api/v1/budget',
         'GET /api/v1/budget/export.xlsx',
         'GET /api/v1/budget/export.csv',
+        'GET /api/v1/calls',
+        'GET /api/v1/calls/:id',
       ].sort(),
     );
   });

@@ -1,3 +1,4 @@
 export * from './auth.js';
 export * from './platform.js';
 export * from './administration.js';
+export * from './recruitment.js';

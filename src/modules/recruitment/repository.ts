@@ -1,0 +1,44 @@
+/** Data access for calls and applications. */
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/client.js';
+import { applications, calls, users } from '../../platform/db/schema/index.js';
+
+export type CallRow = typeof calls.$inferSelect;
+export type ApplicationRow = typeof applications.$inferSelect;
+
+export async function callById(db: DbOrTx, id: string): Promise<CallRow | undefined> {
+  const [row] = await db.select().from(calls).where(eq(calls.id, id));
+  return row;
+}
+
+/** A call as the public and applicants may see it: never a draft (security row 6). */
+export async function visibleCall(db: DbOrTx, id: string, statuses: ('published' | 'closed')[]): Promise<CallRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(calls)
+    .where(and(eq(calls.id, id), inArray(calls.status, statuses)));
+  return row;
+}
+
+export async function callRows(db: DbOrTx, statuses?: ('draft' | 'published' | 'closed')[]): Promise<CallRow[]> {
+  const q = db.select().from(calls);
+  return (statuses ? q.where(inArray(calls.status, statuses)) : q).orderBy(desc(calls.opensAt), asc(calls.createdAt));
+}
+
+export async function applicationOf(db: DbOrTx, callId: string, userId: string, lock = false): Promise<ApplicationRow | undefined> {
+  const q = db
+    .select()
+    .from(applications)
+    .where(and(eq(applications.callId, callId), eq(applications.userId, userId)));
+  const [row] = lock ? await q.for('update') : await q;
+  return row;
+}
+
+export async function applicationsOfCall(db: DbOrTx, callId: string) {
+  return db
+    .select({ app: applications, name: users.name })
+    .from(applications)
+    .innerJoin(users, eq(users.id, applications.userId))
+    .where(eq(applications.callId, callId))
+    .orderBy(asc(applications.createdAt));
+}

@@ -1,0 +1,122 @@
+/** HTTP routes of recruitment: staff define and open calls; anyone reads open calls; applicants keep their own application. */
+import { z } from 'zod';
+import { publicAccess, signedIn, staffOnly } from '../../core/access/policy.js';
+import { ErrorBody, IdParams } from '../../shared/contracts/common.js';
+import { ApplicationList, ApplicationSave, CallInput, CallPatch, CallView, MyApplicationView, PublicCallView } from '../../shared/contracts/recruitment.js';
+import type { Actor } from '../../platform/audit.js';
+import type { App } from '../../platform/http/server.js';
+import type { ModuleDeps } from '../../platform/module.js';
+import type { FastifyRequest } from 'fastify';
+import * as uc from './use-cases.js';
+
+const actorOf = (request: FastifyRequest): Actor => ({ userId: request.principal?.userId ?? null, ip: request.ip });
+/** The signed-in policy guarantees a principal; applicants only ever reach their own row through it. */
+const me = (request: FastifyRequest): string => request.principal!.userId;
+
+export function registerRecruitmentRoutes(app: App, deps: ModuleDeps): void {
+  const { db, now } = deps;
+  const pub = ['recruitment'];
+  const mine = ['recruitment (applicant)'];
+  const staff = ['recruitment (staff)'];
+
+  app.route({
+    method: 'GET',
+    url: '/api/v1/calls',
+    config: { policy: publicAccess },
+    schema: { tags: pub, summary: 'Published calls for applications', response: { 200: z.array(PublicCallView) } },
+    handler: () => uc.publicCalls(db),
+  });
+  app.route({
+    method: 'GET',
+    url: '/api/v1/calls/:id',
+    config: { policy: publicAccess },
+    schema: { tags: pub, summary: 'One published call with its form and consent items (drafts are 404)', params: IdParams, response: { 200: PublicCallView, 404: ErrorBody } },
+    handler: (request) => uc.publicCall(db, request.params.id),
+  });
+
+  app.route({
+    method: 'GET',
+    url: '/api/v1/calls/:id/my-application',
+    config: { policy: signedIn },
+    schema: { tags: mine, summary: 'My application to this call', params: IdParams, response: { 200: MyApplicationView, 404: ErrorBody } },
+    handler: (request) => uc.myApplication(db, me(request), request.params.id),
+  });
+  app.route({
+    method: 'PUT',
+    url: '/api/v1/calls/:id/my-application',
+    config: { policy: signedIn },
+    schema: {
+      tags: mine,
+      summary: 'Save my application (draft: gaps allowed; submitted: checked in full); only while the call is open',
+      params: IdParams,
+      body: ApplicationSave,
+      response: { 200: MyApplicationView, 404: ErrorBody, 422: ErrorBody },
+    },
+    handler: (request) => uc.saveMyApplication(db, me(request), request.params.id, request.body, now()),
+  });
+  app.route({
+    method: 'POST',
+    url: '/api/v1/calls/:id/my-application/submit',
+    config: { policy: signedIn },
+    schema: { tags: mine, summary: 'Submit my application: every required answer and consent; only while the call is open', params: IdParams, response: { 200: MyApplicationView, 404: ErrorBody, 422: ErrorBody } },
+    handler: (request) => uc.submitMyApplication(db, me(request), request.params.id, now()),
+  });
+  app.route({
+    method: 'POST',
+    url: '/api/v1/calls/:id/my-application/withdraw',
+    config: { policy: signedIn },
+    schema: { tags: mine, summary: 'Withdraw my application; only while the call is open', params: IdParams, response: { 200: MyApplicationView, 404: ErrorBody, 422: ErrorBody } },
+    handler: (request) => uc.withdrawMyApplication(db, me(request), request.params.id, now()),
+  });
+
+  // ---- staff ----
+  app.route({
+    method: 'GET',
+    url: '/api/v1/admin/calls',
+    config: { policy: staffOnly },
+    schema: { tags: staff, summary: 'Every call, drafts included', response: { 200: z.array(CallView) } },
+    handler: () => uc.listCalls(db),
+  });
+  app.route({
+    method: 'GET',
+    url: '/api/v1/admin/calls/:id',
+    config: { policy: staffOnly },
+    schema: { tags: staff, summary: 'One call, drafts included', params: IdParams, response: { 200: CallView, 404: ErrorBody } },
+    handler: (request) => uc.getCall(db, request.params.id),
+  });
+  app.route({
+    method: 'POST',
+    url: '/api/v1/admin/calls',
+    config: { policy: staffOnly },
+    schema: { tags: staff, summary: 'Create a call as a draft (audited)', body: CallInput, response: { 201: CallView, 422: ErrorBody } },
+    handler: async (request, reply) => reply.status(201).send(await uc.createCall(db, actorOf(request), request.body)),
+  });
+  app.route({
+    method: 'PATCH',
+    url: '/api/v1/admin/calls/:id',
+    config: { policy: staffOnly },
+    schema: { tags: staff, summary: 'Change a call; new consent items bump its consent version (audited)', params: IdParams, body: CallPatch, response: { 200: CallView, 404: ErrorBody, 422: ErrorBody } },
+    handler: (request) => uc.updateCall(db, actorOf(request), request.params.id, request.body, now()),
+  });
+  app.route({
+    method: 'POST',
+    url: '/api/v1/admin/calls/:id/publish',
+    config: { policy: staffOnly },
+    schema: { tags: staff, summary: 'Publish a draft call (audited)', params: IdParams, response: { 200: CallView, 404: ErrorBody, 422: ErrorBody } },
+    handler: (request) => uc.publishCall(db, actorOf(request), request.params.id, now()),
+  });
+  app.route({
+    method: 'POST',
+    url: '/api/v1/admin/calls/:id/close',
+    config: { policy: staffOnly },
+    schema: { tags: staff, summary: 'Close a published call (audited)', params: IdParams, response: { 200: CallView, 404: ErrorBody, 422: ErrorBody } },
+    handler: (request) => uc.closeCall(db, actorOf(request), request.params.id, now()),
+  });
+  app.route({
+    method: 'GET',
+    url: '/api/v1/admin/calls/:id/applications',
+    config: { policy: staffOnly },
+    schema: { tags: staff, summary: "A call's applications with their status", params: IdParams, response: { 200: ApplicationList, 404: ErrorBody } },
+    handler: (request) => uc.listApplications(db, request.params.id),
+  });
+}

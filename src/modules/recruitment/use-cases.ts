@@ -1,0 +1,257 @@
+/**
+ * Use cases of recruitment. Staff define calls (form, quotas, consent items) and open and close
+ * them; applicants keep one application per call, which they draft, submit, edit until the
+ * deadline and withdraw. Time always comes from the caller (`now`), so the window is testable.
+ *
+ * Decisions: every applicant action (save, submit, withdraw) happens inside the window
+ * [opensAt, closesAt) of a published call, so nothing changes after the deadline; a withdrawn
+ * application may be drafted again while the call is open (same row, so the one-per-person rule
+ * still holds); editing a submitted application keeps it submitted and is checked in full, so it
+ * can never fall back to an incomplete state; a closed call cannot be edited.
+ */
+import { eq } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
+import { assertWindowOpen, checkAnswers, checkCallDefinition, checkConsents, type Answers, type ConsentGrant } from '../../core/recruitment/answers.js';
+import { DomainError } from '../../core/shared/domain-error.js';
+import { recordAudit, type Actor } from '../../platform/audit.js';
+import type { Db, DbOrTx } from '../../platform/db/client.js';
+import { applications, calls } from '../../platform/db/schema/index.js';
+import type { ApplicationListT, ApplicationSaveT, CallInputT, CallPatchT, CallViewT, MyApplicationViewT, PublicCallViewT } from '../../shared/contracts/recruitment.js';
+import { applicationOf, applicationsOfCall, callById, callRows, visibleCall, type ApplicationRow, type CallRow } from './repository.js';
+
+/** The first problem, with its field; the rest usually follow from the same mistake. */
+function throwFirst(errors: DomainError[]): void {
+  if (errors.length > 0) throw errors[0]!;
+}
+
+function presentPublic(row: CallRow): PublicCallViewT {
+  return {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    eligibility: row.eligibility,
+    programme: row.programme,
+    opensAt: row.opensAt.toISOString(),
+    closesAt: row.closesAt.toISOString(),
+    timeZone: 'Asia/Seoul',
+    capacity: row.capacity,
+    consentItems: row.consentItems,
+    consentVersion: row.consentVersion,
+    questions: row.questions,
+  };
+}
+
+function presentStaff(row: CallRow): CallViewT {
+  return { ...presentPublic(row), status: row.status, quotas: row.quotas, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
+}
+
+function presentApplication(row: ApplicationRow): MyApplicationViewT {
+  const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  return {
+    id: row.id,
+    callId: row.callId,
+    status: row.status,
+    answers: row.answers,
+    consents: row.consents,
+    consentVersion: row.consentVersion,
+    consentedAt: iso(row.consentedAt),
+    submittedAt: iso(row.submittedAt),
+    withdrawnAt: iso(row.withdrawnAt),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+// ---------- staff ----------
+
+export async function listCalls(db: DbOrTx): Promise<CallViewT[]> {
+  return (await callRows(db)).map(presentStaff);
+}
+
+export async function getCall(db: DbOrTx, id: string): Promise<CallViewT> {
+  const row = await callById(db, id);
+  if (!row) throw new DomainError('recruitment.call_not_found');
+  return presentStaff(row);
+}
+
+export async function createCall(db: Db, actor: Actor, input: CallInputT): Promise<CallViewT> {
+  const opensAt = new Date(input.opensAt);
+  const closesAt = new Date(input.closesAt);
+  throwFirst(checkCallDefinition({ ...input, opensAt, closesAt }));
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(calls)
+      .values({
+        id: uuidv7(),
+        status: 'draft',
+        title: input.title,
+        description: input.description,
+        eligibility: input.eligibility ?? null,
+        programme: input.programme,
+        opensAt,
+        closesAt,
+        capacity: input.capacity,
+        quotas: input.quotas,
+        consentItems: input.consentItems,
+        consentVersion: 1,
+        questions: input.questions,
+      })
+      .returning();
+    await recordAudit(tx, actor, { action: 'call.create', entityType: 'call', entityId: row!.id, after: row });
+    return presentStaff(row!);
+  });
+}
+
+export async function updateCall(db: Db, actor: Actor, id: string, patch: CallPatchT, now: Date): Promise<CallViewT> {
+  return db.transaction(async (tx) => {
+    const before = await callById(tx, id);
+    if (!before) throw new DomainError('recruitment.call_not_found');
+    if (before.status === 'closed') throw new DomainError('recruitment.call_closed');
+    const next = {
+      title: patch.title ?? before.title,
+      description: patch.description ?? before.description,
+      eligibility: patch.eligibility === undefined ? before.eligibility : patch.eligibility,
+      programme: patch.programme ?? before.programme,
+      opensAt: patch.opensAt ? new Date(patch.opensAt) : before.opensAt,
+      closesAt: patch.closesAt ? new Date(patch.closesAt) : before.closesAt,
+      capacity: patch.capacity ?? before.capacity,
+      quotas: patch.quotas ?? before.quotas,
+      consentItems: patch.consentItems ?? before.consentItems,
+      questions: patch.questions ?? before.questions,
+    };
+    throwFirst(checkCallDefinition(next));
+    // A consent given to other words is not consent to these: a new version makes applicants agree again.
+    const consentChanged = JSON.stringify(next.consentItems) !== JSON.stringify(before.consentItems);
+    const [after] = await tx
+      .update(calls)
+      .set({ ...next, consentVersion: consentChanged ? before.consentVersion + 1 : before.consentVersion, updatedAt: now })
+      .where(eq(calls.id, id))
+      .returning();
+    await recordAudit(tx, actor, { action: 'call.update', entityType: 'call', entityId: id, before, after });
+    return presentStaff(after!);
+  });
+}
+
+async function transition(db: Db, actor: Actor, id: string, from: CallRow['status'], to: CallRow['status'], refusal: string, now: Date): Promise<CallViewT> {
+  return db.transaction(async (tx) => {
+    const before = await callById(tx, id);
+    if (!before) throw new DomainError('recruitment.call_not_found');
+    if (before.status !== from) throw new DomainError(refusal);
+    const [after] = await tx.update(calls).set({ status: to, updatedAt: now }).where(eq(calls.id, id)).returning();
+    await recordAudit(tx, actor, { action: to === 'published' ? 'call.publish' : 'call.close', entityType: 'call', entityId: id, before: { status: before.status }, after: { status: to } });
+    return presentStaff(after!);
+  });
+}
+
+export const publishCall = (db: Db, actor: Actor, id: string, now: Date) => transition(db, actor, id, 'draft', 'published', 'recruitment.call_not_draft', now);
+export const closeCall = (db: Db, actor: Actor, id: string, now: Date) => transition(db, actor, id, 'published', 'closed', 'recruitment.call_not_published', now);
+
+/**
+ * Staff read applicants' names and statuses. The audit log records changes only (a GET writes
+ * nothing); logging this read (안전조치기준 §8) waits for the platform's access log.
+ */
+export async function listApplications(db: DbOrTx, callId: string): Promise<ApplicationListT> {
+  if (!(await callById(db, callId))) throw new DomainError('recruitment.call_not_found');
+  const rows = await applicationsOfCall(db, callId);
+  return {
+    applications: rows.map(({ app, name }) => ({
+      id: app.id,
+      userId: app.userId,
+      name,
+      status: app.status,
+      consentVersion: app.consentVersion,
+      submittedAt: app.submittedAt ? app.submittedAt.toISOString() : null,
+      updatedAt: app.updatedAt.toISOString(),
+    })),
+  };
+}
+
+// ---------- public ----------
+
+export async function publicCalls(db: DbOrTx): Promise<PublicCallViewT[]> {
+  return (await callRows(db, ['published'])).map(presentPublic);
+}
+
+export async function publicCall(db: DbOrTx, id: string): Promise<PublicCallViewT> {
+  const row = await visibleCall(db, id, ['published']);
+  if (!row) throw new DomainError('recruitment.call_not_found');
+  return presentPublic(row);
+}
+
+// ---------- applicants ----------
+
+/** Applicants keep sight of their own application after the call closes; a draft call stays invisible. */
+async function applicantCall(db: DbOrTx, callId: string): Promise<CallRow> {
+  const call = await visibleCall(db, callId, ['published', 'closed']);
+  if (!call) throw new DomainError('recruitment.call_not_found');
+  return call;
+}
+
+export async function myApplication(db: DbOrTx, userId: string, callId: string): Promise<MyApplicationViewT> {
+  await applicantCall(db, callId);
+  const row = await applicationOf(db, callId, userId);
+  if (!row) throw new DomainError('recruitment.application_not_found');
+  return presentApplication(row);
+}
+
+function checkConsentsComplete(call: CallRow, consents: readonly ConsentGrant[], version: number | null): void {
+  throwFirst(checkConsents(call.consentItems, consents, true));
+  if (call.consentItems.length > 0 && version !== call.consentVersion) throw new DomainError('recruitment.consent_outdated', {}, 'consents');
+}
+
+export async function saveMyApplication(db: Db, userId: string, callId: string, input: ApplicationSaveT, now: Date): Promise<MyApplicationViewT> {
+  const call = await applicantCall(db, callId);
+  assertWindowOpen(call, now);
+  return db.transaction(async (tx) => {
+    // Insert-or-nothing, then lock: parallel saves by one person meet on the unique index, not in a race.
+    await tx.insert(applications).values({ id: uuidv7(), callId, userId, status: 'draft', createdAt: now, updatedAt: now }).onConflictDoNothing({ target: [applications.callId, applications.userId] });
+    const current = (await applicationOf(tx, callId, userId, true))!;
+    const status = current.status === 'withdrawn' ? 'draft' : current.status;
+    const complete = status === 'submitted';
+    const answers: Answers = input.answers;
+    throwFirst(checkAnswers(call.questions, answers, complete));
+    const consent = input.consents
+      ? { consents: input.consents, consentVersion: call.consentVersion, consentedAt: now }
+      : { consents: current.consents, consentVersion: current.consentVersion, consentedAt: current.consentedAt };
+    throwFirst(checkConsents(call.consentItems, consent.consents, false));
+    if (complete) checkConsentsComplete(call, consent.consents, consent.consentVersion);
+    const [row] = await tx
+      .update(applications)
+      .set({ status, answers, ...consent, ...(current.status === 'withdrawn' ? { withdrawnAt: null, submittedAt: null } : {}), updatedAt: now })
+      .where(eq(applications.id, current.id))
+      .returning();
+    return presentApplication(row!);
+  });
+}
+
+export async function submitMyApplication(db: Db, userId: string, callId: string, now: Date): Promise<MyApplicationViewT> {
+  const call = await applicantCall(db, callId);
+  assertWindowOpen(call, now);
+  return db.transaction(async (tx) => {
+    const current = await applicationOf(tx, callId, userId, true);
+    if (!current) throw new DomainError('recruitment.application_not_found');
+    if (current.status === 'withdrawn') throw new DomainError('recruitment.application_withdrawn');
+    throwFirst(checkAnswers(call.questions, current.answers, true));
+    // With no consent recorded yet the applicant refused every optional item; the version they saw is stamped now.
+    const consentVersion = current.consentVersion ?? call.consentVersion;
+    checkConsentsComplete(call, current.consents, consentVersion);
+    if (current.status === 'submitted') return presentApplication(current);
+    const [row] = await tx
+      .update(applications)
+      .set({ status: 'submitted', submittedAt: now, consentVersion, consentedAt: current.consentedAt ?? now, updatedAt: now })
+      .where(eq(applications.id, current.id))
+      .returning();
+    return presentApplication(row!);
+  });
+}
+
+export async function withdrawMyApplication(db: Db, userId: string, callId: string, now: Date): Promise<MyApplicationViewT> {
+  const call = await applicantCall(db, callId);
+  assertWindowOpen(call, now);
+  return db.transaction(async (tx) => {
+    const current = await applicationOf(tx, callId, userId, true);
+    if (!current) throw new DomainError('recruitment.application_not_found');
+    if (current.status === 'withdrawn') return presentApplication(current);
+    const [row] = await tx.update(applications).set({ status: 'withdrawn', withdrawnAt: now, updatedAt: now }).where(eq(applications.id, current.id)).returning();
+    return presentApplication(row!);
+  });
+}

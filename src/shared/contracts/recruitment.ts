@@ -1,0 +1,140 @@
+/**
+ * Contracts of recruitment: calls for applications (staff editing, public reading) and a person's
+ * own application. Inputs are strict: status, userId, consentVersion and timestamps are the
+ * server's to set, so a client sending them gets 400 (mass assignment, ASVS 8.2.3).
+ */
+import { z } from 'zod';
+import { LONG_TEXT_MAX, QUESTION_TYPES } from '../../core/recruitment/answers.js';
+import { Id, LocalizedText, RequiredText, TEXT_MAX } from './common.js';
+
+const Text = LocalizedText();
+const LongText = LocalizedText(TEXT_MAX);
+const DESCRIPTION_MAX = 10_000;
+
+/** A machine key for a question, option, consent item or quota attribute. */
+export const Key = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, { message: 'oc:errors.recruitment.key_format' });
+const Instant = z.iso.datetime({ offset: true, message: 'oc:errors.recruitment.instant' });
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'oc:errors.recruitment.answer_date' });
+const Count = z.number().int().min(0).max(100_000);
+
+export const ChoiceOption = z.strictObject({ value: Key, label: Text });
+
+export const Question = z.strictObject({
+  key: Key,
+  type: z.enum(QUESTION_TYPES),
+  required: z.boolean(),
+  label: Text,
+  help: LongText.optional(),
+  minLength: z.number().int().min(0).max(LONG_TEXT_MAX).optional(),
+  maxLength: z.number().int().min(1).max(LONG_TEXT_MAX).optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  integer: z.boolean().optional(),
+  minDate: Day.optional(),
+  maxDate: Day.optional(),
+  options: z.array(ChoiceOption).max(100).optional(),
+  minChoices: z.number().int().min(0).max(100).optional(),
+  maxChoices: z.number().int().min(1).max(100).optional(),
+});
+export type QuestionT = z.infer<typeof Question>;
+
+export const Quota = z.strictObject({ attribute: Key, value: Key, min: Count.optional(), max: Count.optional() });
+
+/** One consent item as PIPA §15② asks: purpose, items collected, retention, and the right to refuse. */
+export const ConsentItem = z.strictObject({ key: Key, required: z.boolean(), purpose: LongText, items: LongText, retention: LongText, refusal: LongText });
+
+export const CallInput = z.strictObject({
+  title: Text,
+  description: LocalizedText(DESCRIPTION_MAX),
+  eligibility: LongText.nullable().optional(),
+  programme: RequiredText(200),
+  /** ISO 8601 with an offset; the campus states times in Asia/Seoul (+09:00). */
+  opensAt: Instant,
+  closesAt: Instant,
+  capacity: z.number().int().min(1).max(100_000),
+  quotas: z.array(Quota).max(50).default([]),
+  consentItems: z.array(ConsentItem).max(20).default([]),
+  questions: z.array(Question).max(100).default([]),
+});
+export type CallInputT = z.infer<typeof CallInput>;
+
+export const CallPatch = z.strictObject({
+  title: Text.optional(),
+  description: LocalizedText(DESCRIPTION_MAX).optional(),
+  eligibility: LongText.nullable().optional(),
+  programme: RequiredText(200).optional(),
+  opensAt: Instant.optional(),
+  closesAt: Instant.optional(),
+  capacity: z.number().int().min(1).max(100_000).optional(),
+  quotas: z.array(Quota).max(50).optional(),
+  consentItems: z.array(ConsentItem).max(20).optional(),
+  questions: z.array(Question).max(100).optional(),
+});
+export type CallPatchT = z.infer<typeof CallPatch>;
+
+const CallStatus = z.enum(['draft', 'published', 'closed']);
+
+/** What anyone may read about a published call: no quotas, no counts, nothing about applicants. */
+export const PublicCallView = z.object({
+  id: Id,
+  title: Text,
+  description: LocalizedText(DESCRIPTION_MAX),
+  eligibility: LongText.nullable(),
+  programme: z.string(),
+  opensAt: z.string(),
+  closesAt: z.string(),
+  timeZone: z.literal('Asia/Seoul'),
+  capacity: z.number().int(),
+  consentItems: z.array(ConsentItem),
+  consentVersion: z.number().int(),
+  questions: z.array(Question),
+});
+export type PublicCallViewT = z.infer<typeof PublicCallView>;
+
+export const CallView = PublicCallView.extend({
+  status: CallStatus,
+  quotas: z.array(Quota),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type CallViewT = z.infer<typeof CallView>;
+
+export const AnswerValue = z.union([z.string().max(LONG_TEXT_MAX), z.number(), z.array(z.string().max(200)).max(100)]);
+export const Answers = z.record(Key, AnswerValue);
+
+export const ConsentGrant = z.strictObject({ key: Key, granted: z.boolean() });
+
+/** Saving a draft (or editing a submitted application before the deadline): the whole form each time. */
+export const ApplicationSave = z.strictObject({
+  answers: Answers.default({}),
+  consents: z.array(ConsentGrant).max(20).optional(),
+});
+export type ApplicationSaveT = z.infer<typeof ApplicationSave>;
+
+const ApplicationStatus = z.enum(['draft', 'submitted', 'withdrawn']);
+
+export const MyApplicationView = z.object({
+  id: Id,
+  callId: Id,
+  status: ApplicationStatus,
+  answers: Answers,
+  consents: z.array(ConsentGrant),
+  consentVersion: z.number().int().nullable(),
+  consentedAt: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  withdrawnAt: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type MyApplicationViewT = z.infer<typeof MyApplicationView>;
+
+export const ApplicationListItem = z.object({
+  id: Id,
+  userId: Id,
+  name: z.string(),
+  status: ApplicationStatus,
+  consentVersion: z.number().int().nullable(),
+  submittedAt: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export const ApplicationList = z.object({ applications: z.array(ApplicationListItem) });
+export type ApplicationListT = z.infer<typeof ApplicationList>;
