@@ -10,18 +10,9 @@ import { pathToFileURL } from 'node:url';
 import { buildCandidates, type ApplicationProfile, type ReviewerProfile } from '../src/core/assignment/affinity.js';
 import { detectConflicts } from '../src/core/assignment/conflicts.js';
 import { buildAssignmentLp, diagnoseAssignment, isIntegral, readPairs, type SolverOutcome } from '../src/core/assignment/model.js';
+import { mulberry32 } from '../src/core/shared/random.js';
 
-/** mulberry32: the same data on every run, so figures compare across machines and commits. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = mulberry32;
 
 const SECTORS = ['civil_society', 'business', 'public', 'academia', 'international'];
 const TOPICS = Array.from({ length: 40 }, (_, i) => `topic${i}`);

@@ -2,18 +2,9 @@
 import vm from 'node:vm';
 import v8 from 'node:v8';
 import { buildBudgetTree, flattenTree, type BudgetLineInput, type BudgetTree } from '../src/core/budget/budget.js';
+import { mulberry32 } from '../src/core/shared/random.js';
 
-/** mulberry32: the same tree on every run, so figures compare across machines and commits. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = mulberry32;
 
 const UNITS = [
   { ko: '일', en: 'days', enOne: 'day' },

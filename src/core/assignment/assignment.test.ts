@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AFFINITY_MAX, affinity, buildCandidates, type ApplicationProfile, type ReviewerProfile } from './affinity.js';
 import { describeInfeasibility, explainPairing } from './explain.js';
 import { buildAssignmentLp, diagnoseAssignment, isIntegral, solveAssignment, type SolverOutcome } from './model.js';
+import { mulberry32 } from '../shared/random.js';
 
 type Solve = (lp: string) => SolverOutcome;
 let solve: Solve;
@@ -10,17 +11,7 @@ beforeAll(async () => {
   solve = (lp) => highs.solve(lp, { output_flag: false } as never) as SolverOutcome;
 });
 
-/** mulberry32: reproducible cases without Math.random. */
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = mulberry32;
 const SECTORS = ['civil_society', 'business', 'public'];
 const TOPICS = ['housing', 'energy', 'care', 'mobility', 'food'];
 const pick = <T>(rnd: () => number, from: readonly T[], n: number) => from.filter(() => rnd() < n / from.length);

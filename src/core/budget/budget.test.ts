@@ -18,6 +18,7 @@ import {
   type Factor,
 } from './budget.js';
 import { MAX_KRW } from './money.js';
+import { mulberry32 } from '../shared/random.js';
 
 function refusal(fn: () => unknown): { code: string; field: string | undefined } {
   try {
@@ -381,17 +382,7 @@ describe('wouldCycle', () => {
 
 // ---------- property check against a BigInt reference ----------
 
-/** mulberry32: a tiny seeded PRNG, so every failing tree can be rebuilt from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = mulberry32;
 
 function randomTree(seed: number): BudgetLineInput[] {
   const rand = prng(seed);

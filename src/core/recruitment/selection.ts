@@ -1,4 +1,5 @@
 import { compareIds } from './calibration.js';
+import { hashSeed, mulberry32 } from '../shared/random.js';
 
 /**
  * Quota-constrained selection (issue 3, point 5) as pure functions around an injected MIP solver:
@@ -125,27 +126,6 @@ export interface SelectionRun {
 /** Bumped whenever the model or the tie rule changes, so old runs are not "replayed" under new rules. */
 export const SELECTION_MODEL_VERSION = 1;
 export const DEFAULT_SCORE_RESOLUTION = 0.01;
-
-/** Seeded PRNG (mulberry32): small, fast and identical on every JavaScript engine. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** FNV-1a, so string seeds (e.g. a stored run id) and numeric ones both map to 32 bits. */
-function hashSeed(seed: number | string): number {
-  let h = 0x811c9dc5;
-  for (const ch of String(seed)) {
-    h ^= ch.codePointAt(0)!;
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
 
 /** The seeded tie order: candidate ids sorted, then Fisher–Yates shuffled. */
 export function tieOrder(ids: readonly string[], seed: number | string): string[] {

@@ -8,6 +8,7 @@ import { solveAssignment, type AssignmentPhase, type SolverOutcome } from '../..
 import { runSelection, type Candidate, type SelectionInput, type SolverResult } from '../../core/recruitment/selection.js';
 import { runSelectionInPool, solveAssignmentInPool } from './adapters.js';
 import { createSolverPool, SolverPoolError, type SolverPool } from './pool.js';
+import { mulberry32 } from '../../core/shared/random.js';
 
 type Highs = Awaited<ReturnType<typeof import('highs').default>>;
 let highs: Highs;
@@ -18,17 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => pool.close());
 
-/** mulberry32: reproducible instances without Math.random. */
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = mulberry32;
 
 const SMALL_LP = 'Maximize\n obj: x + 2 y + 3 z\nSubject To\n c1: x + y + z <= 4\n c2: x + 3 z <= 6\nBounds\n 0 <= x <= 3\n 0 <= y <= 1\n 0 <= z <= 5\nEnd\n';
 
