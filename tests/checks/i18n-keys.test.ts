@@ -64,7 +64,7 @@ describe('translations', () => {
     for (const file of files(path.join(root, 'web', 'src'), /\.(ts|tsx)$/)) {
       if (file.endsWith('.test.ts') || file.endsWith('.test.tsx')) continue;
       const src = readFileSync(file, 'utf8');
-      const defaultNs = /useTranslation\(\s*'admin'/.test(src) ? 'admin' : 'web';
+      const defaultNs = /useTranslation\(\s*'(\w+)'/.exec(src)?.[1] ?? 'web';
       for (const m of src.matchAll(/\bt\(\s*'([a-zA-Z0-9_.:-]+)'/g)) {
         const raw = m[1]!;
         const [ns, key] = raw.includes(':') ? (raw.split(':') as [string, string]) : [defaultNs, raw];

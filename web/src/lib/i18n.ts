@@ -5,9 +5,11 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import enAdmin from '../../../locales/en/admin.json';
+import enRecruitment from '../../../locales/en/recruitment.json';
 import enServer from '../../../locales/en/server.json';
 import enWeb from '../../../locales/en/web.json';
 import koAdmin from '../../../locales/ko/admin.json';
+import koRecruitment from '../../../locales/ko/recruitment.json';
 import koServer from '../../../locales/ko/server.json';
 import koWeb from '../../../locales/ko/web.json';
 
@@ -26,13 +28,13 @@ export function setLang(lang: Lang): void {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    ko: { web: koWeb, admin: koAdmin, server: koServer },
-    en: { web: enWeb, admin: enAdmin, server: enServer },
+    ko: { web: koWeb, admin: koAdmin, recruitment: koRecruitment, server: koServer },
+    en: { web: enWeb, admin: enAdmin, recruitment: enRecruitment, server: enServer },
   },
   lng: storedLang(),
   fallbackLng: 'ko',
   defaultNS: 'web',
-  ns: ['web', 'admin', 'server'],
+  ns: ['web', 'admin', 'recruitment', 'server'],
   interpolation: { escapeValue: false },
   returnNull: false,
 });
