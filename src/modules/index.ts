@@ -3,9 +3,10 @@
  * network, exchange) adds its manifest here; nothing else in the platform changes.
  */
 import type { ModuleManifest } from '../platform/module.js';
+import { accessLogModule } from './access-log/index.js';
 import { accountsModule } from './accounts/index.js';
 import { administrationModule } from './administration/index.js';
 import { auditModule } from './audit/index.js';
 import { recruitmentModule } from './recruitment/index.js';
 
-export const modules: readonly ModuleManifest[] = [accountsModule, administrationModule, auditModule, recruitmentModule];
+export const modules: readonly ModuleManifest[] = [accountsModule, administrationModule, auditModule, accessLogModule, recruitmentModule];

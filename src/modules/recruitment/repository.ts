@@ -42,3 +42,14 @@ export async function applicationsOfCall(db: DbOrTx, callId: string) {
     .where(eq(applications.callId, callId))
     .orderBy(asc(applications.createdAt));
 }
+
+/** Applications with the applicant's name and e-mail, for staff exports (each one is access-logged). */
+export async function applicationsForExport(db: DbOrTx, callId: string) {
+  return db
+    .select({ app: applications, name: users.name, email: users.email })
+    .from(applications)
+    .innerJoin(users, eq(users.id, applications.userId))
+    .where(eq(applications.callId, callId))
+    .orderBy(asc(applications.createdAt));
+}
+export type ApplicationExportRow = Awaited<ReturnType<typeof applicationsForExport>>[number];

@@ -2,16 +2,29 @@
 import { z } from 'zod';
 import { publicAccess, signedIn, staffOnly } from '../../core/access/policy.js';
 import { ErrorBody, IdParams } from '../../shared/contracts/common.js';
-import { ApplicationList, ApplicationSave, CallInput, CallPatch, CallView, MyApplicationView, PublicCallView } from '../../shared/contracts/recruitment.js';
+import { ApplicationExportQuery, ApplicationExportRequest, ApplicationList, ApplicationSave, CallInput, CallPatch, CallView, MyApplicationView, PublicCallView } from '../../shared/contracts/recruitment.js';
+import type { AccessActor } from '../../platform/access-log.js';
 import type { Actor } from '../../platform/audit.js';
+import { RequestValidationError } from '../../platform/http/errors.js';
 import type { App } from '../../platform/http/server.js';
 import type { ModuleDeps } from '../../platform/module.js';
 import type { FastifyRequest } from 'fastify';
+import { translate } from '../../shared/i18n/server-messages.js';
+import { applicationsCsv, applicationsXlsx } from './export.js';
 import * as uc from './use-cases.js';
 
 const actorOf = (request: FastifyRequest): Actor => ({ userId: request.principal?.userId ?? null, ip: request.ip });
 /** The signed-in policy guarantees a principal; applicants only ever reach their own row through it. */
 const me = (request: FastifyRequest): string => request.principal!.userId;
+/** The staff policy guarantees a principal; its roles are logged as they are at the time of access. */
+const accessorOf = (request: FastifyRequest): AccessActor => ({ userId: request.principal!.userId, roles: request.principal!.roles, ip: request.ip });
+
+/** The reason is required, but only once the call is known to exist (an unknown call is 404, as everywhere). */
+function requiredReason(query: unknown): string {
+  const parsed = ApplicationExportRequest.safeParse(query);
+  if (!parsed.success) throw new RequestValidationError(ApplicationExportRequest, query, parsed.error.issues);
+  return parsed.data.reason;
+}
 
 export function registerRecruitmentRoutes(app: App, deps: ModuleDeps): void {
   const { db, now } = deps;
@@ -117,6 +130,32 @@ export function registerRecruitmentRoutes(app: App, deps: ModuleDeps): void {
     url: '/api/v1/admin/calls/:id/applications',
     config: { policy: staffOnly },
     schema: { tags: staff, summary: "A call's applications with their status", params: IdParams, response: { 200: ApplicationList, 404: ErrorBody } },
-    handler: (request) => uc.listApplications(db, request.params.id),
+    handler: (request) => uc.listApplications(db, accessorOf(request), request.params.id),
   });
+  const exportRoute = (format: 'xlsx' | 'csv') =>
+    app.route({
+      method: 'GET',
+      url: `/api/v1/admin/calls/:id/applications/export.${format}`,
+      config: { policy: staffOnly },
+      schema: {
+        tags: staff,
+        summary: `A call's applications as ${format === 'xlsx' ? 'an Excel workbook' : 'CSV (UTF-8 with BOM)'}: names, e-mail, status, answers, consents; requires ?reason= (5–500 characters), kept in the access log with the ids`,
+        params: IdParams,
+        querystring: ApplicationExportQuery,
+      },
+      handler: async (request, reply) => {
+        const call = await uc.requireCall(db, request.params.id);
+        const reason = requiredReason(request.query);
+        const lang = request.lang;
+        const table = await uc.exportApplications(db, accessorOf(request), call, reason, format, lang);
+        // The file name carries the call id only: no applicant data in headers or browser history.
+        const name = `open-campus-applications-${call.id}-${lang}.${format}`;
+        reply.header('content-disposition', `attachment; filename="${name}"`).header('cache-control', 'no-store');
+        if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(applicationsCsv(table));
+        const sheet = translate(lang, 'exports.applications.sheet');
+        return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await applicationsXlsx(table, sheet));
+      },
+    });
+  exportRoute('xlsx');
+  exportRoute('csv');
 }

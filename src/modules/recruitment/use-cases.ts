@@ -13,11 +13,14 @@ import { eq } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { assertWindowOpen, checkAnswers, checkCallDefinition, checkConsents, type Answers, type ConsentGrant } from '../../core/recruitment/answers.js';
 import { DomainError } from '../../core/shared/domain-error.js';
+import type { Lang } from '../../core/shared/localized.js';
+import { recordAccess, type AccessActor } from '../../platform/access-log.js';
 import { recordAudit, type Actor } from '../../platform/audit.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { applications, calls } from '../../platform/db/schema/index.js';
 import type { ApplicationListT, ApplicationSaveT, CallInputT, CallPatchT, CallViewT, MyApplicationViewT, PublicCallViewT } from '../../shared/contracts/recruitment.js';
-import { applicationOf, applicationsOfCall, callById, callRows, visibleCall, type ApplicationRow, type CallRow } from './repository.js';
+import { applicationTable, type ApplicationTable } from './export.js';
+import { applicationOf, applicationsForExport, applicationsOfCall, callById, callRows, visibleCall, type ApplicationRow, type CallRow } from './repository.js';
 
 /** The first problem, with its field; the rest usually follow from the same mistake. */
 function throwFirst(errors: DomainError[]): void {
@@ -146,12 +149,13 @@ export const publishCall = (db: Db, actor: Actor, id: string, now: Date) => tran
 export const closeCall = (db: Db, actor: Actor, id: string, now: Date) => transition(db, actor, id, 'published', 'closed', 'recruitment.call_not_published', now);
 
 /**
- * Staff read applicants' names and statuses. The audit log records changes only (a GET writes
- * nothing); logging this read (안전조치기준 §8) waits for the platform's access log.
+ * Staff read applicants' names and statuses. The audit log records changes only; this read of
+ * personal data goes to the access log (안전조치기준 §8), with the ids shown, before it is returned.
  */
-export async function listApplications(db: DbOrTx, callId: string): Promise<ApplicationListT> {
+export async function listApplications(db: DbOrTx, actor: AccessActor, callId: string): Promise<ApplicationListT> {
   if (!(await callById(db, callId))) throw new DomainError('recruitment.call_not_found');
   const rows = await applicationsOfCall(db, callId);
+  await recordAccess(db, { actor, action: 'view', subjectType: 'application', subjectIds: rows.map((r) => r.app.id), detail: { callId, list: 'applications' } });
   return {
     applications: rows.map(({ app, name }) => ({
       id: app.id,
@@ -163,6 +167,23 @@ export async function listApplications(db: DbOrTx, callId: string): Promise<Appl
       updatedAt: app.updatedAt.toISOString(),
     })),
   };
+}
+
+/** The call, or 404: the export routes look it up before they insist on a reason. */
+export async function requireCall(db: DbOrTx, callId: string): Promise<CallRow> {
+  const call = await callById(db, callId);
+  if (!call) throw new DomainError('recruitment.call_not_found');
+  return call;
+}
+
+/**
+ * Staff download a call's applications (names, e-mail addresses, answers, consents). The download,
+ * its reason and every application id go to the access log first; if that fails, nothing leaves.
+ */
+export async function exportApplications(db: DbOrTx, actor: AccessActor, call: CallRow, reason: string, format: 'xlsx' | 'csv', lang: Lang): Promise<ApplicationTable> {
+  const rows = await applicationsForExport(db, call.id);
+  await recordAccess(db, { actor, action: 'download', subjectType: 'application', subjectIds: rows.map((r) => r.app.id), reason, detail: { callId: call.id, format, lang } });
+  return applicationTable(call, rows, lang);
 }
 
 // ---------- public ----------

@@ -138,3 +138,17 @@ export const ApplicationListItem = z.object({
 });
 export const ApplicationList = z.object({ applications: z.array(ApplicationListItem) });
 export type ApplicationListT = z.infer<typeof ApplicationList>;
+
+/**
+ * Why staff download applicants' personal data; kept in the access log with the ids exported
+ * (security guide row 26). The export routes accept it as optional so an unknown call stays a 404,
+ * then require it with `ApplicationExportRequest` before anything is read.
+ */
+export const ExportReason = z
+  .string({ error: (issue) => (issue.input === undefined ? 'oc:errors.access_log.reason_required' : 'oc:errors.field.text') })
+  .trim()
+  .min(5, { message: 'oc:errors.access_log.reason_short' })
+  .max(500, { message: 'oc:errors.access_log.reason_long' });
+export const ApplicationExportQuery = z.strictObject({ reason: ExportReason.optional() });
+export const ApplicationExportRequest = z.strictObject({ reason: ExportReason });
+export type ApplicationExportRequestT = z.infer<typeof ApplicationExportRequest>;

@@ -1,5 +1,6 @@
 /** Cross-cutting tables: the audit trail, instance secrets and one-time tokens. */
-import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Append-only history of every staff change (who, when, what, before/after). A trigger in the
@@ -20,6 +21,39 @@ export const auditLog = pgTable(
     ip: text('ip'),
   },
   (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_entity_idx').on(t.entityType, t.entityId)],
+);
+
+export type AccessAction = 'view' | 'download' | 'edit' | 'delete';
+
+/**
+ * Append-only record of every staff or reviewer access to personal data (안전조치기준 §8): who
+ * (account and roles at the time), when, from where, what (action, subject type and ids) and why
+ * (required for downloads). Like the audit log, a trigger refuses UPDATE, DELETE and TRUNCATE.
+ * The actor has no foreign key so deleting an account never rewrites the log.
+ */
+export const accessLog = pgTable(
+  'access_log',
+  {
+    id: uuid('id').primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid('actor_id'),
+    actorRoles: jsonb('actor_roles').$type<string[]>().notNull().default([]),
+    ip: text('ip'),
+    action: text('action').$type<AccessAction>().notNull(),
+    subjectType: text('subject_type').notNull(),
+    /** Every data subject's record id; a bulk export lists them all, so each person can be told who saw them. */
+    subjectIds: jsonb('subject_ids').$type<string[]>().notNull().default([]),
+    subjectCount: integer('subject_count').notNull(),
+    reason: text('reason'),
+    /** What else identifies the access: the scope (e.g. the call), the filter, the file format. */
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [
+    index('access_log_at_idx').on(t.at),
+    index('access_log_actor_idx').on(t.actorId, t.at),
+    check('access_log_action_chk', sql`${t.action} in ('view', 'download', 'edit', 'delete')`),
+    check('access_log_download_reason_chk', sql`${t.action} <> 'download' or coalesce(length(trim(${t.reason})), 0) > 0`),
+  ],
 );
 
 /** Small key/value store for instance state: the generated auth secret, the setup token's hash. */

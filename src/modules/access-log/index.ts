@@ -1,0 +1,8 @@
+import type { ModuleManifest } from '../../platform/module.js';
+import { registerAccessLogRoutes } from './routes.js';
+
+/** The personal-data access log (who saw or downloaded whose data, and why); modules write it through src/platform/access-log.ts. */
+export const accessLogModule: ModuleManifest = {
+  name: 'access-log',
+  registerRoutes: registerAccessLogRoutes,
+};
