@@ -13,6 +13,8 @@ import { BudgetPage } from '../public/BudgetPage';
 import { SignInPage } from '../auth/SignInPage';
 import { SignUpPage } from '../auth/SignUpPage';
 import { SetupPage } from '../auth/SetupPage';
+import { CallsPage } from '../recruitment/CallsPage';
+import { CallPage } from '../recruitment/CallPage';
 import { Loading } from '../lib/LoadState';
 
 const AdminRoutes = lazy(() => import('../admin/AdminRoutes'));
@@ -46,6 +48,8 @@ export function App() {
           <Route path="/plan" element={<PlanPage />} />
           <Route path="/schedule" element={<SchedulePage />} />
           <Route path="/budget" element={<BudgetPage />} />
+          <Route path="/calls" element={<CallsPage />} />
+          <Route path="/calls/:id" element={<CallPage />} />
           <Route path="/sign-in" element={<SignInPage />} />
           <Route path="/sign-up" element={<SignUpPage />} />
           <Route path="/setup" element={<SetupPage />} />

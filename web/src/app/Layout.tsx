@@ -64,6 +64,7 @@ export function Layout({ children }: { children: ReactNode }) {
     { to: '/plan', label: t('nav.plan') },
     { to: '/schedule', label: t('nav.schedule') },
     { to: '/budget', label: t('nav.budget') },
+    { to: '/calls', label: t('nav.calls') },
     ...(isStaff ? [{ to: '/admin', label: t('nav.admin') }] : []),
   ];
   return (
