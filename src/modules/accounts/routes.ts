@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { adminOnly, publicAccess, signedIn } from '../../core/access/policy.js';
 import { Me, RolesInput, SetupInput, SignInInput, SignUpInput, UserListItem, UserListQuery } from '../../shared/contracts/accounts.js';
 import { ErrorBody, IdParams } from '../../shared/contracts/common.js';
+import { actorOf } from '../../platform/audit.js';
 import { countAdmins } from '../../platform/auth/roles.js';
 import { HttpError } from '../../platform/http/errors.js';
 import type { App } from '../../platform/http/server.js';
@@ -106,7 +107,7 @@ export function registerAccountRoutes(app: App, deps: ModuleDeps): void {
     config: { policy: adminOnly },
     schema: { tags, summary: "Set an account's global roles (audited)", params: IdParams, body: RolesInput, response: { 200: z.object({ roles: z.array(RolesInput.shape.roles.element) }), 404: ErrorBody, 409: ErrorBody } },
     handler: async (request) => {
-      const roles = await changeRoles(db, { userId: request.principal!.userId, ip: request.ip }, request.params.id, request.body.roles);
+      const roles = await changeRoles(db, actorOf(request), request.params.id, request.body.roles);
       return { roles };
     },
   });

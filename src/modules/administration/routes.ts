@@ -21,15 +21,13 @@ import {
   WorkPackagePatch,
   WorkPackageView,
 } from '../../shared/contracts/plan.js';
-import type { Actor } from '../../platform/audit.js';
+import { actorOf } from '../../platform/audit.js';
 import type { App } from '../../platform/http/server.js';
 import type { ModuleDeps } from '../../platform/module.js';
-import type { FastifyRequest } from 'fastify';
 import { budgetCsv } from './export-csv.js';
 import { budgetXlsx } from './export-xlsx.js';
 import * as uc from './use-cases.js';
 
-const actorOf = (request: FastifyRequest): Actor => ({ userId: request.principal?.userId ?? null, ip: request.ip });
 const SpendingParams = z.strictObject({ id: z.uuid(), spendingId: z.uuid() });
 
 export function registerAdministrationRoutes(app: App, deps: ModuleDeps): void {

@@ -4,7 +4,7 @@ import { publicAccess, signedIn, staffOnly } from '../../core/access/policy.js';
 import { ErrorBody, IdParams } from '../../shared/contracts/common.js';
 import { ApplicationExportQuery, ApplicationExportRequest, ApplicationList, ApplicationSave, CallInput, CallPatch, CallView, MyApplicationView, PublicCallView } from '../../shared/contracts/recruitment.js';
 import type { AccessActor } from '../../platform/access-log.js';
-import type { Actor } from '../../platform/audit.js';
+import { actorOf } from '../../platform/audit.js';
 import { RequestValidationError } from '../../platform/http/errors.js';
 import type { App } from '../../platform/http/server.js';
 import type { ModuleDeps } from '../../platform/module.js';
@@ -13,7 +13,6 @@ import { translate } from '../../shared/i18n/server-messages.js';
 import { applicationsCsv, applicationsXlsx } from './export.js';
 import * as uc from './use-cases.js';
 
-const actorOf = (request: FastifyRequest): Actor => ({ userId: request.principal?.userId ?? null, ip: request.ip });
 /** The signed-in policy guarantees a principal; applicants only ever reach their own row through it. */
 const me = (request: FastifyRequest): string => request.principal!.userId;
 /** The staff policy guarantees a principal; its roles are logged as they are at the time of access. */

@@ -122,10 +122,21 @@ function routeMatcher(url: string): RegExp {
   return new RegExp(`^${pattern}$`);
 }
 
+const matchers = new Map<string, RegExp>();
+/** Compiled once per route pattern: unknown paths are cheap to answer, even in a flood of them. */
+function matcherOf(url: string): RegExp {
+  let re = matchers.get(url);
+  if (!re) {
+    re = routeMatcher(url);
+    matchers.set(url, re);
+  }
+  return re;
+}
+
 /** Methods that do exist for `path`, for a 405 with an Allow header instead of a plain 404. */
 export function allowedMethods(routes: readonly RegisteredRoute[], path: string): string[] {
   const methods = new Set<string>();
-  for (const r of routes) if (routeMatcher(r.url).test(path)) methods.add(r.method);
+  for (const r of routes) if (matcherOf(r.url).test(path)) methods.add(r.method);
   if (methods.has('GET')) methods.add('HEAD');
   return [...methods].sort();
 }
