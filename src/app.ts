@@ -15,6 +15,8 @@ import { buildServer, notFoundHandler, type App, type RegisteredRoute } from './
 import { registerWebApp } from './platform/http/web.js';
 import { getOrCreateAuthSecret, issueSetupToken } from './platform/instance.js';
 import type { ModuleDeps } from './platform/module.js';
+import { createJobs } from './platform/jobs.js';
+import { createSolverPool } from './platform/solver/pool.js';
 
 export interface OpenCampus {
   app: App;
@@ -48,7 +50,11 @@ export async function createOpenCampus(options: CreateOptions): Promise<OpenCamp
     const secret = config.authSecret ?? (await getOrCreateAuthSecret(database.db));
     const auth = createAuth({ db: database.db, secret, publicUrl: config.publicUrl });
     const windowMs = config.authRateWindowSeconds * 1000;
+    const solver = createSolverPool({ size: config.solverThreads, timeLimitSeconds: config.solverTimeLimitSeconds });
+    const jobs = createJobs();
     const deps: ModuleDeps = {
+      solver,
+      jobs,
       db: database.db,
       auth,
       config,
@@ -81,6 +87,9 @@ export async function createOpenCampus(options: CreateOptions): Promise<OpenCamp
       handler: () => app.swagger(),
     });
     app.addHook('onClose', async () => {
+      // Running jobs finish (or fail) before the database goes away; then the solver threads stop.
+      await jobs.drain();
+      await solver.close();
       await database.close();
     });
     await app.ready();

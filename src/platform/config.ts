@@ -28,6 +28,19 @@ const schema = z.object({
   AUTH_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   STAFF_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
   WEB_DIST_DIR: z.string().min(1).default('./dist/web'),
+  /** Worker threads for HiGHS (assignment, selection, timetabling); each may use up to 2 GiB. */
+  SOLVER_THREADS: z.coerce.number().int().min(1).max(16).default(1),
+  SOLVER_TIME_LIMIT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** smtp:// or smtps:// URL; without it the outbox keeps messages for staff to read and nothing is sent. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Open Campus <no-reply@localhost>'),
+  /** Days after a call's selection is finalised before data of applicants not selected is destroyed. */
+  APPLICANT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  /** Largest uploaded file, in bytes. */
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
 });
 
 export type Config = Readonly<{
@@ -44,6 +57,14 @@ export type Config = Readonly<{
   authRateWindowSeconds: number;
   staffSessionIdleMinutes: number;
   webDistDir: string;
+  solverThreads: number;
+  solverTimeLimitSeconds: number;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  applicantRetentionDays: number;
+  uploadMaxBytes: number;
+  /** Where uploaded files live: DATA_DIR/files, outside the web root. */
+  filesDir: string;
 }>;
 
 export class ConfigError extends Error {
@@ -76,5 +97,12 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     authRateWindowSeconds: c.AUTH_RATE_WINDOW_SECONDS,
     staffSessionIdleMinutes: c.STAFF_SESSION_IDLE_MINUTES,
     webDistDir: path.resolve(cwd, c.WEB_DIST_DIR),
+    solverThreads: c.SOLVER_THREADS,
+    solverTimeLimitSeconds: c.SOLVER_TIME_LIMIT_SECONDS,
+    smtpUrl: c.SMTP_URL,
+    mailFrom: c.MAIL_FROM,
+    applicantRetentionDays: c.APPLICANT_RETENTION_DAYS,
+    uploadMaxBytes: c.UPLOAD_MAX_BYTES,
+    filesDir: path.resolve(cwd, c.DATA_DIR, 'files'),
   });
 }

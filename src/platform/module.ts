@@ -7,6 +7,8 @@ import type { Db } from './db/client.js';
 import type { Auth } from './auth/auth.js';
 import type { App } from './http/server.js';
 import type { FixedWindowLimiter } from '../core/rate-limit/fixed-window.js';
+import type { SolverPool } from './solver/pool.js';
+import type { Jobs } from './jobs.js';
 
 export interface ModuleDeps {
   db: Db;
@@ -14,6 +16,10 @@ export interface ModuleDeps {
   config: Config;
   now: () => Date;
   limiters: { authByIp: FixedWindowLimiter; authByAccount: FixedWindowLimiter };
+  /** HiGHS in worker threads; started lazily on the first solve, closed with the app. */
+  solver: SolverPool;
+  /** Background work started by requests (assignment runs, outbox sending); awaited on close. */
+  jobs: Jobs;
 }
 
 export interface ModuleManifest {

@@ -15,6 +15,8 @@ import { DashboardPage } from './DashboardPage';
 import { PlanEditorPage } from './PlanEditorPage';
 import { StaffGate } from './components/StaffGate';
 import { UsersPage } from './UsersPage';
+import { StaffCallRoutes } from '../staffcalls/StaffCallRoutes';
+import { SelectionRoutes } from '../selection/SelectionRoutes';
 
 function AdminNav() {
   const { t } = useTranslation('admin');
@@ -66,6 +68,10 @@ export default function AdminRoutes() {
             <Route path="plan" element={<PlanEditorPage />} />
             <Route path="budget" element={<BudgetEditorPage />} />
             <Route path="audit" element={<AuditPage />} />
+            {/* Calls: editor, form builder, applications, reviewers (staffcalls/). */}
+            <Route path="calls/*" element={<StaffCallRoutes />} />
+            {/* Assignment, calibration, selection runs and the outbox (selection/). */}
+            <Route path="review/*" element={<SelectionRoutes />} />
             <Route
               path="users"
               element={

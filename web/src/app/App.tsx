@@ -18,6 +18,7 @@ import { CallPage } from '../recruitment/CallPage';
 import { Loading } from '../lib/LoadState';
 
 const AdminRoutes = lazy(() => import('../admin/AdminRoutes'));
+const ReviewRoutes = lazy(() => import('../review/ReviewRoutes'));
 
 /**
  * Moves focus to the main heading after navigation, so screen readers announce the new page. A link
@@ -54,6 +55,8 @@ export function App() {
           <Route path="/sign-up" element={<SignUpPage />} />
           <Route path="/setup" element={<SetupPage />} />
           <Route path="/admin/*" element={<AdminRoutes />} />
+          {/* A reviewer's invitations, assigned applications and scoring; an applicant's outcome. */}
+          <Route path="/me/*" element={<ReviewRoutes />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </Suspense>

@@ -7,10 +7,16 @@ import { initReactI18next } from 'react-i18next';
 import enAdmin from '../../../locales/en/admin.json';
 import enRecruitment from '../../../locales/en/recruitment.json';
 import enServer from '../../../locales/en/server.json';
+import enStaffCalls from '../../../locales/en/staffcalls.json';
+import enSelection from '../../../locales/en/selection.json';
+import enReview from '../../../locales/en/review.json';
 import enWeb from '../../../locales/en/web.json';
 import koAdmin from '../../../locales/ko/admin.json';
 import koRecruitment from '../../../locales/ko/recruitment.json';
 import koServer from '../../../locales/ko/server.json';
+import koStaffCalls from '../../../locales/ko/staffcalls.json';
+import koSelection from '../../../locales/ko/selection.json';
+import koReview from '../../../locales/ko/review.json';
 import koWeb from '../../../locales/ko/web.json';
 
 export type Lang = 'ko' | 'en';
@@ -28,13 +34,13 @@ export function setLang(lang: Lang): void {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    ko: { web: koWeb, admin: koAdmin, recruitment: koRecruitment, server: koServer },
-    en: { web: enWeb, admin: enAdmin, recruitment: enRecruitment, server: enServer },
+    ko: { web: koWeb, admin: koAdmin, recruitment: koRecruitment, server: koServer, staffcalls: koStaffCalls, selection: koSelection, review: koReview },
+    en: { web: enWeb, admin: enAdmin, recruitment: enRecruitment, server: enServer, staffcalls: enStaffCalls, selection: enSelection, review: enReview },
   },
   lng: storedLang(),
   fallbackLng: 'ko',
   defaultNS: 'web',
-  ns: ['web', 'admin', 'recruitment', 'server'],
+  ns: ['web', 'admin', 'recruitment', 'server', 'staffcalls', 'selection', 'review'],
   interpolation: { escapeValue: false },
   returnNull: false,
 });

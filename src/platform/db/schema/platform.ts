@@ -62,3 +62,32 @@ export const systemState = pgTable('system_state', {
   value: text('value').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * E-mail outbox: messages are written in the same transaction as the change that causes them and
+ * sent afterwards. `dedupeKey` is unique, so the same notice (e.g. "outcome of application X in
+ * run Y") can be queued only once; a sender claims a row by moving it from 'pending' to 'sending'
+ * in one UPDATE, so two senders never send the same message.
+ */
+export const outboxMessages = pgTable(
+  'outbox_message',
+  {
+    id: uuid('id').primaryKey(),
+    dedupeKey: text('dedupe_key').notNull().unique('outbox_message_dedupe_uq'),
+    kind: text('kind').notNull(),
+    toEmail: text('to_email').notNull(),
+    toUserId: uuid('to_user_id'),
+    lang: text('lang').$type<'ko' | 'en'>().notNull().default('ko'),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    status: text('status').$type<'pending' | 'sending' | 'sent' | 'failed' | 'logged'>().notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    /** What the message is about (e.g. { callId, applicationId }). */
+    about: jsonb('about').$type<Record<string, string>>().notNull().default({}),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [index('outbox_message_status_idx').on(t.status, t.createdAt)],
+);
