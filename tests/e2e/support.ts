@@ -15,7 +15,8 @@ import { loadConfig } from '../../src/platform/config.js';
 import { openTestDatabase } from '../support/database.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const WEB_DIST = path.resolve(import.meta.dirname, '../../dist/web');
+// OC_E2E_WEB_DIST lets parallel work build the web app into its own folder.
+const WEB_DIST = process.env.OC_E2E_WEB_DIST ?? path.resolve(import.meta.dirname, '../../dist/web');
 
 /** Whether e2e tests can run here; under CI they must. */
 export function browserAvailable(): boolean {
