@@ -8,5 +8,8 @@ import { accountsModule } from './accounts/index.js';
 import { administrationModule } from './administration/index.js';
 import { auditModule } from './audit/index.js';
 import { recruitmentModule } from './recruitment/index.js';
+import { reviewModule } from './review/index.js';
+import { selectionModule } from './selection/index.js';
+import { filesModule } from './files/index.js';
 
-export const modules: readonly ModuleManifest[] = [accountsModule, administrationModule, auditModule, accessLogModule, recruitmentModule];
+export const modules: readonly ModuleManifest[] = [accountsModule, administrationModule, auditModule, accessLogModule, recruitmentModule, reviewModule, selectionModule, filesModule];

@@ -32,6 +32,11 @@ const DOMAIN_STATUS: [RegExp, number][] = [
   [/^setup\.invalid_token$/, 403],
   [/^roles\.last_admin$/, 409],
   [/^budget\.(parent_not_group|has_children|cycle)$/, 409],
+  // A request that is valid but clashes with the record's current state (already finalised, still running…).
+  [/\.(conflict|already_[a-z_]+|state_[a-z_]+)$/, 409],
+  [/^files\.too_large$/, 413],
+  [/^files\.(type_not_allowed|empty)$/, 415],
+  [/\.forbidden$/, 403],
 ];
 
 export function statusForDomainCode(code: string): number {

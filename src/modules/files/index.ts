@@ -1,0 +1,7 @@
+import type { ModuleManifest } from '../../platform/module.js';
+
+/** Files: see routes.ts. */
+export const filesModule: ModuleManifest = {
+  name: 'files',
+  registerRoutes: () => {},
+};
