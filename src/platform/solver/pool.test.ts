@@ -124,7 +124,20 @@ describe('solver pool', () => {
     expect(r.status).toBe('Time limit reached');
     expect(r.objective).toBeGreaterThan(0);
     expect(Object.keys(r.columns)).toHaveLength(100);
+    // The best solution so far comes with its proven relative gap, which is what staff are told.
+    expect(r.gap).toBeGreaterThan(0);
+    expect(r.gap).toBeLessThan(1);
     expect(elapsed).toBeLessThan(3000);
+  });
+
+  it('reports a MIP solved to optimality with gap 0 and the same optimum as the in-process solver', async () => {
+    const lp = hardMip(12, 3, 5);
+    const r = await pool.solve(lp, { highs: { mip_rel_gap: 0 } });
+    const local = highs.solve(lp, { mip_rel_gap: 0, output_flag: false } as never) as SolverOutcome;
+    expect(r.status).toBe('Optimal');
+    expect(r.gap).toBe(0);
+    expect(r.objective).toBeCloseTo(local.ObjectiveValue, 6);
+    expect(Object.keys(r.columns)).toHaveLength(12);
   });
 
   it('terminates a worker that outlives its wall-clock deadline and serves the next request with a fresh one', async () => {

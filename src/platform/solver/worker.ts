@@ -25,9 +25,53 @@ function errorText(error: unknown): string {
   return String(error);
 }
 
+/** The legacy solver's words for the Model API's status codes, so every reply speaks one vocabulary. */
+const STATUS_WORDS: Readonly<Record<number, string>> = {
+  0: 'Not Set',
+  1: 'Load error',
+  2: 'Model error',
+  3: 'Presolve error',
+  4: 'Solve error',
+  5: 'Postsolve error',
+  6: 'Empty',
+  7: 'Optimal',
+  8: 'Infeasible',
+  9: 'Primal infeasible or unbounded',
+  10: 'Unbounded',
+  11: 'Bound on objective reached',
+  12: 'Target for objective reached',
+  13: 'Time limit reached',
+  14: 'Iteration limit reached',
+  15: 'Unknown',
+  16: 'Solution limit reached',
+  17: 'Interrupted by user',
+};
+
+/** An LP-format model with integer or binary columns: solved through the Model API, which reports the MIP gap. */
+const INTEGER_SECTION = /^\s*(general|generals|gen|binary|binaries|bin)\s*$/im;
+
+function solveMip(highs: Highs, request: SolveRequest): SolveReply {
+  return highs.withModel({ format: 'lp', data: request.lp }, (model) => {
+    model.options.set(request.options as Record<string, number | string | boolean>);
+    model.run();
+    const status = STATUS_WORDS[model.getModelStatus()] ?? 'Unknown';
+    const columns: Record<string, number> = {};
+    let hasSolution = false;
+    if (WITH_SOLUTION.has(status)) {
+      const values = model.getSolution().colValue;
+      // primal_solution_status 2 = a feasible point exists (a limit may stop the search before one is found).
+      hasSolution = status === 'Optimal' || Number(model.info.get('primal_solution_status')) === 2;
+      if (hasSolution) for (let i = 0; i < values.length; i++) columns[model.getColName(i)] = values[i]!;
+    }
+    const gap = hasSolution ? Number(model.info.get('mip_gap')) : null;
+    return { id: request.id, status, objective: hasSolution ? model.getObjectiveValue() : null, columns, gap: gap !== null && Number.isFinite(gap) ? gap : null };
+  });
+}
+
 export async function handle(request: SolveRequest): Promise<SolveReply> {
   try {
     const highs = await loadHighs();
+    if (INTEGER_SECTION.test(request.lp)) return solveMip(highs, request);
     const result = highs.solve(request.lp, request.options as never);
     const status: string = result.Status;
     const columns: Record<string, number> = {};
