@@ -4,7 +4,9 @@
  *      returning the same JSON;
  *  (b) GET /api/v1/budget of the real app on file-backed PGlite and on PostgreSQL;
  *  (c) the core: buildBudgetTree on a generated 10,000-line tree;
- *  (d) reviewer assignment (issue 3) at 10,000 × 1,000 × 3 with HiGHS (BENCH_ASSIGNMENT=0 skips it).
+ *  (d) reviewer assignment (issue 3) at 10,000 × 1,000 × 3 with HiGHS (BENCH_ASSIGNMENT=0 skips it);
+ *  (e) selection of 300 of 5,000 under 30 quota rows, in the solver pool;
+ *  (f) no blocking: the app's p99 on a simple endpoint while the full-size assignment solves in the pool.
  * BENCH_SECONDS (default 10) per HTTP run, BENCH_CONNECTIONS (default 20), BENCH_DATABASE_URL
  * (default postgres://postgres@127.0.0.1:5432/postgres; skipped when unreachable).
  */
@@ -20,6 +22,7 @@ import { createOpenCampus, type OpenCampus } from '../src/app.js';
 import { loadConfig } from '../src/platform/config.js';
 import { benchAssignment, formatAssignmentBench } from './assignment.js';
 import { benchBudgetTree } from './budget-tree.js';
+import { benchSelection, formatSelectionBench } from './selection.js';
 import { measure, type LoadResult } from './load.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -187,6 +190,9 @@ async function main(): Promise<void> {
     const result = await benchAssignment({ apps: 10_000, reviewers: 1_000, k: 3, topK: 50, seed: 2019, timeLimit: 120 });
     for (const line of formatAssignmentBench(result)) say(line);
   }
+
+  say('\n(e) selection: 300 of 5,000 under 30 quota rows…');
+  for (const line of formatSelectionBench(await benchSelection({ candidates: 5_000, capacity: 300, seed: 2020, timeLimit: 10 }))) say(line);
 }
 
 main().catch((err: unknown) => {
