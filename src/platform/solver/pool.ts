@@ -5,9 +5,10 @@
  * takes ages to parse, a hang inside the Wasm), terminating that worker and starting a fresh one.
  */
 import { Worker } from 'node:worker_threads';
-import type { HighsOptionValues, SolveReply, SolveRequest } from './protocol.js';
+import type { AssignmentPhase } from '../../core/assignment/model.js';
+import type { AssignmentTask, AssignmentTaskResult, HighsOptionValues, ProgressMessage, SolveReply, SolveRequest } from './protocol.js';
 
-export type { HighsOptionValues } from './protocol.js';
+export type { AssignmentTask, AssignmentTaskResult, HighsOptionValues } from './protocol.js';
 
 /** One solve's outcome; `status` uses HiGHS' model-status words. */
 export interface SolverPoolResult {
@@ -15,6 +16,8 @@ export interface SolverPoolResult {
   readonly objective: number | null;
   readonly columns: Readonly<Record<string, number>>;
   readonly gap?: number | null;
+  /** Set for an assignment task. */
+  readonly assignment?: AssignmentTaskResult;
 }
 
 export interface SolveOptions {
@@ -40,6 +43,8 @@ export interface SolverPoolOptions {
 
 export interface SolverPool {
   solve(lp: string, options?: SolveOptions): Promise<SolverPoolResult>;
+  /** A whole reviewer assignment in a worker (profiles in, pairs out); `onPhase` hears its progress. */
+  assign(task: AssignmentTask, options?: SolveOptions & { onPhase?: (phase: AssignmentPhase) => void }): Promise<AssignmentTaskResult>;
   /** Rejects queued and running requests and terminates every worker; until then the workers keep the process alive. */
   close(): Promise<void>;
 }
@@ -74,6 +79,7 @@ function spawnWorker(): Worker {
 
 interface Job {
   readonly request: SolveRequest;
+  readonly onProgress?: ((phase: AssignmentPhase) => void) | undefined;
   readonly deadlineMs: number;
   readonly resolve: (result: SolverPoolResult) => void;
   readonly reject: (error: Error) => void;
@@ -116,11 +122,22 @@ export function createSolverPool({ size = 1, timeLimitSeconds, graceMs = DEFAULT
     if (slot.worker) return slot.worker;
     const worker = spawnWorker();
     slot.worker = worker;
-    worker.on('message', (reply: SolveReply) => {
+    worker.on('message', (reply: SolveReply | ProgressMessage) => {
       if (!slot.job || slot.job.request.id !== reply.id) return;
+      if ('progress' in reply) {
+        slot.job.onProgress?.(reply.progress);
+        return;
+      }
       finish(slot, (job) => {
         if (reply.error !== undefined) job.reject(new SolverPoolError('solver_error', `HiGHS failed: ${reply.error}`));
-        else job.resolve({ status: reply.status, objective: reply.objective, columns: reply.columns, ...(reply.gap !== undefined ? { gap: reply.gap } : {}) });
+        else
+          job.resolve({
+            status: reply.status,
+            objective: reply.objective,
+            columns: reply.columns,
+            ...(reply.gap !== undefined ? { gap: reply.gap } : {}),
+            ...(reply.assignment ? { assignment: reply.assignment } : {}),
+          });
       });
       dispatch();
     });
@@ -152,16 +169,27 @@ export function createSolverPool({ size = 1, timeLimitSeconds, graceMs = DEFAULT
     }
   }
 
+  function submit(lp: string, options: SolveOptions, task?: AssignmentTask, onProgress?: (phase: AssignmentPhase) => void): Promise<SolverPoolResult> {
+    if (closed) return Promise.reject(new SolverPoolError('closed', 'solver pool is closed'));
+    const limit = options.timeLimitSeconds ?? timeLimitSeconds;
+    if (!(limit > 0)) return Promise.reject(new RangeError(`solver time limit must be positive, got ${limit}`));
+    const request: SolveRequest = { id: nextId++, lp, options: { output_flag: false, ...options.highs, time_limit: limit }, ...(task ? { task } : {}) };
+    return new Promise<SolverPoolResult>((resolve, reject) => {
+      // A task also builds its model in the worker: allow for that on top of the solver's time limit.
+      const deadlineMs = options.deadlineMs ?? Math.ceil(limit * 1000) * (task ? 2 : 1) + graceMs;
+      queue.push({ request, deadlineMs, resolve, reject, onProgress });
+      dispatch();
+    });
+  }
+
   return {
     solve(lp, options = {}) {
-      if (closed) return Promise.reject(new SolverPoolError('closed', 'solver pool is closed'));
-      const limit = options.timeLimitSeconds ?? timeLimitSeconds;
-      if (!(limit > 0)) return Promise.reject(new RangeError(`solver time limit must be positive, got ${limit}`));
-      const request: SolveRequest = { id: nextId++, lp, options: { output_flag: false, ...options.highs, time_limit: limit } };
-      return new Promise<SolverPoolResult>((resolve, reject) => {
-        queue.push({ request, deadlineMs: options.deadlineMs ?? Math.ceil(limit * 1000) + graceMs, resolve, reject });
-        dispatch();
-      });
+      return submit(lp, options);
+    },
+    async assign(task, options = {}) {
+      const reply = await submit('', options, task, options.onPhase);
+      if (!reply.assignment) throw new SolverPoolError('solver_error', `assignment task answered without a result (status ${reply.status})`);
+      return reply.assignment;
     },
     async close() {
       if (closed) return;

@@ -3,11 +3,42 @@
 /** HiGHS option values as the legacy `solve` accepts them (e.g. time_limit, mip_rel_gap, presolve). */
 export type HighsOptionValues = Readonly<Record<string, number | string | boolean>>;
 
+import type { AffinityBreakdown, ApplicationProfile, CandidateOptions, ReviewerProfile } from '../../core/assignment/affinity.js';
+import type { AssignmentPhase, AssignmentResult } from '../../core/assignment/model.js';
+
+/**
+ * A whole reviewer assignment, run in the worker from profiles to pairs: conflict detection,
+ * candidate generation, the LP and reading the solution are CPU work too (seconds at 10,000 × 1,000),
+ * so none of it may run on the thread that serves HTTP. Only profiles go in and pairs come out.
+ */
+export interface AssignmentTask {
+  readonly kind: 'assignment';
+  readonly applications: readonly ApplicationProfile[];
+  readonly reviewers: readonly ReviewerProfile[];
+  readonly options: Omit<CandidateOptions, 'conflicts'>;
+}
+
+export interface AssignmentTaskResult {
+  readonly result: AssignmentResult;
+  /** Why each pair was made, in the order of `result.pairs` (empty unless assigned). */
+  readonly why: readonly AffinityBreakdown[];
+  /** Conflicted pairs found (declared, same organisation, same domain). */
+  readonly conflicts: number;
+  readonly candidatePairs: number;
+}
+
 export interface SolveRequest {
   readonly id: number;
-  /** The model in CPLEX LP format. */
+  /** The model in CPLEX LP format (empty when `task` is set). */
   readonly lp: string;
   readonly options: HighsOptionValues;
+  readonly task?: AssignmentTask;
+}
+
+/** Sent by the worker before its reply while a task moves through its phases. */
+export interface ProgressMessage {
+  readonly id: number;
+  readonly progress: AssignmentPhase;
 }
 
 export interface SolveReply {
@@ -22,4 +53,6 @@ export interface SolveReply {
   readonly gap?: number | null;
   /** Set when HiGHS threw (unreadable model, bad option, Wasm abort or out of memory). */
   readonly error?: string;
+  /** The outcome of an assignment task. */
+  readonly assignment?: AssignmentTaskResult;
 }

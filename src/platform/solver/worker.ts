@@ -5,7 +5,10 @@
  * solver error becomes an `error` reply instead of killing the thread.
  */
 import { parentPort } from 'node:worker_threads';
-import type { SolveReply, SolveRequest } from './protocol.js';
+import { affinity, buildCandidates } from '../../core/assignment/affinity.js';
+import { detectConflicts } from '../../core/assignment/conflicts.js';
+import { solveAssignment, type SolverOutcome } from '../../core/assignment/model.js';
+import type { AssignmentTask, AssignmentTaskResult, ProgressMessage, SolveReply, SolveRequest } from './protocol.js';
 
 type Highs = Awaited<ReturnType<typeof import('highs').default>>;
 
@@ -68,9 +71,26 @@ function solveMip(highs: Highs, request: SolveRequest): SolveReply {
   });
 }
 
-export async function handle(request: SolveRequest): Promise<SolveReply> {
+/** Profiles to pairs, all in this thread; `report` forwards each phase to the pool. */
+async function runAssignment(highs: Highs, request: SolveRequest, task: AssignmentTask, report: (phase: ProgressMessage['progress']) => void): Promise<AssignmentTaskResult> {
+  const conflicts = detectConflicts(task.applications, task.reviewers);
+  let conflictPairs = 0;
+  for (const row of conflicts.values()) conflictPairs += row.size;
+  const candidates = buildCandidates(task.applications, task.reviewers, { ...task.options, conflicts });
+  const result = await solveAssignment(candidates, (lp) => highs.solve(lp, request.options as never) as SolverOutcome, report);
+  const apps = new Map(task.applications.map((a) => [a.id, a]));
+  const reviewers = new Map(task.reviewers.map((r) => [r.id, r]));
+  const why = result.status === 'assigned' ? result.pairs.map((p) => affinity(apps.get(p.applicationId)!, reviewers.get(p.reviewerId)!)) : [];
+  return { result, why, conflicts: conflictPairs, candidatePairs: candidates.reviewer.length };
+}
+
+export async function handle(request: SolveRequest, report: (phase: ProgressMessage['progress']) => void = () => {}): Promise<SolveReply> {
   try {
     const highs = await loadHighs();
+    if (request.task) {
+      const assignment = await runAssignment(highs, request, request.task, report);
+      return { id: request.id, status: assignment.result.status, objective: null, columns: {}, assignment };
+    }
     if (INTEGER_SECTION.test(request.lp)) return solveMip(highs, request);
     const result = highs.solve(request.lp, request.options as never);
     const status: string = result.Status;
@@ -96,7 +116,7 @@ export async function handle(request: SolveRequest): Promise<SolveReply> {
 const port = parentPort;
 if (port) {
   port.on('message', (request: SolveRequest) => {
-    void handle(request).then((reply) => port.postMessage(reply));
+    void handle(request, (progress) => port.postMessage({ id: request.id, progress } satisfies ProgressMessage)).then((reply) => port.postMessage(reply));
   });
   // Start compiling HiGHS before the first request arrives; a failure surfaces as that request's error reply.
   loadHighs().catch(() => {
