@@ -22,6 +22,7 @@ import { createOpenCampus, type OpenCampus } from '../src/app.js';
 import { loadConfig } from '../src/platform/config.js';
 import { benchAssignment, formatAssignmentBench } from './assignment.js';
 import { benchBudgetTree } from './budget-tree.js';
+import { benchNoBlocking, formatNoBlocking } from './no-blocking.js';
 import { benchSelection, formatSelectionBench } from './selection.js';
 import { measure, type LoadResult } from './load.js';
 
@@ -193,6 +194,11 @@ async function main(): Promise<void> {
 
   say('\n(e) selection: 300 of 5,000 under 30 quota rows…');
   for (const line of formatSelectionBench(await benchSelection({ candidates: 5_000, capacity: 300, seed: 2020, timeLimit: 10 }))) say(line);
+
+  if (process.env.BENCH_ASSIGNMENT !== '0') {
+    say('\n(f) no blocking: GET /readyz under load while the full-size assignment solves in the pool…');
+    for (const line of formatNoBlocking(await benchNoBlocking(10_000, 1_000, 10))) say(line);
+  }
 }
 
 main().catch((err: unknown) => {
