@@ -25,6 +25,7 @@ function AdminNav() {
     { to: '/admin', label: t('nav.dashboard'), end: true },
     { to: '/admin/plan', label: t('nav.plan') },
     { to: '/admin/budget', label: t('nav.budget') },
+    { to: '/admin/calls', label: t('nav.calls') },
     { to: '/admin/audit', label: t('nav.audit') },
     ...(isAdmin ? [{ to: '/admin/users', label: t('nav.users') }] : []),
   ];
