@@ -17,6 +17,7 @@ import { getOrCreateAuthSecret, issueSetupToken } from './platform/instance.js';
 import type { ModuleDeps } from './platform/module.js';
 import { createJobs } from './platform/jobs.js';
 import { createSolverPool } from './platform/solver/pool.js';
+import { outboxDispatcherFor } from './platform/mail/dispatcher.js';
 
 export interface OpenCampus {
   app: App;
@@ -86,7 +87,11 @@ export async function createOpenCampus(options: CreateOptions): Promise<OpenCamp
       schema: { hide: true },
       handler: () => app.swagger(),
     });
+    // Sends queued e-mail on a timer when SMTP_URL is set (a no-op otherwise); stopped before the jobs drain.
+    const outbox = outboxDispatcherFor(deps, (err) => app.log.error({ err }, 'outbox pass failed'));
+    outbox.start();
     app.addHook('onClose', async () => {
+      outbox.stop();
       // Running jobs finish (or fail) before the database goes away; then the solver threads stop.
       await jobs.drain();
       await solver.close();

@@ -1,0 +1,218 @@
+/**
+ * The e-mail outbox against a real SMTP listener (a tiny SMTP server in this file, on a free
+ * port): two dispatchers sending at once deliver each queued message exactly once; failures are
+ * retried after a delay and end as 'failed'; and in the app, finalising a selection sends every
+ * outcome e-mail through SMTP_URL without anyone pressing a button.
+ */
+import { createServer, type Server, type Socket } from 'node:net';
+import { eq, like } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outboxMessages } from '../../src/platform/db/schema/index.js';
+import { createOutboxDispatcher, type OutboxDispatcher } from '../../src/platform/mail/dispatcher.js';
+import { enqueueMail } from '../../src/platform/mail/outbox.js';
+import { smtpTransport } from '../../src/platform/mail/sender.js';
+import { createJobs } from '../../src/platform/jobs.js';
+import type { OutboxListT, OutboxSendResultT, SelectionRunViewT } from '../../src/shared/contracts/selection.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { movableClock, waitFor } from '../support/factories.js';
+import { seedSelectionCall } from './selection-fixtures.js';
+
+interface Received {
+  from: string;
+  to: string[];
+  data: string;
+}
+
+/**
+ * Just enough SMTP (RFC 5321) for nodemailer: greeting, EHLO without STARTTLS or AUTH, MAIL, RCPT,
+ * DATA with dot-unstuffing, RSET, NOOP, QUIT. Recipients at bounce.example are refused with 550.
+ */
+async function startSmtp(): Promise<{ port: number; received: Received[]; close(): Promise<void> }> {
+  const received: Received[] = [];
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => undefined);
+    let buffer = '';
+    let inData = false;
+    let data: string[] = [];
+    let from = '';
+    let to: string[] = [];
+    const reply = (line: string) => socket.write(`${line}\r\n`);
+    reply('220 test.local ESMTP');
+    socket.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString('utf8');
+      let nl: number;
+      while ((nl = buffer.indexOf('\r\n')) >= 0) {
+        const line = buffer.slice(0, nl);
+        buffer = buffer.slice(nl + 2);
+        if (inData) {
+          if (line === '.') {
+            inData = false;
+            received.push({ from, to, data: data.join('\r\n') });
+            data = [];
+            reply('250 2.0.0 queued');
+          } else data.push(line.startsWith('..') ? line.slice(1) : line);
+          continue;
+        }
+        const verb = line.slice(0, 4).toUpperCase();
+        if (verb === 'EHLO') {
+          reply('250-test.local');
+          reply('250 8BITMIME');
+        } else if (verb === 'HELO') reply('250 test.local');
+        else if (verb === 'MAIL') {
+          from = /<([^>]*)>/.exec(line)?.[1] ?? '';
+          to = [];
+          reply('250 2.1.0 ok');
+        } else if (verb === 'RCPT') {
+          const rcpt = /<([^>]*)>/.exec(line)?.[1] ?? '';
+          if (rcpt.endsWith('@bounce.example')) reply('550 5.1.1 no such user');
+          else {
+            to.push(rcpt);
+            reply('250 2.1.5 ok');
+          }
+        } else if (verb === 'DATA') {
+          inData = true;
+          reply('354 end with .');
+        } else if (verb === 'RSET') {
+          from = '';
+          to = [];
+          reply('250 ok');
+        } else if (verb === 'NOOP') reply('250 ok');
+        else if (verb === 'QUIT') {
+          reply('221 bye');
+          socket.end();
+        } else reply('502 5.5.2 not implemented');
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    port,
+    received,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+const messageIdOf = (r: Received) => /^Message-ID:\s*(.+)$/im.exec(r.data)?.[1]?.trim();
+
+let smtp: Awaited<ReturnType<typeof startSmtp>>;
+beforeAll(async () => {
+  smtp = await startSmtp();
+});
+afterAll(async () => {
+  await smtp.close();
+});
+
+describe('dispatchers against a real SMTP listener', () => {
+  let t: TestApp;
+  const clock = movableClock();
+  beforeAll(async () => {
+    // No SMTP_URL here: the app's own dispatcher stays idle and the test drives its own two.
+    t = await startTestApp({ now: clock.now });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const dispatcher = (options: { maxAttempts?: number; retryDelayMs?: number } = {}): OutboxDispatcher =>
+    createOutboxDispatcher({
+      db: t.campus.database.db,
+      transport: smtpTransport(`smtp://127.0.0.1:${smtp.port}`),
+      from: 'Open Campus <campus@example.org>',
+      now: clock.now,
+      jobs: createJobs(),
+      batchSize: 4,
+      ...options,
+    });
+
+  it('two dispatchers sending at once deliver each queued message exactly once', async () => {
+    const db = t.campus.database.db;
+    const queued = 25;
+    for (let i = 0; i < queued; i++) {
+      await enqueueMail(db, { dedupeKey: `test:once:${i}`, kind: 'test', toEmail: `person${i}@example.org`, lang: 'ko', subject: `안내 ${i}`, body: `본문 ${i}` });
+    }
+    const before = smtp.received.length;
+    const [r1, r2] = await Promise.all([dispatcher().sendNow(), dispatcher().sendNow()]);
+    expect(r1.sent + r2.sent).toBe(queued);
+    expect(r1.claimed + r2.claimed).toBe(queued);
+
+    const delivered = smtp.received.slice(before);
+    expect(delivered).toHaveLength(queued);
+    expect(new Set(delivered.map((d) => d.to[0])).size).toBe(queued);
+    expect(new Set(delivered.map(messageIdOf)).size).toBe(queued);
+    expect(delivered.every((d) => d.from === 'campus@example.org')).toBe(true);
+
+    const rows = await db.select().from(outboxMessages).where(like(outboxMessages.dedupeKey, 'test:once:%'));
+    expect(rows).toHaveLength(queued);
+    expect(rows.every((r) => r.status === 'sent' && r.sentAt instanceof Date && r.attempts === 1 && r.lastError === null)).toBe(true);
+    for (const r of rows) expect(delivered.filter((d) => messageIdOf(d)?.startsWith(`<${r.id}@`))).toHaveLength(1);
+
+    // Nothing left: another pass claims nothing and sends nothing.
+    expect(await dispatcher().sendNow()).toEqual({ claimed: 0, sent: 0, retrying: 0, failed: 0 });
+    expect(smtp.received.length - before).toBe(queued);
+  });
+
+  it('retries a refused message after the delay, then leaves it failed', async () => {
+    const db = t.campus.database.db;
+    await enqueueMail(db, { dedupeKey: 'test:bounce', kind: 'test', toEmail: 'nobody@bounce.example', lang: 'en', subject: 'x', body: 'y' });
+    const d = dispatcher({ maxAttempts: 2, retryDelayMs: 60_000 });
+    const row = async () => (await db.select().from(outboxMessages).where(eq(outboxMessages.dedupeKey, 'test:bounce')))[0]!;
+
+    expect(await d.sendNow()).toMatchObject({ claimed: 1, retrying: 1, sent: 0 });
+    expect(await row()).toMatchObject({ status: 'pending', attempts: 1 });
+    expect((await row()).lastError).toBeTruthy();
+    // Not again before the delay has passed.
+    expect((await d.sendNow()).claimed).toBe(0);
+    clock.advance(61_000);
+    expect(await d.sendNow()).toMatchObject({ claimed: 1, failed: 1 });
+    expect(await row()).toMatchObject({ status: 'failed', attempts: 2 });
+    clock.advance(61_000);
+    expect((await d.sendNow()).claimed).toBe(0);
+  });
+});
+
+describe('the app with SMTP_URL', () => {
+  it('sends every outcome e-mail of a finalised selection, once, without being asked', async () => {
+    const t = await startTestApp({ env: { SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, MAIL_FROM: 'Open Campus <campus@example.org>' } });
+    try {
+      const db = t.campus.database.db;
+      const staff = await t.signedIn(['staff']);
+      const { callId, applicants } = await seedSelectionCall(db, {
+        capacity: 2,
+        applicants: [
+          { sector: 'civil', scores: [90] },
+          { sector: 'public', scores: [80], locale: 'en' },
+          { sector: 'company', scores: [70] },
+          { sector: 'civil', scores: [] },
+        ],
+      });
+      const before = smtp.received.length;
+      const run = (await staff.post(`/api/v1/admin/calls/${callId}/selection-runs`, {})).json<SelectionRunViewT>();
+      expect((await staff.post(`/api/v1/admin/selection-runs/${run.id}/finalise`)).statusCode).toBe(200);
+
+      await waitFor(async () => (smtp.received.length - before >= 4 ? true : undefined), 15_000, () => `received ${smtp.received.length - before} of 4`);
+      await t.campus.deps.jobs.drain();
+      const delivered = smtp.received.slice(before);
+      expect(delivered.map((d) => d.to[0]).sort()).toEqual(applicants.map((a) => a.email).sort());
+      const rows = (await db.select().from(outboxMessages)).filter((m) => m.about.callId === callId);
+      expect(rows.map((r) => r.status)).toEqual(['sent', 'sent', 'sent', 'sent']);
+
+      const page = (await staff.get('/api/v1/admin/outbox')).json<OutboxListT>();
+      expect(page.smtpConfigured).toBe(true);
+      const send = await staff.post('/api/v1/admin/outbox/send');
+      expect(send.statusCode).toBe(200);
+      expect(send.json<OutboxSendResultT>().sent).toBe(0);
+      expect(smtp.received.length - before).toBe(4);
+    } finally {
+      await t.close();
+    }
+  });
+});
