@@ -124,7 +124,12 @@ export interface CandidateSet {
   offsets: Int32Array;
   reviewer: Int32Array;
   points: Int32Array;
-  /** Per application: how many reviewers in total are free of conflict with it (before the cut). */
+  /**
+   * Per application: reviews still to place (k unless some were placed before and are kept, see
+   * CandidateOptions.need).
+   */
+  need: Int32Array;
+  /** Per application: how many reviewers in total are free of conflict with it and not excluded (before the cut). */
   conflictFree: Int32Array;
   conflicts: ConflictIndex;
 }
@@ -138,6 +143,16 @@ export interface CandidateOptions {
   seed?: number;
   /** Precomputed conflicts; detected from the profiles when absent. */
   conflicts?: ConflictIndex;
+  /**
+   * Reviews still needed per application (same order as the applications), when some are already
+   * placed and kept; values are clamped to 0..k. Default: k for every application.
+   */
+  need?: readonly number[];
+  /**
+   * Pairs the optimiser may not choose although they are not conflicts: by application id, the
+   * reviewer ids already reviewing it (a kept assignment must not be chosen a second time).
+   */
+  exclude?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** Interns tags as small integers so the per-pair scan is array lookups, not string hashing. */
@@ -176,6 +191,7 @@ export function buildCandidates(applications: readonly ApplicationProfile[], rev
   const appTopics = applications.map((a) => vocab.idsOf(tagSet(a.topics)));
   const appSector = applications.map((a) => (a.sector && normaliseTag(a.sector) !== '' ? vocab.idsOf([normaliseTag(a.sector)])[0]! : -1));
 
+  const need = Int32Array.from(applications, (_, a) => Math.min(k, Math.max(0, Math.floor(options.need?.[a] ?? k))));
   const offsets = new Int32Array(applications.length + 1);
   const cap = applications.length * Math.min(topK, R);
   const outReviewer = new Int32Array(cap);
@@ -220,18 +236,22 @@ export function buildCandidates(applications: readonly ApplicationProfile[], rev
     if (sector >= 0) termMark[sector] = 1;
     const terms = topics.length + (sector >= 0 && topicMark[sector] === 0 ? 1 : 0);
     const row = conflicts.get(appIds[a]!);
+    const excluded = options.exclude?.get(appIds[a]!);
     let nBlocked = 0;
-    if (row) for (const id of row.keys()) {
+    const block = (id: string) => {
       const ri = reviewerIndex.get(id);
       if (ri !== undefined && blocked[ri] === 0) {
         blocked[ri] = 1;
         nBlocked++;
       }
-    }
+    };
+    if (row) for (const id of row.keys()) block(id);
+    if (excluded) for (const id of excluded) block(id);
     conflictFree[a] = R - nBlocked;
 
     let size = 0;
-    for (let r = 0; r < R; r++) {
+    // An application whose reviews are all placed already takes no candidates (and no variables).
+    if (need[a] !== 0) for (let r = 0; r < R; r++) {
       if (blocked[r] === 1) continue;
       let sectorHit = false;
       if (sector >= 0) for (const s of rSectors[r]!) if (s === sector) { sectorHit = true; break; }
@@ -278,6 +298,10 @@ export function buildCandidates(applications: readonly ApplicationProfile[], rev
       const ri = reviewerIndex.get(id);
       if (ri !== undefined) blocked[ri] = 0;
     }
+    if (excluded) for (const id of excluded) {
+      const ri = reviewerIndex.get(id);
+      if (ri !== undefined) blocked[ri] = 0;
+    }
   }
 
   return {
@@ -286,6 +310,7 @@ export function buildCandidates(applications: readonly ApplicationProfile[], rev
     applicationIds: appIds,
     reviewerIds: reviewers.map((r) => r.id),
     loads: Int32Array.from(reviewers, (r) => Math.max(0, Math.floor(r.load))),
+    need,
     offsets,
     reviewer: outReviewer.slice(0, used),
     points: outPoints.slice(0, used),

@@ -177,4 +177,26 @@ describe('review assignment', () => {
     expect(result).toEqual({ status: 'infeasible', reasons: [{ code: 'no_assignment_exists' }] });
     expect(describeInfeasibility({ code: 'no_assignment_exists' }).en).toContain('Raise loads');
   });
+  it('places only the reviews still needed, never on a pair already kept, and says so in numbers', async () => {
+    const { apps, reviewers } = instance(7, 6, 6, () => 4);
+    // A0 keeps R0 and R1 (needs one more), A1 keeps three (needs none), the rest need all three.
+    const kept = new Map<string, ReadonlySet<string>>([['A0', new Set(['R0', 'R1'])], ['A1', new Set(['R2', 'R3', 'R4'])]]);
+    const need = apps.map((a) => 3 - (kept.get(a.id)?.size ?? 0));
+    const clean = reviewers.map((r) => ({ ...r, declaredConflicts: [] }));
+    const c = buildCandidates(apps, clean, { k: 3, need, exclude: kept, conflicts: new Map() });
+    expect([...c.need]).toEqual([1, 0, 3, 3, 3, 3]);
+    expect(c.offsets[2]! - c.offsets[1]!).toBe(0);
+    const result = await solveAssignment(c, solve);
+    if (result.status !== 'assigned') throw new Error(result.status);
+    const per = new Map<string, string[]>();
+    for (const p of result.pairs) per.set(p.applicationId, [...(per.get(p.applicationId) ?? []), p.reviewerId]);
+    expect(per.get('A0')).toHaveLength(1);
+    expect(['R0', 'R1']).not.toContain(per.get('A0')![0]);
+    expect(per.has('A1')).toBe(false);
+    for (const id of ['A2', 'A3', 'A4', 'A5']) expect(per.get(id)).toHaveLength(3);
+    // Two reviewers in all, one kept on A0: A0 still needs two, only R1 is free → short by one.
+    const two = clean.slice(0, 2);
+    const d = diagnoseAssignment(buildCandidates([apps[0]!], two, { k: 3, need: [2], exclude: new Map([['A0', new Set(['R0'])]]), conflicts: new Map() }));
+    expect(d).toContainEqual({ code: 'too_few_conflict_free_reviewers', k: 3, applications: [{ id: 'A0', conflictFree: 2 }] });
+  });
 });

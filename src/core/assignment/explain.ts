@@ -5,13 +5,14 @@
  */
 import type { LocalizedText } from '../shared/localized.js';
 import { AFFINITY_MAX, type AffinityBreakdown } from './affinity.js';
+import type { ConflictReason } from './conflicts.js';
 import { MAX_LISTED_IDS, type AssignedPair, type InfeasibilityReason } from './model.js';
 
 const list = (items: readonly string[]) => items.join(', ');
 const ids = (items: readonly string[], total: number) => (total > items.length ? `${list(items)} …` : list(items));
 
-/** Why this reviewer was given this application: affinity parts, then rank among candidates. */
-export function explainPairing(pair: AssignedPair, why: AffinityBreakdown): Required<LocalizedText> {
+/** The affinity parts in words, Korean and English ("Affinity 642/1000 — same sector: …"). */
+function affinityText(why: AffinityBreakdown): Required<LocalizedText> {
   const ko: string[] = [];
   const en: string[] = [];
   if (why.sector !== null) {
@@ -27,14 +28,28 @@ export function explainPairing(pair: AssignedPair, why: AffinityBreakdown): Requ
     en.push(`declared expertise: ${list(why.expertise)} (+${why.expertisePoints})`);
   }
   if (ko.length === 0) {
-    // Still a deliberate choice: the optimum needed this reviewer to give every application k reviews.
-    ko.push('공통 분야·주제·전문 분야 없음, 모든 신청에 심사위원 수를 채우려고 배정');
-    en.push('no shared sector, topic or expertise; assigned so every application gets its reviews');
+    ko.push('공통 분야·주제·전문 분야 없음');
+    en.push('no shared sector, topic or expertise');
   }
+  return { ko: `적합도 ${why.points}/${AFFINITY_MAX} — ${ko.join('; ')}`, en: `Affinity ${why.points}/${AFFINITY_MAX} — ${en.join('; ')}` };
+}
+
+/** Why this reviewer was given this application: affinity parts, then rank among candidates. */
+export function explainPairing(pair: AssignedPair, why: AffinityBreakdown): Required<LocalizedText> {
+  const text = affinityText(why);
+  // A pair with nothing in common is still a deliberate choice: the optimum needed this reviewer
+  // to give every application its reviews.
+  const padding = why.sector === null && why.sharedTopics.length === 0 && why.expertise.length === 0;
   return {
-    ko: `적합도 ${why.points}/${AFFINITY_MAX} — ${ko.join('; ')}. 후보 ${pair.candidates}명 중 ${pair.rank}순위.`,
-    en: `Affinity ${why.points}/${AFFINITY_MAX} — ${en.join('; ')}. Candidate ${pair.rank} of ${pair.candidates}.`,
+    ko: `${text.ko}${padding ? ', 모든 신청에 심사위원 수를 채우려고 배정' : ''}. 후보 ${pair.candidates}명 중 ${pair.rank}순위.`,
+    en: `${text.en}${padding ? '; assigned so every application gets its reviews' : ''}. Candidate ${pair.rank} of ${pair.candidates}.`,
   };
+}
+
+/** A pair staff made by hand: said so, with the affinity parts for comparison. */
+export function explainManualPairing(why: AffinityBreakdown): Required<LocalizedText> {
+  const text = affinityText(why);
+  return { ko: `담당자가 직접 배정. ${text.ko}.`, en: `Assigned by staff. ${text.en}.` };
 }
 
 /** What is wrong with an infeasible request and what to change, with its numbers. */
@@ -73,4 +88,27 @@ export function describeInfeasibility(reason: InfeasibilityReason): Required<Loc
         en: 'No assignment meets every condition: some group of applications shares reviewers whose loads are too small. Raise loads or the candidates per application.',
       };
   }
+}
+
+/** Why a reviewer may not review an application, every reason in one sentence. */
+export function describeConflict(reasons: readonly ConflictReason[]): Required<LocalizedText> {
+  const ko: string[] = [];
+  const en: string[] = [];
+  for (const r of reasons) {
+    switch (r.kind) {
+      case 'declared':
+        ko.push('이해충돌 신고');
+        en.push('conflict declared');
+        break;
+      case 'same_organisation':
+        ko.push(`같은 소속: ${r.organisation}`);
+        en.push(`same organisation: ${r.organisation}`);
+        break;
+      case 'same_email_domain':
+        ko.push(`같은 기관 전자우편 도메인: ${r.domain}`);
+        en.push(`same institutional e-mail domain: ${r.domain}`);
+        break;
+    }
+  }
+  return { ko: ko.join('; '), en: en.join('; ') };
 }

@@ -1,6 +1,6 @@
 /**
  * The assignment as a linear programme (issue 3, point 3): variables only for candidate pairs,
- * every application exactly k reviewers, every reviewer at most their load, total affinity
+ * every application exactly k reviewers (less any kept from before), every reviewer at most their load, total affinity
  * maximised. It is a bipartite b-matching, whose constraint matrix is totally unimodular, so the
  * LP optimum HiGHS returns at a vertex is already 0/1; the integrality is still checked and, should
  * a solver ever return an interior point, the same model is re-solved with integer variables.
@@ -29,13 +29,17 @@ export function diagnoseAssignment(c: CandidateSet): InfeasibilityReason[] {
   const A = c.applicationIds.length;
   if (!Number.isInteger(c.k) || c.k < 1) return [{ code: 'invalid_request', field: 'k', value: c.k }];
   if (A === 0) return [];
-  const needed = A * c.k;
+  // Reviews still to place: k each, less those kept from earlier (CandidateSet.need).
+  let needed = 0;
+  for (let a = 0; a < A; a++) needed += c.need[a]!;
   let available = 0;
   for (const load of c.loads) available += load;
   if (available < needed) reasons.push({ code: 'not_enough_slots', needed, available, missing: needed - available });
 
   const short: { id: string; conflictFree: number }[] = [];
-  for (let a = 0; a < A; a++) if (c.conflictFree[a]! < c.k) short.push({ id: c.applicationIds[a]!, conflictFree: c.conflictFree[a]! });
+  // Reviewers already kept on an application count as free of conflict for it in the message, so
+  // the number shown compares with k as the text says.
+  for (let a = 0; a < A; a++) if (c.conflictFree[a]! < c.need[a]!) short.push({ id: c.applicationIds[a]!, conflictFree: c.conflictFree[a]! + c.k - c.need[a]! });
   if (short.length > 0) reasons.push({ code: 'too_few_conflict_free_reviewers', k: c.k, applications: short });
 
   const degree = new Int32Array(c.reviewerIds.length);
@@ -45,7 +49,7 @@ export function diagnoseAssignment(c: CandidateSet): InfeasibilityReason[] {
   // Only a separate finding when the loads themselves would do: otherwise it repeats the first.
   if (reachable < needed && available >= needed) {
     let cut = false;
-    for (let a = 0; a < A && !cut; a++) cut = c.offsets[a + 1]! - c.offsets[a]! < c.conflictFree[a]!;
+    for (let a = 0; a < A && !cut; a++) cut = c.need[a]! > 0 && c.offsets[a + 1]! - c.offsets[a]! < c.conflictFree[a]!;
     if (cut) reasons.push({ code: 'candidate_cut_too_narrow', needed, reachable, topK: c.topK });
     else {
       // Nothing was cut: conflicts alone leave the reachable reviewers too little load.
@@ -59,13 +63,14 @@ export function diagnoseAssignment(c: CandidateSet): InfeasibilityReason[] {
   // reviewers are the likeliest to be overbooked), when no earlier finding already explains it.
   if (reasons.length === 0) {
     const tight: number[] = [];
-    for (let a = 0; a < A; a++) if (c.offsets[a + 1]! - c.offsets[a]! <= 2 * c.k) tight.push(a);
+    for (let a = 0; a < A; a++) if (c.need[a]! > 0 && c.offsets[a + 1]! - c.offsets[a]! <= 2 * c.need[a]!) tight.push(a);
     if (tight.length > 0) {
       const inSet = new Map<number, number>();
       for (const a of tight) for (let e = c.offsets[a]!; e < c.offsets[a + 1]!; e++) inSet.set(c.reviewer[e]!, (inSet.get(c.reviewer[e]!) ?? 0) + 1);
       let cap = 0;
       for (const [r, d] of inSet) cap += Math.min(c.loads[r]!, d);
-      const need = tight.length * c.k;
+      let need = 0;
+      for (const a of tight) need += c.need[a]!;
       if (cap < need) {
         reasons.push({
           code: 'shared_reviewers_overloaded',
@@ -116,14 +121,16 @@ export function buildAssignmentLp(c: CandidateSet, options: { integer?: boolean 
   for (let a = 0; a < c.applicationIds.length; a++) {
     const from = c.offsets[a]!;
     const to = c.offsets[a + 1]!;
-    if (from === to) continue; // Diagnosed before solving; a row without variables is not valid LP.
+    // No candidates: nothing left to place (need 0), or diagnosed before solving; a row without
+    // variables is not valid LP.
+    if (from === to) continue;
     parts.push(` a${a}:`);
     for (let e = from; e < to; e++) {
       line.push(`+ ${varName(e)}`);
       if (line.length === TERMS_PER_LINE) flush(parts);
     }
     flush(parts);
-    parts.push(` = ${c.k}\n`);
+    parts.push(` = ${c.need[a]}\n`);
     rows++;
   }
   // Group entries by reviewer with a counting sort: two integer arrays, no per-reviewer lists.
@@ -230,7 +237,9 @@ export async function solveAssignment(
     onPhase('done');
     return { status: 'infeasible', reasons };
   }
-  if (c.applicationIds.length === 0) {
+  let totalNeed = 0;
+  for (const n of c.need) totalNeed += n;
+  if (totalNeed === 0) {
     onPhase('done');
     return { status: 'assigned', pairs: [], objective: 0, solvedAsInteger: false };
   }

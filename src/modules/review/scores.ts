@@ -22,3 +22,12 @@ export async function calibrationForCall(db: DbOrTx, callId: string, options: Ca
   const list = await submittedReviews(db, callId);
   return { reviews: list, calibration: calibrate(list, options) };
 }
+
+/** Submitted reviews with their criterion scores, for the staff scores view. */
+export async function submittedReviewDetails(db: DbOrTx, callId: string) {
+  return db
+    .select({ applicationId: reviewAssignments.applicationId, reviewerId: reviewAssignments.reviewerId, total: reviews.total, scores: reviews.scores })
+    .from(reviews)
+    .innerJoin(reviewAssignments, eq(reviews.assignmentId, reviewAssignments.id))
+    .where(and(eq(reviewAssignments.callId, callId), eq(reviews.status, 'submitted'), isNotNull(reviews.total)));
+}

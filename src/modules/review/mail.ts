@@ -1,0 +1,18 @@
+/**
+ * The reviewer invitation mail. The invitee may have no account yet, so their language is unknown:
+ * the message is written in the account's language when one exists (otherwise the inviting staff
+ * member's), followed by the same text in the other language.
+ */
+import type { Lang, LocalizedText } from '../../core/shared/localized.js';
+import { translate } from '../../shared/i18n/server-messages.js';
+
+const other = (lang: Lang): Lang => (lang === 'ko' ? 'en' : 'ko');
+const titleIn = (title: LocalizedText, lang: Lang): string => (lang === 'en' && title.en ? title.en : title.ko);
+
+export function invitationMail(lang: Lang, callTitle: LocalizedText, link: string): { subject: string; body: string } {
+  const part = (l: Lang) => translate(l, 'mail.reviewer_invitation.body', { title: titleIn(callTitle, l), link });
+  return {
+    subject: translate(lang, 'mail.reviewer_invitation.subject', { title: titleIn(callTitle, lang) }),
+    body: `${part(lang)}\n\n---\n\n${part(other(lang))}`,
+  };
+}

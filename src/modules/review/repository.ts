@@ -1,0 +1,173 @@
+/** Data access for review: calls' settings, reviewers, assignments, reviews and runs. */
+import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/client.js';
+import { applications, assignmentRuns, callReviewers, calls, reviewAssignments, reviews, storedFiles, users } from '../../platform/db/schema/index.js';
+
+export type CallRow = typeof calls.$inferSelect;
+export type ReviewerRow = typeof callReviewers.$inferSelect;
+export type AssignmentRow = typeof reviewAssignments.$inferSelect;
+export type ReviewRow = typeof reviews.$inferSelect;
+export type RunRow = typeof assignmentRuns.$inferSelect;
+
+export async function callById(db: DbOrTx, id: string, lock = false): Promise<CallRow | undefined> {
+  const q = db.select().from(calls).where(eq(calls.id, id));
+  const [row] = lock ? await q.for('update') : await q;
+  return row;
+}
+
+/** Applications in review: submitted and not anonymised, with the applicant's name and e-mail. */
+export async function reviewableApplications(db: DbOrTx, callId: string) {
+  return db
+    .select({ app: applications, name: users.name, email: users.email })
+    .from(applications)
+    .innerJoin(users, eq(users.id, applications.userId))
+    .where(and(eq(applications.callId, callId), eq(applications.status, 'submitted'), isNull(applications.anonymisedAt)))
+    .orderBy(asc(applications.submittedAt), asc(applications.id));
+}
+export type ApplicantRow = Awaited<ReturnType<typeof reviewableApplications>>[number];
+
+export async function reviewableApplication(db: DbOrTx, callId: string, applicationId: string): Promise<ApplicantRow | undefined> {
+  const [row] = await db
+    .select({ app: applications, name: users.name, email: users.email })
+    .from(applications)
+    .innerJoin(users, eq(users.id, applications.userId))
+    .where(and(eq(applications.id, applicationId), eq(applications.callId, callId), eq(applications.status, 'submitted'), isNull(applications.anonymisedAt)));
+  return row;
+}
+
+/** Every reviewer row of a call with the linked account's name. */
+export async function reviewersOfCall(db: DbOrTx, callId: string) {
+  return db
+    .select({ reviewer: callReviewers, name: users.name })
+    .from(callReviewers)
+    .leftJoin(users, eq(users.id, callReviewers.userId))
+    .where(eq(callReviewers.callId, callId))
+    .orderBy(asc(callReviewers.invitedAt), asc(callReviewers.id));
+}
+export type ReviewerWithName = Awaited<ReturnType<typeof reviewersOfCall>>[number];
+
+export async function reviewerOfCall(db: DbOrTx, callId: string, reviewerId: string, lock = false): Promise<ReviewerRow | undefined> {
+  const q = db
+    .select()
+    .from(callReviewers)
+    .where(and(eq(callReviewers.id, reviewerId), eq(callReviewers.callId, callId)));
+  const [row] = lock ? await q.for('update') : await q;
+  return row;
+}
+
+/** A call's assignments with the state of their review (none, draft, submitted). */
+export async function assignmentsOfCall(db: DbOrTx, callId: string) {
+  return db
+    .select({ assignment: reviewAssignments, reviewStatus: reviews.status, total: reviews.total })
+    .from(reviewAssignments)
+    .leftJoin(reviews, eq(reviews.assignmentId, reviewAssignments.id))
+    .where(eq(reviewAssignments.callId, callId))
+    .orderBy(asc(reviewAssignments.createdAt), asc(reviewAssignments.id));
+}
+export type AssignmentWithReview = Awaited<ReturnType<typeof assignmentsOfCall>>[number];
+
+export async function assignmentById(db: DbOrTx, id: string) {
+  const [row] = await db
+    .select({ assignment: reviewAssignments, review: reviews })
+    .from(reviewAssignments)
+    .leftJoin(reviews, eq(reviews.assignmentId, reviewAssignments.id))
+    .where(eq(reviewAssignments.id, id));
+  return row;
+}
+
+export async function reviewsStarted(db: DbOrTx, callId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(reviews)
+    .innerJoin(reviewAssignments, eq(reviews.assignmentId, reviewAssignments.id))
+    .where(eq(reviewAssignments.callId, callId));
+  return Number(row?.n ?? 0);
+}
+
+/** Invitations addressed to this account: linked to it, or (not linked yet) sent to its e-mail, compared case-insensitively. */
+export async function invitationsOf(db: DbOrTx, userId: string, email: string) {
+  return db
+    .select({ reviewer: callReviewers, callTitle: calls.title })
+    .from(callReviewers)
+    .innerJoin(calls, eq(calls.id, callReviewers.callId))
+    .where(sql`(${callReviewers.userId} = ${userId} or (${callReviewers.userId} is null and lower(${callReviewers.email}) = ${email.toLowerCase()}))`)
+    .orderBy(desc(callReviewers.invitedAt), asc(callReviewers.id));
+}
+
+export async function userById(db: DbOrTx, id: string) {
+  const [row] = await db.select({ id: users.id, name: users.name, email: users.email, locale: users.locale }).from(users).where(eq(users.id, id));
+  return row;
+}
+
+export async function userByEmail(db: DbOrTx, email: string) {
+  const [row] = await db
+    .select({ id: users.id, locale: users.locale })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
+  return row;
+}
+
+/**
+ * The assignment if — and only if — it belongs to one of this account's accepted reviewer rows and
+ * its application is in review. Everything a reviewer reaches goes through here, so another
+ * reviewer's assignment and an unassigned application look exactly like a missing one.
+ */
+export async function myAssignment(db: DbOrTx, userId: string, assignmentId: string, lock = false) {
+  const q = db
+    .select({ assignment: reviewAssignments, reviewer: callReviewers, app: applications, call: calls, review: reviews })
+    .from(reviewAssignments)
+    .innerJoin(callReviewers, eq(callReviewers.id, reviewAssignments.reviewerId))
+    .innerJoin(applications, eq(applications.id, reviewAssignments.applicationId))
+    .innerJoin(calls, eq(calls.id, reviewAssignments.callId))
+    .leftJoin(reviews, eq(reviews.assignmentId, reviewAssignments.id))
+    .where(
+      and(
+        eq(reviewAssignments.id, assignmentId),
+        eq(callReviewers.userId, userId),
+        eq(callReviewers.status, 'accepted'),
+        eq(applications.status, 'submitted'),
+        isNull(applications.anonymisedAt),
+      ),
+    );
+  const [row] = lock ? await q.for('update', { of: reviewAssignments }) : await q;
+  return row;
+}
+export type MyAssignmentRow = NonNullable<Awaited<ReturnType<typeof myAssignment>>>;
+
+export async function myAssignments(db: DbOrTx, userId: string) {
+  return db
+    .select({ assignment: reviewAssignments, call: calls, app: applications, name: users.name, review: reviews })
+    .from(reviewAssignments)
+    .innerJoin(callReviewers, eq(callReviewers.id, reviewAssignments.reviewerId))
+    .innerJoin(applications, eq(applications.id, reviewAssignments.applicationId))
+    .innerJoin(users, eq(users.id, applications.userId))
+    .innerJoin(calls, eq(calls.id, reviewAssignments.callId))
+    .leftJoin(reviews, eq(reviews.assignmentId, reviewAssignments.id))
+    .where(and(eq(callReviewers.userId, userId), eq(callReviewers.status, 'accepted'), eq(applications.status, 'submitted'), isNull(applications.anonymisedAt)))
+    .orderBy(desc(calls.closesAt), asc(reviewAssignments.createdAt), asc(reviewAssignments.id));
+}
+
+export async function filesOf(db: DbOrTx, applicationId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: storedFiles.id, questionKey: storedFiles.questionKey, name: storedFiles.originalName, size: storedFiles.size, mediaType: storedFiles.mediaType })
+    .from(storedFiles)
+    .where(and(eq(storedFiles.applicationId, applicationId), inArray(storedFiles.id, [...ids])));
+}
+
+export async function runById(db: DbOrTx, id: string): Promise<RunRow | undefined> {
+  const [row] = await db.select().from(assignmentRuns).where(eq(assignmentRuns.id, id));
+  return row;
+}
+
+export async function runsOfCall(db: DbOrTx, callId: string): Promise<RunRow[]> {
+  return db.select().from(assignmentRuns).where(eq(assignmentRuns.callId, callId)).orderBy(desc(assignmentRuns.createdAt), desc(assignmentRuns.id));
+}
+
+/** Runs of the call still queued or running (the caller decides which are too old to count). */
+export async function activeRuns(db: DbOrTx, callId: string): Promise<RunRow[]> {
+  return db
+    .select()
+    .from(assignmentRuns)
+    .where(and(eq(assignmentRuns.callId, callId), inArray(assignmentRuns.status, ['queued', 'running'])));
+}

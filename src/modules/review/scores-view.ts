@@ -1,0 +1,81 @@
+/**
+ * The staff scores view (issue 3, point 4): per application the raw mean, the calibrated score, the
+ * spread and a disagreement flag (docs/calibration.md), and whether its outcome — in or out of the
+ * top `capacity` by calibrated score — would change without any single reviewer; per reviewer the
+ * estimated offset. Names are shown, so the read is access-logged.
+ */
+import { compareIds, flipsWithoutReviewer } from '../../core/recruitment/calibration.js';
+import { recordAccess, type AccessActor } from '../../platform/access-log.js';
+import type { DbOrTx } from '../../platform/db/client.js';
+import type { ScoresViewT } from '../../shared/contracts/review.js';
+import { applicantOrganisation, applicantSector, formKeys } from './profiles.js';
+import { reviewableApplications, reviewersOfCall } from './repository.js';
+import { calibrationForCall, submittedReviewDetails } from './scores.js';
+import { requireCall } from './staff.js';
+
+/** The ids among `eligible` with the `capacity` highest scores (ties by id, so the cut is reproducible). */
+export function topByScore(scores: ReadonlyMap<string, number>, eligible: ReadonlySet<string>, capacity: number): string[] {
+  return [...scores]
+    .filter(([id]) => eligible.has(id))
+    .sort((a, b) => b[1] - a[1] || compareIds(a[0], b[0]))
+    .slice(0, capacity)
+    .map(([id]) => id);
+}
+
+export async function scoresView(db: DbOrTx, accessor: AccessActor, callId: string): Promise<ScoresViewT> {
+  const call = await requireCall(db, callId);
+  const keys = formKeys(call.questions);
+  const apps = await reviewableApplications(db, callId);
+  const eligible = new Set(apps.map((a) => a.app.id));
+  const { reviews, calibration } = await calibrationForCall(db, callId);
+  const details = await submittedReviewDetails(db, callId);
+
+  const byApp = new Map(calibration.applications.map((a) => [a.applicationId, a]));
+  const offsets = new Map(calibration.reviewers.map((r) => [r.reviewerId, r.offset]));
+  const calibrated = new Map(calibration.applications.map((a) => [a.applicationId, a.calibrated]));
+  const ranked = topByScore(calibrated, eligible, eligible.size);
+  const rankOf = new Map(ranked.map((id, i) => [id, i + 1]));
+  const flips = new Map(
+    reviews.length > 0 ? flipsWithoutReviewer(reviews, (scores) => new Set(topByScore(scores, eligible, call.capacity))).map((f) => [f.applicationId, f]) : [],
+  );
+
+  const applications = apps.map(({ app, name }) => {
+    const c = byApp.get(app.id);
+    const f = flips.get(app.id);
+    const rank = rankOf.get(app.id) ?? null;
+    return {
+      applicationId: app.id,
+      applicantName: name,
+      applicantOrganisation: applicantOrganisation(keys, app.answers),
+      sector: applicantSector(keys, app.answers),
+      reviews: details
+        .filter((d) => d.applicationId === app.id)
+        .sort((a, b) => compareIds(a.reviewerId, b.reviewerId))
+        .map((d) => ({ reviewerId: d.reviewerId, total: d.total!, scores: d.scores, adjusted: d.total! - (offsets.get(d.reviewerId) ?? 0) })),
+      rawMean: c ? c.rawMean : null,
+      calibrated: c ? c.calibrated : null,
+      spread: c ? c.spread : null,
+      adjustedSpread: c ? c.adjustedSpread : null,
+      disagreement: c ? c.disagreement : false,
+      rank,
+      inTop: rank !== null && rank <= call.capacity,
+      flips: f ? f.flips : false,
+      flippingReviewers: f ? [...f.flippingReviewers] : [],
+      component: c ? c.component : null,
+    };
+  });
+  // Best first; applications without reviews at the end.
+  applications.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || compareIds(a.applicationId, b.applicationId));
+
+  const reviewerRows = new Map((await reviewersOfCall(db, callId)).map((r) => [r.reviewer.id, r]));
+  const reviewers = calibration.reviewers.map((r) => ({
+    reviewerId: r.reviewerId,
+    email: reviewerRows.get(r.reviewerId)?.reviewer.email ?? '',
+    name: reviewerRows.get(r.reviewerId)?.name ?? null,
+    offset: r.offset,
+    reviews: r.reviews,
+    component: r.component,
+  }));
+  if (applications.length > 0) await recordAccess(db, { actor: accessor, action: 'view', subjectType: 'application', subjectIds: applications.map((a) => a.applicationId), detail: { callId, list: 'scores' } });
+  return { callId, capacity: call.capacity, components: calibration.components, converged: calibration.converged, applications, reviewers };
+}
