@@ -1,17 +1,42 @@
 /**
  * Applying to a call in a real browser: the published list and call page in both languages with zero
- * axe violations (also with errors shown), then a keyboard-driven application in Korean — autosaved
- * draft, the optional consent left unchecked, submitted, then withdrawn.
+ * axe violations (also with errors shown), then a keyboard-driven application in Korean — signed in
+ * from the call page and brought back to it, a refused and then an accepted PDF upload, autosaved
+ * draft, the optional consent left unchecked, submitted, listed under "my applications", then
+ * withdrawn. Last, a selected applicant reads the outcome and declines the place.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CallInput } from '../../src/shared/contracts/recruitment.js';
 import { createCall, publishCall } from '../../src/modules/recruitment/use-cases.js';
+import { applications, storedFiles, users } from '../../src/platform/db/schema/index.js';
 import { callBody } from '../integration/recruitment-fixtures.js';
 import { axeViolations, browserAvailable, signInViaForm, startE2E, type E2E } from './support.js';
 
 const run = browserAvailable();
 let e: E2E;
 let callId: string;
+let tmp: string;
+let pdfPath: string;
+
+/** A tiny but valid one-page PDF (offsets in the xref table are exact). */
+function tinyPdf(): Buffer {
+  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>'];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(Buffer.byteLength(body));
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(body);
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((n) => `${String(n).padStart(10, '0')} 00000 n \n`).join('')}`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
 
 const TITLE_KO = '2020 글로벌 사회혁신 오픈캠퍼스 참여자 모집';
 
@@ -34,9 +59,13 @@ beforeAll(async () => {
   const call = await createCall(e.campus.database.db, actor, input);
   await publishCall(e.campus.database.db, actor, call.id, new Date());
   callId = call.id;
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'oc-e2e-upload-'));
+  pdfPath = path.join(tmp, '포트폴리오 2020.pdf');
+  writeFileSync(pdfPath, tinyPdf());
 });
 afterAll(async () => {
   await e?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
 describe.skipIf(!run)('recruitment', () => {
@@ -77,17 +106,56 @@ describe.skipIf(!run)('recruitment', () => {
     await page.close();
   });
 
-  it('lets an applicant apply by keyboard in Korean: autosave, optional consent refused, submit, withdraw', async () => {
+  it('lets an applicant apply by keyboard in Korean: back from sign-in, file upload, autosave, optional consent refused, submit, withdraw', async () => {
     const user = await e.createUser([]);
+    // The browser is shared with the earlier tests: start signed out.
+    await e.context.clearCookies();
     const page = await e.newPage('ko');
-    await signInViaForm(page, e.baseUrl, user.email, user.password);
     await page.goto(`${e.baseUrl}/calls`);
     const link = page.getByRole('link', { name: TITLE_KO });
     await link.focus();
     await page.keyboard.press('Enter');
     await page.waitForURL(`**/calls/${callId}`);
     await page.getByRole('heading', { level: 1, name: TITLE_KO }).waitFor();
-    await expect.poll(() => page.locator('main').textContent()).toContain('파일 업로드는 아직 지원하지 않습니다');
+
+    // Signing in from the call page brings the person back to it.
+    await page.getByRole('main').getByRole('link', { name: '로그인' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/sign-in?next=*');
+    await page.locator('input[type="email"]').focus();
+    await page.keyboard.type(user.email);
+    await page.locator('input[type="password"]').focus();
+    await page.keyboard.type(user.password);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**/calls/${callId}`);
+    await page.getByRole('heading', { level: 1, name: TITLE_KO }).waitFor();
+
+    // The file question: a labelled native chooser. Bytes that are not an accepted kind are refused, in Korean.
+    const chooser = page.getByLabel('파일 선택');
+    await chooser.waitFor();
+    expect(await chooser.getAttribute('type')).toBe('file');
+    expect(await page.getByRole('group', { name: '포트폴리오' }).count()).toBe(1);
+    await chooser.setInputFiles({ name: '이력서.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html>not a pdf</html>') });
+    const refusal = page.getByRole('alert').filter({ hasText: '받을 수 없는 파일 형식입니다' });
+    await refusal.waitFor();
+    expect(await chooser.getAttribute('aria-invalid')).toBe('true');
+    await page.waitForLoadState('networkidle');
+    expect(await axeViolations(page)).toEqual([]);
+
+    await chooser.setInputFiles(pdfPath);
+    await expect.poll(() => page.getByTestId('file-status-portfolio').textContent()).toContain('파일을 올렸습니다');
+    const current = page.getByTestId('file-current-portfolio');
+    expect(await current.textContent()).toMatch(/포트폴리오 2020\.pdf \(\d+ B\)/);
+    expect(await page.getByLabel('다른 파일로 바꾸기').count()).toBe(1);
+    expect(await page.getByRole('button', { name: '파일 삭제' }).count()).toBe(1);
+    expect(await refusal.count()).toBe(0);
+    // Removing by keyboard leaves the question unanswered and the chooser focused; then the file goes up again.
+    await page.getByRole('button', { name: '파일 삭제' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => current.textContent()).toBe('아직 올린 파일이 없습니다.');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('q-portfolio');
+    await chooser.setInputFiles(pdfPath);
+    await expect.poll(() => current.textContent()).toContain('포트폴리오 2020.pdf');
 
     // Sector by keyboard, required consent by keyboard; the motivation stays empty for now.
     await page.getByRole('radio', { name: '공공' }).focus();
@@ -128,13 +196,77 @@ describe.skipIf(!run)('recruitment', () => {
       { key: 'selection', granted: true },
       { key: 'publicity', granted: false },
     ]);
+    // The answer to the file question is the stored file, the real PDF, under the name it was sent with.
+    const [file] = await e.campus.database.db.select().from(storedFiles).where(eq(storedFiles.id, String(body.answers.portfolio)));
+    expect(file).toMatchObject({ originalName: '포트폴리오 2020.pdf', mediaType: 'application/pdf', questionKey: 'portfolio' });
     await page.waitForLoadState('networkidle');
     expect(await axeViolations(page)).toEqual([]);
+
+    // Listed under "my applications", reached from the main menu.
+    await page.getByRole('navigation', { name: '주 메뉴' }).getByRole('link', { name: '내 신청' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/me/applications');
+    const card = page.getByTestId(`my-application-${callId}`);
+    await expect.poll(() => card.textContent()).toContain('제출 완료');
+    expect(await card.textContent()).toContain('아직 선정이 확정되지 않았습니다');
+    await page.waitForLoadState('networkidle');
+    expect(await axeViolations(page)).toEqual([]);
+    await card.getByRole('link', { name: TITLE_KO }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`**/calls/${callId}`);
 
     await page.getByRole('button', { name: '신청 철회' }).click();
     const dialog = page.getByRole('dialog', { name: '신청을 철회할까요?' });
     await dialog.getByRole('button', { name: '철회하기' }).click();
     await expect.poll(() => status.textContent()).toContain('철회함');
+    await page.close();
+  });
+
+  it('shows a selected applicant the outcome and lets them decline the place, so the first on the waitlist moves up', async () => {
+    const db = e.campus.database.db;
+    const idOf = async (email: string) => (await db.select({ id: users.id }).from(users).where(eq(users.email, email)))[0]!.id;
+    const selected = await e.createUser([]);
+    const waiting = await e.createUser([]);
+    const now = new Date();
+    const base = { callId, status: 'submitted' as const, answers: { motivation: '참여하고 싶습니다.', sector: 'public' }, submittedAt: now, outcomeAt: now };
+    await db.insert(applications).values({ ...base, id: uuidv7(), userId: await idOf(selected.email), outcome: 'selected' });
+    const waitingId = uuidv7();
+    await db.insert(applications).values({ ...base, id: waitingId, userId: await idOf(waiting.email), outcome: 'waitlisted', waitlistPosition: 1 });
+
+    const problems: string[] = [];
+    for (const lang of ['en', 'ko'] as const) {
+      const page = await e.newPage(lang);
+      await signInViaForm(page, e.baseUrl, waiting.email, waiting.password);
+      await page.goto(`${e.baseUrl}/me/applications`);
+      const standing = page.getByTestId(`my-application-${callId}`).getByTestId('standing');
+      await expect.poll(() => standing.textContent()).toBe(lang === 'ko' ? '예비 명단 1번' : 'On the waiting list, position 1');
+      await page.waitForLoadState('networkidle');
+      for (const v of await axeViolations(page)) problems.push(`${lang} waitlisted: ${v}`);
+      await page.close();
+    }
+
+    const page = await e.newPage('en');
+    await signInViaForm(page, e.baseUrl, selected.email, selected.password);
+    await page.goto(`${e.baseUrl}/me/applications`);
+    const card = page.getByTestId(`my-application-${callId}`);
+    await expect.poll(() => card.getByTestId('standing').textContent()).toBe('Selected');
+    await page.waitForLoadState('networkidle');
+    for (const v of await axeViolations(page)) problems.push(`en selected: ${v}`);
+    await card.getByRole('button', { name: 'Decline my place' }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Decline your place?' });
+    await dialog.waitFor();
+    // Cancel has focus first, so Enter alone never gives the place up.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
+    for (const v of await axeViolations(page)) problems.push(`en decline dialog: ${v}`);
+    await dialog.getByRole('button', { name: 'Decline my place' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => card.getByTestId('standing').textContent()).toBe('You declined the place');
+    expect(await page.getByTestId('applications-status').textContent()).toContain('You declined your place');
+    expect(await card.getByRole('button', { name: 'Decline my place' }).count()).toBe(0);
+    expect(problems).toEqual([]);
+    const [promoted] = await db.select().from(applications).where(eq(applications.id, waitingId));
+    expect(promoted).toMatchObject({ outcome: 'selected', waitlistPosition: null });
     await page.close();
   });
 });

@@ -1,11 +1,12 @@
 import { Anchor, Button, Container, Group, Text, VisuallyHidden } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, useNavigate } from 'react-router';
+import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { post } from '../lib/api';
 import { setLang } from '../lib/i18n';
 import { useSession } from '../lib/session';
 import { scriptLang, useLang } from '../lib/text';
+import { signInPath } from '../recruitment/sign-in-return';
 
 /** Always visible; labelled and spoken in the language it switches to (its text is that language's name). */
 function LanguageSwitch() {
@@ -23,6 +24,7 @@ function Account() {
   const { me, refresh } = useSession();
   const lang = useLang();
   const navigate = useNavigate();
+  const location = useLocation();
   const signOut = async () => {
     try {
       await post('/auth/sign-out');
@@ -49,7 +51,8 @@ function Account() {
       <Anchor component={Link} to="/sign-up" size="sm" className="header-link">
         {t('auth.signUp')}
       </Anchor>
-      <Button size="sm" component={Link} to="/sign-in">
+      {/* Signing in brings the person back to this page. */}
+      <Button size="sm" component={Link} to={signInPath(`${location.pathname}${location.search}`)}>
         {t('auth.signIn')}
       </Button>
     </>
@@ -58,13 +61,19 @@ function Account() {
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const { isStaff } = useSession();
+  const { me, isStaff } = useSession();
   const nav = [
     { to: '/', label: t('nav.home'), end: true },
     { to: '/plan', label: t('nav.plan') },
     { to: '/schedule', label: t('nav.schedule') },
     { to: '/budget', label: t('nav.budget') },
     { to: '/calls', label: t('nav.calls') },
+    ...(me?.user
+      ? [
+          { to: '/me/applications', label: t('review:links.myApplications') },
+          { to: '/me/reviews', label: t('review:links.myReviews') },
+        ]
+      : []),
     ...(isStaff ? [{ to: '/admin', label: t('nav.admin') }] : []),
   ];
   return (

@@ -1,12 +1,13 @@
 import { Alert, Anchor, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { MeT } from '../../../src/shared/contracts/accounts';
 import { usePageTitle } from '../app/usePageTitle';
 import { post } from '../lib/api';
 import { collectErrors, FormErrorSummary, useFieldChecks, useSubmit } from '../lib/forms';
 import { useSession } from '../lib/session';
+import { safeReturnPath } from '../recruitment/sign-in-return';
 import { EmailField, homeFor, PasswordField, RequiredNote, SubmitButton } from './fields';
 
 type MeUser = NonNullable<MeT['user']>;
@@ -16,6 +17,9 @@ export function SignInPage() {
   usePageTitle(t('auth.signInTitle'));
   const { me, refresh } = useSession();
   const navigate = useNavigate();
+  // The page the person signed in from (e.g. a call they want to apply to), if it is on this site.
+  const [search] = useSearchParams();
+  const next = safeReturnPath(search.get('next'));
   const checks = useFieldChecks();
   const submit = useSubmit();
   const [email, setEmail] = useState('');
@@ -26,7 +30,7 @@ export function SignInPage() {
     void submit.run(collectErrors({ email: checks.email(email), password: checks.required(password) }), async () => {
       const user = await post<MeUser>('/auth/sign-in', { email: email.trim(), password });
       await refresh();
-      void navigate(homeFor(user.roles));
+      void navigate(next ?? homeFor(user.roles));
     });
   };
 

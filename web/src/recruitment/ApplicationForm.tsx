@@ -16,6 +16,7 @@ import { useLoad } from '../lib/useApiGet';
 import { answersToSend, seoulTime, type WindowStatus } from './call-status';
 import { consentGroups } from './consent';
 import { questionInputId, QuestionField, type AnswerValue } from './QuestionField';
+import { myFiles, type UploadedFile } from './upload';
 
 const AUTOSAVE_MS = 1500;
 const consentInputId = (key: string) => `consent-${key}`;
@@ -23,19 +24,22 @@ const consentInputId = (key: string) => `consent-${key}`;
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'failed'; message: string };
 
 export function ApplicationForm({ call, status }: { call: PublicCallViewT; status: WindowStatus }) {
+  const hasFiles = call.questions.some((q) => q.type === 'file');
   const state = useLoad(async () => {
+    let app: MyApplicationViewT | null;
     try {
-      return await get<MyApplicationViewT>(`/calls/${call.id}/my-application`);
+      app = await get<MyApplicationViewT>(`/calls/${call.id}/my-application`);
     } catch (err) {
       // No application yet is the usual start, not an error.
-      if (err instanceof ApiError && err.status === 404) return null;
+      if (err instanceof ApiError && err.status === 404) return { app: null, files: [] };
       throw err;
     }
+    return { app, files: hasFiles ? await myFiles(call.id) : [] };
   }, [call.id]);
-  return <LoadState state={state}>{(app) => <Editor call={call} status={status} initial={app} />}</LoadState>;
+  return <LoadState state={state}>{({ app, files }) => <Editor call={call} status={status} initial={app} initialFiles={files} />}</LoadState>;
 }
 
-function Editor({ call, status, initial }: { call: PublicCallViewT; status: WindowStatus; initial: MyApplicationViewT | null }) {
+function Editor({ call, status, initial, initialFiles }: { call: PublicCallViewT; status: WindowStatus; initial: MyApplicationViewT | null; initialFiles: UploadedFile[] }) {
   const { t } = useTranslation('recruitment');
   const lang = useLang();
   const locText = useLocText();
@@ -44,6 +48,8 @@ function Editor({ call, status, initial }: { call: PublicCallViewT; status: Wind
   const [consents, setConsents] = useState<Record<string, boolean>>(Object.fromEntries((initial?.consents ?? []).map((c) => [c.key, c.granted])));
   const [changes, setChanges] = useState(0);
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
+  // Names and sizes of the application's files, by file id.
+  const [fileMeta, setFileMeta] = useState<Record<string, UploadedFile>>(() => Object.fromEntries(initialFiles.map((f) => [f.id, f])));
   const [confirmOpen, setConfirmOpen] = useState(false);
   const [withdrawError, setWithdrawError] = useState<string | undefined>();
   const submit = useSubmit();
@@ -74,6 +80,11 @@ function Editor({ call, status, initial }: { call: PublicCallViewT; status: Wind
     });
     chain.current = run.catch(() => undefined);
     return run;
+  };
+  // The server already set (or cleared) the answer with the upload or removal; saving it again keeps the draft in step.
+  const replaceFile = (key: string, next: UploadedFile | null) => {
+    if (next) setFileMeta((m) => ({ ...m, [next.id]: next }));
+    setAnswer(key, next ? next.id : '');
   };
   const saveRef = useRef(save);
   saveRef.current = save;
@@ -124,6 +135,7 @@ function Editor({ call, status, initial }: { call: PublicCallViewT; status: Wind
   };
 
   const fieldError = (path: string) => submit.fieldErrors[path];
+  const fileMetaFor = (value: AnswerValue | undefined) => (typeof value === 'string' ? fileMeta[value] : undefined);
   const summaryItems: SummaryItem[] = [];
   for (const q of call.questions) {
     const msg = fieldError(`answers.${q.key}`);
@@ -197,7 +209,19 @@ function Editor({ call, status, initial }: { call: PublicCallViewT; status: Wind
           <Text size="sm">{t('form.requiredNote')}</Text>
           {!submitted && <Text size="sm">{t('form.autosaveNote')}</Text>}
           {call.questions.map((q) => (
-            <QuestionField key={q.key} question={q} value={answers[q.key]} onChange={(v) => setAnswer(q.key, v)} error={fieldError(`answers.${q.key}`)} />
+            <QuestionField
+              key={q.key}
+              question={q}
+              value={answers[q.key]}
+              onChange={(v) => setAnswer(q.key, v)}
+              error={fieldError(`answers.${q.key}`)}
+              file={{
+                callId: call.id,
+                meta: fileMetaFor(answers[q.key]),
+                onUploaded: (f) => replaceFile(q.key, f),
+                onRemoved: () => replaceFile(q.key, null),
+              }}
+            />
           ))}
           {(['required', 'optional'] as const).map(
             (kind) =>

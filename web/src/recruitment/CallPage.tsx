@@ -17,6 +17,7 @@ import { useApiGet } from '../lib/useApiGet';
 import { ApplicationForm } from './ApplicationForm';
 import { windowStatus } from './call-status';
 import { consentGroups } from './consent';
+import { signInPath } from './sign-in-return';
 import { CallFacts } from './CallSummary';
 import './recruitment.css';
 
@@ -117,7 +118,7 @@ function CallView({ call }: { call: PublicCallViewT }) {
         ) : (
           <Alert color="campus" variant="outline">
             <Text mb="xs">{t('form.signInNeeded')}</Text>
-            <Anchor component={Link} to="/sign-in" className="inline-link" mr="md">
+            <Anchor component={Link} to={signInPath(`/calls/${call.id}`)} className="inline-link" mr="md">
               {t('form.signIn')}
             </Anchor>
             <Anchor component={Link} to="/sign-up" className="inline-link">

@@ -8,6 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { LONG_TEXT_MAX, ORGANISATION_MAX, SHORT_TEXT_MAX } from '../../../src/core/recruitment/answers';
 import type { QuestionT } from '../../../src/shared/contracts/recruitment';
 import { Loc } from '../lib/Localized';
+import { FileField } from './FileField';
+import type { UploadedFile } from './upload';
 
 export type AnswerValue = string | number | string[];
 
@@ -18,6 +20,15 @@ interface Props {
   value: AnswerValue | undefined;
   onChange: (value: AnswerValue) => void;
   error: string | undefined;
+  /** What a 'file' question needs besides its value: the call to upload to and what is known of the file. */
+  file?: FileAnswer;
+}
+
+export interface FileAnswer {
+  callId: string;
+  meta: UploadedFile | undefined;
+  onUploaded: (file: UploadedFile) => void;
+  onRemoved: () => void;
 }
 
 function Label({ question }: { question: QuestionT }) {
@@ -53,7 +64,7 @@ function GroupNotes({ id, help, hint, error }: { id: string; help: ReactNode; hi
   );
 }
 
-export function QuestionField({ question: q, value, onChange, error }: Props) {
+export function QuestionField({ question: q, value, onChange, error, file }: Props) {
   const { t } = useTranslation('recruitment');
   const id = questionInputId(q.key);
   const help = q.help ? <Loc value={q.help} /> : null;
@@ -124,10 +135,20 @@ export function QuestionField({ question: q, value, onChange, error }: Props) {
   }
 
   if (q.type === 'file') {
+    if (!file) return null;
     return (
-      <Fieldset legend={<Label question={q} />} id={id} tabIndex={-1}>
-        <GroupNotes id={id} help={help} hint={t('form.fileUnavailable')} error={error} />
-      </Fieldset>
+      <FileField
+        id={id}
+        callId={file.callId}
+        questionKey={q.key}
+        legend={<Label question={q} />}
+        help={help}
+        value={text}
+        meta={file.meta}
+        onUploaded={file.onUploaded}
+        onRemoved={file.onRemoved}
+        error={error}
+      />
     );
   }
 
