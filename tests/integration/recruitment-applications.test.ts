@@ -68,7 +68,7 @@ describe('drafting and submitting', () => {
     expect(sent.json<MyApplicationViewT>().submittedAt).not.toBeNull();
   });
 
-  it('checks answer types and limits even in drafts, with the field named, and refuses file answers for now', async () => {
+  it('checks answer types and limits even in drafts, with the field named, and takes only a file id as a file answer', async () => {
     const call = await openCall({
       questions: [...callBody().questions, { key: 'cv', type: 'file', required: false, label: { ko: '이력서' } }],
     });
@@ -80,8 +80,9 @@ describe('drafting and submitting', () => {
     expect(choice.json().error.code).toBe('recruitment.answer_choice');
     const unknown = await me.put(url(call.id), { answers: { resident_number: '900101-1234567' } });
     expect(unknown.json().error).toMatchObject({ code: 'recruitment.answer_unknown', fields: [{ path: 'answers.resident_number' }] });
+    // A file answer is the id of a file this applicant uploaded for that question, never a name.
     const file = await me.put(url(call.id), { answers: { cv: 'cv.pdf' } });
-    expect(file.json().error.code).toBe('recruitment.answer_file_unsupported');
+    expect(file.json().error).toMatchObject({ code: 'recruitment.answer_file', fields: [{ path: 'answers.cv' }] });
     // The refused saves left the draft as it was (here: never created, since each refusal rolled back).
     expect(await rowsOf(call.id, me.userId)).toHaveLength(0);
   });

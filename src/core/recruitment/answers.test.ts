@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../shared/domain-error.js';
-import { assertWindowOpen, checkAnswers, checkCallDefinition, checkConsents, QUESTION_TYPES, windowState, type CallDefinition, type ConsentItem, type Question } from './answers.js';
+import { assertWindowOpen, checkAnswers, checkCallDefinition, checkConsents, fileAnswers, QUESTION_TYPES, windowState, type CallDefinition, type ConsentItem, type Question } from './answers.js';
 
 const L = (ko: string) => ({ ko, en: ko });
 const questions: Question[] = [
@@ -58,8 +58,13 @@ describe('checkAnswers', () => {
     expect(codes(checkAnswers(questions, { resident_number: '900101-1234567' }, false))).toEqual(['answers.resident_number:recruitment.answer_unknown']);
   });
 
-  it('refuses file answers until uploads exist', () => {
-    expect(codes(checkAnswers(questions, { cv: 'x.pdf' }, false))).toEqual(['answers.cv:recruitment.answer_file_unsupported']);
+  it('takes a file id as the answer to a file question, and nothing else', () => {
+    expect(checkAnswers(questions, { cv: '01890a5d-ac96-774b-bcce-b302099a8057' }, false)).toEqual([]);
+    expect(codes(checkAnswers(questions, { cv: 'x.pdf' }, false))).toEqual(['answers.cv:recruitment.answer_file']);
+    expect(codes(checkAnswers(questions, { cv: ['01890a5d-ac96-774b-bcce-b302099a8057'] }, false))).toEqual(['answers.cv:recruitment.answer_file']);
+    expect(codes(checkAnswers(questions, { cv: 42 }, false))).toEqual(['answers.cv:recruitment.answer_file']);
+    expect(fileAnswers(questions, { cv: '01890a5d-ac96-774b-bcce-b302099a8057', motivation: 'x' })).toEqual([{ key: 'cv', fileId: '01890a5d-ac96-774b-bcce-b302099a8057' }]);
+    expect(fileAnswers(questions, { cv: '' })).toEqual([]);
   });
 
   it('has no question type for resident registration numbers', () => {

@@ -79,6 +79,18 @@ export interface CallDefinition {
 }
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** A stored file's id (a UUID, lower case as the database returns it). */
+const FILE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The answers to 'file' questions that are set: question key → file id. */
+export function fileAnswers(questions: readonly Question[], answers: Answers): { key: string; fileId: string }[] {
+  const out: { key: string; fileId: string }[] = [];
+  for (const q of questions) {
+    const v = answers[q.key];
+    if (q.type === 'file' && typeof v === 'string' && v.trim() !== '') out.push({ key: q.key, fileId: v });
+  }
+  return out;
+}
 
 function isCalendarDay(s: string): boolean {
   const m = DAY.exec(s);
@@ -171,8 +183,10 @@ function checkAnswer(q: Question, value: AnswerValue, at: string): DomainError |
       if (q.maxDate !== undefined && value > q.maxDate) return new DomainError('recruitment.answer_date_range', {}, at);
       return null;
     case 'file':
-      // Uploads are not built yet; refusing keeps a half-supported file answer out of the database.
-      return new DomainError('recruitment.answer_file_unsupported', {}, at);
+      // The id of an uploaded file; whether it is this applicant's file for this question is the
+      // use case's check (it needs the database).
+      if (typeof value !== 'string' || !FILE_ID.test(value)) return new DomainError('recruitment.answer_file', {}, at);
+      return null;
     default: {
       const never: never = q.type;
       void never;

@@ -1,7 +1,8 @@
 import type { ModuleManifest } from '../../platform/module.js';
+import { registerFilesRoutes } from './routes.js';
 
-/** Files: see routes.ts. */
+/** Files: uploads answering 'file' questions, checked by content, stored outside the web root, downloaded only by those entitled. */
 export const filesModule: ModuleManifest = {
   name: 'files',
-  registerRoutes: () => {},
+  registerRoutes: (app, deps) => registerFilesRoutes(app, deps),
 };

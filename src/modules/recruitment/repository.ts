@@ -1,7 +1,7 @@
 /** Data access for calls and applications. */
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { applications, calls, users } from '../../platform/db/schema/index.js';
+import { applications, calls, storedFiles, users } from '../../platform/db/schema/index.js';
 
 export type CallRow = typeof calls.$inferSelect;
 export type ApplicationRow = typeof applications.$inferSelect;
@@ -53,3 +53,11 @@ export async function applicationsForExport(db: DbOrTx, callId: string) {
     .orderBy(asc(applications.createdAt));
 }
 export type ApplicationExportRow = Awaited<ReturnType<typeof applicationsForExport>>[number];
+
+/** The files stored for an application: which question each answers and whose it is. */
+export async function fileRefsOfApplication(db: DbOrTx, applicationId: string) {
+  return db
+    .select({ id: storedFiles.id, questionKey: storedFiles.questionKey, ownerId: storedFiles.ownerId })
+    .from(storedFiles)
+    .where(eq(storedFiles.applicationId, applicationId));
+}

@@ -11,7 +11,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
-import { assertWindowOpen, checkAnswers, checkCallDefinition, checkConsents, type Answers, type ConsentGrant } from '../../core/recruitment/answers.js';
+import { assertWindowOpen, checkAnswers, checkCallDefinition, checkConsents, fileAnswers, type Answers, type ConsentGrant } from '../../core/recruitment/answers.js';
 import { DomainError } from '../../core/shared/domain-error.js';
 import type { Lang } from '../../core/shared/localized.js';
 import { recordAccess, type AccessActor } from '../../platform/access-log.js';
@@ -20,7 +20,7 @@ import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { applications, calls } from '../../platform/db/schema/index.js';
 import type { ApplicationListT, ApplicationSaveT, CallInputT, CallPatchT, CallViewT, MyApplicationViewT, PublicCallViewT } from '../../shared/contracts/recruitment.js';
 import { applicationTable, type ApplicationTable } from './export.js';
-import { applicationOf, applicationsForExport, applicationsOfCall, callById, callRows, visibleCall, type ApplicationRow, type CallRow } from './repository.js';
+import { applicationOf, applicationsForExport, applicationsOfCall, callById, callRows, fileRefsOfApplication, visibleCall, type ApplicationRow, type CallRow } from './repository.js';
 
 /** The first problem, with its field; the rest usually follow from the same mistake. */
 function throwFirst(errors: DomainError[]): void {
@@ -160,7 +160,8 @@ export async function listApplications(db: DbOrTx, actor: AccessActor, callId: s
     applications: rows.map(({ app, name }) => ({
       id: app.id,
       userId: app.userId,
-      name,
+      // After the retention period the application no longer says who applied (retention.ts).
+      name: app.anonymisedAt ? '' : name,
       status: app.status,
       consentVersion: app.consentVersion,
       submittedAt: app.submittedAt ? app.submittedAt.toISOString() : null,
@@ -181,7 +182,7 @@ export async function requireCall(db: DbOrTx, callId: string): Promise<CallRow> 
  * its reason and every application id go to the access log first; if that fails, nothing leaves.
  */
 export async function exportApplications(db: DbOrTx, actor: AccessActor, call: CallRow, reason: string, format: 'xlsx' | 'csv', lang: Lang): Promise<ApplicationTable> {
-  const rows = await applicationsForExport(db, call.id);
+  const rows = (await applicationsForExport(db, call.id)).map((r) => (r.app.anonymisedAt ? { ...r, name: '', email: '' } : r));
   await recordAccess(db, { actor, action: 'download', subjectType: 'application', subjectIds: rows.map((r) => r.app.id), reason, detail: { callId: call.id, format, lang } });
   return applicationTable(call, rows, lang);
 }
@@ -219,6 +220,30 @@ function checkConsentsComplete(call: CallRow, consents: readonly ConsentGrant[],
   if (call.consentItems.length > 0 && version !== call.consentVersion) throw new DomainError('recruitment.consent_outdated', {}, 'consents');
 }
 
+/**
+ * Files are uploaded (and replaced, and deleted) through the files routes, which keep the answer in
+ * step. A save that leaves a file question blank keeps the stored answer, so a form saved
+ * automatically while an upload is under way cannot drop the new file's id.
+ */
+function keepFileAnswers(call: CallRow, current: ApplicationRow, answers: Answers): Answers {
+  const merged = { ...answers };
+  for (const { key, fileId } of fileAnswers(call.questions, current.answers)) {
+    const given = merged[key];
+    if (given === undefined || (typeof given === 'string' && given.trim() === '')) merged[key] = fileId;
+  }
+  return merged;
+}
+
+/** Each file answer must name a file this applicant uploaded for that question of this application. */
+async function checkFileReferences(db: DbOrTx, call: CallRow, app: ApplicationRow, answers: Answers): Promise<void> {
+  const wanted = fileAnswers(call.questions, answers);
+  if (wanted.length === 0) return;
+  const stored = await fileRefsOfApplication(db, app.id);
+  for (const { key, fileId } of wanted) {
+    if (!stored.some((f) => f.id === fileId && f.questionKey === key && f.ownerId === app.userId)) throw new DomainError('recruitment.answer_file_missing', {}, `answers.${key}`);
+  }
+}
+
 export async function saveMyApplication(db: Db, userId: string, callId: string, input: ApplicationSaveT, now: Date): Promise<MyApplicationViewT> {
   const call = await applicantCall(db, callId);
   assertWindowOpen(call, now);
@@ -228,8 +253,9 @@ export async function saveMyApplication(db: Db, userId: string, callId: string, 
     const current = (await applicationOf(tx, callId, userId, true))!;
     const status = current.status === 'withdrawn' ? 'draft' : current.status;
     const complete = status === 'submitted';
-    const answers: Answers = input.answers;
+    const answers: Answers = keepFileAnswers(call, current, input.answers);
     throwFirst(checkAnswers(call.questions, answers, complete));
+    await checkFileReferences(tx, call, current, answers);
     const consent = input.consents
       ? { consents: input.consents, consentVersion: call.consentVersion, consentedAt: now }
       : { consents: current.consents, consentVersion: current.consentVersion, consentedAt: current.consentedAt };
@@ -252,6 +278,7 @@ export async function submitMyApplication(db: Db, userId: string, callId: string
     if (!current) throw new DomainError('recruitment.application_not_found');
     if (current.status === 'withdrawn') throw new DomainError('recruitment.application_withdrawn');
     throwFirst(checkAnswers(call.questions, current.answers, true));
+    await checkFileReferences(tx, call, current, current.answers);
     // With no consent recorded yet the applicant refused every optional item; the version they saw is stamped now.
     const consentVersion = current.consentVersion ?? call.consentVersion;
     checkConsentsComplete(call, current.consents, consentVersion);

@@ -1,0 +1,225 @@
+/**
+ * Loads the demo call (demo-data.ts) into a database so a new user can walk the whole flow:
+ * reviewers, assignment, scores, calibration, selection. Accounts are made the way sign-up makes
+ * them (better-auth's own user and credential records, the password hashed by its argon2id hasher),
+ * so every demo person can sign in; the password is shared and hashed once.
+ */
+import { and, eq, isNull, ne, or, sql } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
+import { checkAnswers, checkCallDefinition } from '../../core/recruitment/answers.js';
+import { mulberry32 } from '../../core/shared/random.js';
+import type { Auth } from '../../platform/auth/auth.js';
+import { grantGlobalRole } from '../../platform/auth/roles.js';
+import { recordAudit, type Actor } from '../../platform/audit.js';
+import type { Db } from '../../platform/db/client.js';
+import { applications, callReviewers, calls, reviewAssignments, reviews, users } from '../../platform/db/schema/index.js';
+import { DEMO_TITLE, demoReview, generateDemo, roundRobinAssignment, type DemoData, type DemoPerson } from './demo-data.js';
+
+export const DEMO_ACTOR: Actor = { userId: null, label: 'demo' };
+const DAY_MS = 86_400_000;
+
+export class DemoAlreadyLoaded extends Error {
+  constructor(readonly callId: string) {
+    super(`The demo call is already loaded (call ${callId}); nothing was changed.`);
+    this.name = 'DemoAlreadyLoaded';
+  }
+}
+
+export class DemoNotLoaded extends Error {
+  constructor() {
+    super('The demo call is not loaded yet: run `npm run demo:load` first.');
+    this.name = 'DemoNotLoaded';
+  }
+}
+
+export interface DemoLoadOptions {
+  password: string;
+  /** Also assign 3 reviewers per application (round robin, conflict-free) and submit their scores. */
+  withReviews?: boolean;
+  seed?: number;
+  applicants?: number;
+  reviewers?: number;
+}
+
+export interface DemoLoadResult {
+  callId: string;
+  applications: number;
+  reviewers: number;
+  assignments: number;
+  reviews: number;
+  staffEmail: string;
+  reviewerEmails: string[];
+  applicantEmails: string[];
+}
+
+/** The demo call's id, found by its title, or null. */
+export async function findDemoCall(db: Db): Promise<string | null> {
+  const [row] = await db
+    .select({ id: calls.id })
+    .from(calls)
+    .where(sql`${calls.title}->>'ko' = ${DEMO_TITLE.ko}`)
+    .limit(1);
+  return row?.id ?? null;
+}
+
+/**
+ * Accounts for `people`, created as sign-up creates them (user + credential account, no session).
+ * An address that already has an account keeps it, so a load interrupted half-way can be re-run.
+ */
+async function ensureAccounts(db: Db, auth: Auth, people: readonly DemoPerson[], password: string): Promise<Map<string, string>> {
+  const context = await auth.$context;
+  const hash = await context.password.hash(password);
+  const ids = new Map<string, string>();
+  for (const p of people) {
+    const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, p.email));
+    if (existing) {
+      ids.set(p.email, existing.id);
+      continue;
+    }
+    const user = await context.internalAdapter.createUser({ email: p.email, name: p.name, emailVerified: false, locale: p.locale }, { method: 'email-password' });
+    await context.internalAdapter.linkAccount({ userId: user.id, providerId: 'credential', accountId: user.id, password: hash });
+    ids.set(p.email, user.id);
+  }
+  return ids;
+}
+
+function chunks<T>(list: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+/** Loads the demo call, its applicants and reviewers (and, with `withReviews`, assignments and scores). */
+export async function loadDemo(db: Db, auth: Auth, options: DemoLoadOptions): Promise<DemoLoadResult> {
+  const existing = await findDemoCall(db);
+  if (existing) throw new DemoAlreadyLoaded(existing);
+  const data: DemoData = generateDemo({ seed: options.seed, applicants: options.applicants, reviewers: options.reviewers });
+  // The generator must produce what an applicant could have submitted; a mistake there stops here.
+  const problems = checkCallDefinition(data.call).map((e) => e.code);
+  for (const a of data.applicants) problems.push(...checkAnswers(data.call.questions, a.answers, true).map((e) => `${a.email}: ${e.code} ${e.field ?? ''}`));
+  if (problems.length > 0) throw new Error(`demo data is inconsistent: ${problems.slice(0, 5).join('; ')}`);
+
+  const ids = await ensureAccounts(db, auth, [data.staff, ...data.reviewers, ...data.applicants], options.password);
+  const staffId = ids.get(data.staff.email)!;
+  await grantGlobalRole(db, staffId, 'staff', null);
+  for (const r of data.reviewers) await grantGlobalRole(db, ids.get(r.email)!, 'reviewer', staffId);
+
+  const closes = data.call.closesAt;
+  const pairs = options.withReviews ? roundRobinAssignment(data, 3) : [];
+  const rand = mulberry32((options.seed ?? 2020) ^ 0x5eed);
+  return db.transaction(async (tx) => {
+    const callId = uuidv7();
+    await tx.insert(calls).values({
+      id: callId,
+      status: 'closed',
+      ...data.call,
+      consentVersion: 1,
+      rubric: data.rubric,
+      reviewsPerApplication: 3,
+      blindReview: false,
+      createdAt: new Date(data.call.opensAt.getTime() - 14 * DAY_MS),
+      updatedAt: closes,
+    });
+    const appIds = data.applicants.map(() => uuidv7());
+    for (const part of chunks(
+      data.applicants.map((a, i) => ({
+        id: appIds[i]!,
+        callId,
+        userId: ids.get(a.email)!,
+        status: 'submitted' as const,
+        answers: a.answers,
+        consents: a.consents,
+        consentVersion: 1,
+        consentedAt: a.submittedAt,
+        submittedAt: a.submittedAt,
+        createdAt: new Date(a.submittedAt.getTime() - 3_600_000),
+        updatedAt: a.submittedAt,
+      })),
+      100,
+    )) {
+      await tx.insert(applications).values(part);
+    }
+    const reviewerIds = data.reviewers.map(() => uuidv7());
+    await tx.insert(callReviewers).values(
+      data.reviewers.map((r, j) => ({
+        id: reviewerIds[j]!,
+        callId,
+        email: r.email,
+        userId: ids.get(r.email)!,
+        status: 'accepted' as const,
+        organisation: r.organisation,
+        sectors: r.sectors,
+        topics: r.topics,
+        expertise: r.expertise,
+        load: r.load,
+        invitedAt: new Date(closes.getTime() + DAY_MS),
+        respondedAt: new Date(closes.getTime() + 2 * DAY_MS),
+      })),
+    );
+    let reviewCount = 0;
+    for (const part of chunks(pairs, 200)) {
+      const rows = part.map(([i, j]) => ({ id: uuidv7(), callId, applicationId: appIds[i]!, reviewerId: reviewerIds[j]!, source: 'manual' as const, explanation: { reason: 'demo' }, createdAt: new Date(closes.getTime() + 3 * DAY_MS) }));
+      await tx.insert(reviewAssignments).values(rows);
+      await tx.insert(reviews).values(
+        part.map(([i, j], n) => {
+          const review = demoReview(data.rubric, data.applicants[i]!, data.reviewers[j]!, rand);
+          const at = new Date(closes.getTime() + (4 + rand() * 10) * DAY_MS);
+          return { id: uuidv7(), assignmentId: rows[n]!.id, status: 'submitted' as const, ...review, submittedAt: at, updatedAt: at };
+        }),
+      );
+      reviewCount += part.length;
+    }
+    await recordAudit(tx, DEMO_ACTOR, {
+      action: 'demo.load',
+      entityType: 'call',
+      entityId: callId,
+      after: { applications: appIds.length, reviewers: reviewerIds.length, assignments: pairs.length, reviews: reviewCount, seed: options.seed ?? 2020 },
+    });
+    return {
+      callId,
+      applications: appIds.length,
+      reviewers: reviewerIds.length,
+      assignments: pairs.length,
+      reviews: reviewCount,
+      staffEmail: data.staff.email,
+      reviewerEmails: data.reviewers.map((r) => r.email),
+      applicantEmails: data.applicants.map((a) => a.email),
+    };
+  });
+}
+
+/**
+ * Submits demo scores for every assignment of the demo call that has none yet — for when staff ran
+ * the automatic assignment in the app and want reviews without scoring 900 applications by hand.
+ * Biases and merits come from the same seed as the load; anyone not generated by it scores neutrally.
+ */
+export async function scoreDemoAssignments(db: Db, options: { seed?: number; applicants?: number; reviewers?: number; now: Date }): Promise<number> {
+  const callId = await findDemoCall(db);
+  if (!callId) throw new DemoNotLoaded();
+  const data = generateDemo({ seed: options.seed, applicants: options.applicants, reviewers: options.reviewers });
+  const merit = new Map(data.applicants.map((a) => [a.email, a.merit]));
+  const bias = new Map(data.reviewers.map((r) => [r.email, r.bias]));
+  const rand = mulberry32((options.seed ?? 2020) ^ 0x5c0e);
+  return db.transaction(async (tx) => {
+    const [call] = await tx.select().from(calls).where(eq(calls.id, callId));
+    const rubric = call!.rubric ?? data.rubric;
+    const open = await tx
+      .select({ assignmentId: reviewAssignments.id, reviewerEmail: callReviewers.email, applicantEmail: users.email })
+      .from(reviewAssignments)
+      .innerJoin(callReviewers, eq(callReviewers.id, reviewAssignments.reviewerId))
+      .innerJoin(applications, eq(applications.id, reviewAssignments.applicationId))
+      .innerJoin(users, eq(users.id, applications.userId))
+      .leftJoin(reviews, eq(reviews.assignmentId, reviewAssignments.id))
+      .where(and(eq(reviewAssignments.callId, callId), or(isNull(reviews.id), ne(reviews.status, 'submitted'))));
+    for (const row of open) {
+      const review = demoReview(rubric, { merit: merit.get(row.applicantEmail) ?? 3 }, { bias: bias.get(row.reviewerEmail) ?? 0 }, rand);
+      const values = { ...review, status: 'submitted' as const, submittedAt: options.now, updatedAt: options.now };
+      await tx
+        .insert(reviews)
+        .values({ id: uuidv7(), assignmentId: row.assignmentId, ...values })
+        .onConflictDoUpdate({ target: reviews.assignmentId, set: values });
+    }
+    await recordAudit(tx, DEMO_ACTOR, { action: 'demo.score', entityType: 'call', entityId: callId, after: { reviews: open.length } });
+    return open.length;
+  });
+}
