@@ -16,13 +16,31 @@ export async function callById(db: DbOrTx, id: string, lock = false): Promise<Ca
 }
 
 /** Applications in review: submitted and not anonymised, with the applicant's name and e-mail. */
+/** Rows read per query when loading a whole call: with the embedded database each query runs on the HTTP thread, so big reads come in slices. */
+const PAGE = 250;
+
+/** A call's submitted, not anonymised applications with the applicant's name and e-mail, in submission order. */
 export async function reviewableApplications(db: DbOrTx, callId: string) {
-  return db
-    .select({ app: applications, name: users.name, email: users.email })
-    .from(applications)
-    .innerJoin(users, eq(users.id, applications.userId))
-    .where(and(eq(applications.callId, callId), eq(applications.status, 'submitted'), isNull(applications.anonymisedAt)))
-    .orderBy(asc(applications.submittedAt), asc(applications.id));
+  const page = (after: { at: Date; id: string } | null) =>
+    db
+      .select({ app: applications, name: users.name, email: users.email })
+      .from(applications)
+      .innerJoin(users, eq(users.id, applications.userId))
+      .where(
+        and(
+          eq(applications.callId, callId),
+          eq(applications.status, 'submitted'),
+          isNull(applications.anonymisedAt),
+          after ? sql`(${applications.submittedAt}, ${applications.id}) > (${after.at.toISOString()}::timestamptz, ${after.id}::uuid)` : undefined,
+        ),
+      )
+      .orderBy(asc(applications.submittedAt), asc(applications.id))
+      .limit(PAGE);
+  const rows: Awaited<ReturnType<typeof page>> = [];
+  for (let batch = await page(null); ; batch = await page({ at: rows[rows.length - 1]!.app.submittedAt!, id: rows[rows.length - 1]!.app.id })) {
+    rows.push(...batch);
+    if (batch.length < PAGE) return rows;
+  }
 }
 export type ApplicantRow = Awaited<ReturnType<typeof reviewableApplications>>[number];
 

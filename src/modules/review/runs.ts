@@ -9,8 +9,7 @@
 import { randomInt } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
-import { affinity, buildCandidates } from '../../core/assignment/affinity.js';
-import { detectConflicts } from '../../core/assignment/conflicts.js';
+import type { AffinityBreakdown } from '../../core/assignment/affinity.js';
 import { describeInfeasibility, explainPairing } from '../../core/assignment/explain.js';
 import type { AssignmentPhase, AssignmentResult } from '../../core/assignment/model.js';
 import { DomainError } from '../../core/shared/domain-error.js';
@@ -18,7 +17,6 @@ import { recordAudit, type Actor } from '../../platform/audit.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { assignmentRuns, reviewAssignments } from '../../platform/db/schema/index.js';
 import type { ModuleDeps } from '../../platform/module.js';
-import { solveAssignmentInPool } from '../../platform/solver/adapters.js';
 import type { AssignmentRunListT, AssignmentRunRequestT, AssignmentRunResultT, AssignmentRunViewT } from '../../shared/contracts/review.js';
 import { translate } from '../../shared/i18n/server-messages.js';
 import { applicationProfile, formKeys, reviewerProfile } from './profiles.js';
@@ -147,15 +145,6 @@ async function executeRun(deps: ModuleDeps, actor: Actor, runId: string): Promis
   }
   const appProfiles = inputs.apps.map((a) => applicationProfile(keys, a.app, a.email));
   const reviewerProfiles = inputs.reviewers.map((r) => reviewerProfile(r, Math.max(0, r.load - (keptByReviewer.get(r.id) ?? 0))));
-  const candidates = buildCandidates(appProfiles, reviewerProfiles, {
-    k,
-    topK: params.topK,
-    seed: params.seed,
-    conflicts: detectConflicts(appProfiles, reviewerProfiles),
-    need: appProfiles.map((a) => k - (keptByApp.get(a.id)?.size ?? 0)),
-    exclude: keptByApp,
-  });
-
   // Phase updates are written in order, one after another, and awaited before the final write.
   let phases: Promise<void> = Promise.resolve();
   const onPhase = (phase: AssignmentPhase) => {
@@ -164,8 +153,22 @@ async function executeRun(deps: ModuleDeps, actor: Actor, runId: string): Promis
     phases = phases.then(() => setPhase(db, runId, 'running', phase)).catch(() => undefined);
   };
   let result: AssignmentResult;
+  let why: readonly AffinityBreakdown[];
   try {
-    result = await solveAssignmentInPool(deps.solver, candidates, onPhase, { timeLimitSeconds: params.timeLimitSeconds });
+    // The whole model — conflicts, top-K candidates, LP, solve, pairs — is built in the solver's
+    // worker thread: at 10,000 × 1,000 the candidate scan alone is seconds of CPU, which on this
+    // thread would stall every other request (issue 3, point 8).
+    const task = await deps.solver.assign(
+      {
+        kind: 'assignment',
+        applications: appProfiles,
+        reviewers: reviewerProfiles,
+        options: { k, topK: params.topK, seed: params.seed, need: appProfiles.map((a) => k - (keptByApp.get(a.id)?.size ?? 0)), exclude: keptByApp },
+      },
+      { timeLimitSeconds: params.timeLimitSeconds, onPhase },
+    );
+    result = task.result;
+    why = task.why;
   } finally {
     await phases;
   }
@@ -194,8 +197,6 @@ async function executeRun(deps: ModuleDeps, actor: Actor, runId: string): Promis
 
   const assigned = result;
   await setPhase(db, runId, 'running', 'saving');
-  const appById = new Map(appProfiles.map((a) => [a.id, a]));
-  const reviewerById = new Map(reviewerProfiles.map((r) => [r.id, r]));
   await db.transaction(async (tx) => {
     await requireCall(tx, run.callId, true);
     // Reviews started, pairs added by hand, reviewers who left: the solution would no longer fit.
@@ -208,8 +209,8 @@ async function executeRun(deps: ModuleDeps, actor: Actor, runId: string): Promis
       .where(and(eq(reviewAssignments.callId, run.callId), eq(reviewAssignments.source, 'auto'), sql`not exists (select 1 from review where review.assignment_id = ${reviewAssignments.id})`))
       .returning({ id: reviewAssignments.id });
     const now = deps.now();
-    const values = assigned.pairs.map((pair) => {
-      const why = affinity(appById.get(pair.applicationId)!, reviewerById.get(pair.reviewerId)!);
+    const values = assigned.pairs.map((pair, i) => {
+      const breakdown = why[i]!;
       return {
         id: uuidv7(),
         callId: run.callId,
@@ -218,12 +219,16 @@ async function executeRun(deps: ModuleDeps, actor: Actor, runId: string): Promis
         runId,
         source: 'auto' as const,
         points: pair.points,
-        explanation: { affinity: why, rank: pair.rank, candidates: pair.candidates, text: explainPairing(pair, why) },
+        explanation: { affinity: breakdown, rank: pair.rank, candidates: pair.candidates, text: explainPairing(pair, breakdown) },
         createdAt: now,
       };
     });
-    // Inserted in slices: one statement per few hundred pairs keeps parameter counts in bounds.
-    for (let i = 0; i < values.length; i += 500) await tx.insert(reviewAssignments).values(values.slice(i, i + 500));
+    // Inserted in slices of 100 pairs: parameter counts stay in bounds, and each slice is short.
+    for (let i = 0; i < values.length; i += 100) {
+      await tx.insert(reviewAssignments).values(values.slice(i, i + 100));
+      // With the embedded database every insert runs on this thread: let waiting requests in between.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     const summary: AssignmentRunResultT = {
       pairs: values.length,
       kept: inputs.kept.length,
