@@ -52,6 +52,8 @@ export const budgetSpending = pgTable(
     spentOn: date('spent_on', { mode: 'string' }).notNull(),
     description: jsonb('description').$type<LocalizedText>().notNull(),
     source: text('source').notNull().default('manual'),
+    /** For spending fed by a module: what it stands for (e.g. `lecture:<sessionId>:<lecturerId>`), unique so it is booked once. */
+    sourceRef: text('source_ref').unique('budget_spending_source_ref_uq'),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
