@@ -11,5 +11,8 @@ import { recruitmentModule } from './recruitment/index.js';
 import { reviewModule } from './review/index.js';
 import { selectionModule } from './selection/index.js';
 import { filesModule } from './files/index.js';
+import { coursesModule } from './courses/index.js';
+import { enrolmentModule } from './enrolment/index.js';
+import { attendanceModule } from './attendance/index.js';
 
-export const modules: readonly ModuleManifest[] = [accountsModule, administrationModule, auditModule, accessLogModule, recruitmentModule, reviewModule, selectionModule, filesModule];
+export const modules: readonly ModuleManifest[] = [accountsModule, administrationModule, auditModule, accessLogModule, recruitmentModule, reviewModule, selectionModule, filesModule, coursesModule, enrolmentModule, attendanceModule];

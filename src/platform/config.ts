@@ -41,6 +41,10 @@ const schema = z.object({
   APPLICANT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   /** Largest uploaded file, in bytes. */
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
+  /** A TrueType font with Hangul, embedded in certificates (Debian: fonts-nanum). */
+  CERTIFICATE_FONT_PATH: z.string().min(1).default('/usr/share/fonts/truetype/nanum/NanumGothic.ttf'),
+  /** How long one attendance code shown by staff stays valid, in seconds (the previous code is accepted too). */
+  ATTENDANCE_CODE_SECONDS: z.coerce.number().int().min(10).max(600).default(30),
 });
 
 export type Config = Readonly<{
@@ -65,6 +69,8 @@ export type Config = Readonly<{
   uploadMaxBytes: number;
   /** Where uploaded files live: DATA_DIR/files, outside the web root. */
   filesDir: string;
+  certificateFontPath: string;
+  attendanceCodeSeconds: number;
 }>;
 
 export class ConfigError extends Error {
@@ -104,5 +110,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     applicantRetentionDays: c.APPLICANT_RETENTION_DAYS,
     uploadMaxBytes: c.UPLOAD_MAX_BYTES,
     filesDir: path.resolve(cwd, c.DATA_DIR, 'files'),
+    certificateFontPath: path.resolve(cwd, c.CERTIFICATE_FONT_PATH),
+    attendanceCodeSeconds: c.ATTENDANCE_CODE_SECONDS,
   });
 }

@@ -10,6 +10,7 @@ import enServer from '../../../locales/en/server.json';
 import enStaffCalls from '../../../locales/en/staffcalls.json';
 import enSelection from '../../../locales/en/selection.json';
 import enReview from '../../../locales/en/review.json';
+import enCourses from '../../../locales/en/courses.json';
 import enWeb from '../../../locales/en/web.json';
 import koAdmin from '../../../locales/ko/admin.json';
 import koRecruitment from '../../../locales/ko/recruitment.json';
@@ -17,6 +18,7 @@ import koServer from '../../../locales/ko/server.json';
 import koStaffCalls from '../../../locales/ko/staffcalls.json';
 import koSelection from '../../../locales/ko/selection.json';
 import koReview from '../../../locales/ko/review.json';
+import koCourses from '../../../locales/ko/courses.json';
 import koWeb from '../../../locales/ko/web.json';
 
 export type Lang = 'ko' | 'en';
@@ -34,13 +36,13 @@ export function setLang(lang: Lang): void {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    ko: { web: koWeb, admin: koAdmin, recruitment: koRecruitment, server: koServer, staffcalls: koStaffCalls, selection: koSelection, review: koReview },
-    en: { web: enWeb, admin: enAdmin, recruitment: enRecruitment, server: enServer, staffcalls: enStaffCalls, selection: enSelection, review: enReview },
+    ko: { web: koWeb, admin: koAdmin, recruitment: koRecruitment, server: koServer, staffcalls: koStaffCalls, selection: koSelection, review: koReview, courses: koCourses },
+    en: { web: enWeb, admin: enAdmin, recruitment: enRecruitment, server: enServer, staffcalls: enStaffCalls, selection: enSelection, review: enReview, courses: enCourses },
   },
   lng: storedLang(),
   fallbackLng: 'ko',
   defaultNS: 'web',
-  ns: ['web', 'admin', 'recruitment', 'server', 'staffcalls', 'selection', 'review'],
+  ns: ['web', 'admin', 'recruitment', 'server', 'staffcalls', 'selection', 'review', 'courses'],
   interpolation: { escapeValue: false },
   returnNull: false,
 });

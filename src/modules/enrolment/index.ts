@@ -1,0 +1,7 @@
+import type { ModuleManifest } from '../../platform/module.js';
+
+/** enrolment: see routes.ts. */
+export const enrolmentModule: ModuleManifest = {
+  name: 'enrolment',
+  registerRoutes: () => {},
+};
