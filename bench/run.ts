@@ -6,7 +6,8 @@
  *  (c) the core: buildBudgetTree on a generated 10,000-line tree;
  *  (d) reviewer assignment (issue 3) at 10,000 × 1,000 × 3 with HiGHS (BENCH_ASSIGNMENT=0 skips it);
  *  (e) selection of 300 of 5,000 under 30 quota rows, in the solver pool;
- *  (f) no blocking: the app's p99 on a simple endpoint while the full-size assignment solves in the pool.
+ *  (f) no blocking: the app's p99 on a simple endpoint while the full-size assignment solves in the pool;
+ *  (g) timetabling (issue 4): about 400 sessions, one 16-week course and 25 district courses sharing 40 lecturers.
  * BENCH_SECONDS (default 10) per HTTP run, BENCH_CONNECTIONS (default 20), BENCH_DATABASE_URL
  * (default postgres://postgres@127.0.0.1:5432/postgres; skipped when unreachable).
  */
@@ -24,6 +25,7 @@ import { benchAssignment, formatAssignmentBench } from './assignment.js';
 import { benchBudgetTree } from './budget-tree.js';
 import { benchNoBlocking, formatNoBlocking } from './no-blocking.js';
 import { benchSelection, formatSelectionBench } from './selection.js';
+import { benchTimetable, formatTimetableBench } from './timetable.js';
 import { measure, type LoadResult } from './load.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -199,6 +201,9 @@ async function main(): Promise<void> {
     say('\n(f) no blocking: GET /readyz under load while the full-size assignment solves in the pool…');
     for (const line of formatNoBlocking(await benchNoBlocking(10_000, 1_000, 10))) say(line);
   }
+
+  say('\n(g) timetabling: 16-week course + 25 district citizen courses, 40 lecturers…');
+  for (const line of formatTimetableBench(await benchTimetable({ districts: 25, lecturers: 40, seed: 2020, timeLimit: 60 }))) say(line);
 }
 
 main().catch((err: unknown) => {
