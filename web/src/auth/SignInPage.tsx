@@ -63,7 +63,7 @@ export function SignInPage() {
       </Paper>
       <Text>
         {t('auth.noAccount')}{' '}
-        <Anchor component={Link} to="/sign-up" className="inline-link">
+        <Anchor component={Link} to={next ? `/sign-up?next=${encodeURIComponent(next)}` : '/sign-up'} className="inline-link">
           {t('auth.signUpLink')}
         </Anchor>
       </Text>

@@ -1,7 +1,8 @@
 import { Anchor, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { safeReturnPath } from '../recruitment/sign-in-return';
 import type { MeT } from '../../../src/shared/contracts/accounts';
 import { usePageTitle } from '../app/usePageTitle';
 import { post } from '../lib/api';
@@ -18,6 +19,9 @@ export function SignUpPage() {
   const lang = useLang();
   const { me, refresh } = useSession();
   const navigate = useNavigate();
+  const [search] = useSearchParams();
+  // Signing up from a call page returns there, as signing in does (only paths on this site).
+  const next = safeReturnPath(search.get('next'));
   const checks = useFieldChecks();
   const submit = useSubmit();
   const [name, setName] = useState('');
@@ -29,7 +33,7 @@ export function SignUpPage() {
     void submit.run(collectErrors({ name: checks.required(name), email: checks.email(email), password: checks.newPassword(password) }), async () => {
       const user = await post<MeUser>('/auth/sign-up', { name: name.trim(), email: email.trim(), password, locale: lang });
       await refresh();
-      void navigate(homeFor(user.roles));
+      void navigate(next ?? homeFor(user.roles));
     }, { 'auth.email_taken': 'email' });
   };
 
@@ -56,7 +60,7 @@ export function SignUpPage() {
       </Paper>
       <Text>
         {t('auth.haveAccount')}{' '}
-        <Anchor component={Link} to="/sign-in" className="inline-link">
+        <Anchor component={Link} to={next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in'} className="inline-link">
           {t('auth.signInLink')}
         </Anchor>
       </Text>
