@@ -95,7 +95,7 @@ export async function countRows(db: Db, table: string): Promise<number> {
 }
 
 /** Counts of every table whose rows a request could add or remove (sessions excepted: reading touches them). */
-export const CONTENT_TABLES = ['user', 'account', 'role_grant', 'audit_log', 'plan', 'budget_line', 'budget_spending', 'work_package', 'milestone', 'system_state', 'verification', 'call', 'application'];
+export const CONTENT_TABLES = ['user', 'account', 'role_grant', 'audit_log', 'plan', 'budget_line', 'budget_spending', 'work_package', 'milestone', 'system_state', 'verification', 'call', 'application', 'call_reviewer', 'assignment_run', 'review_assignment', 'review', 'selection_run', 'participant', 'stored_file', 'outbox_message', 'programme', 'cohort', 'room', 'course_session', 'enrolment', 'attendance', 'certificate'];
 export async function snapshotCounts(db: Db): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const table of CONTENT_TABLES) out[table] = await countRows(db, table);

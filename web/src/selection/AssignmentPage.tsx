@@ -1,0 +1,496 @@
+/**
+ * /admin/review/calls/:id/assignment: start an automatic assignment (k reviewers per application,
+ * candidates per application, a time limit), follow it while it solves off the request thread, then
+ * read the result — proven optimal, total affinity and every pair with why it was made — or, when no
+ * assignment exists, what to change. Staff may add or remove a pair by hand, with a reason (audited).
+ */
+import { Alert, Anchor, Box, Button, Group, List, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { ApplicationListT } from '../../../src/shared/contracts/recruitment';
+import type { AssignmentListT, AssignmentRunListT, AssignmentRunViewT, AssignmentViewT, ReviewerListT, ReviewSettingsViewT } from '../../../src/shared/contracts/review';
+import { formatAuditTime } from '../admin/audit-format';
+import { StatusMessage } from '../admin/components/StatusMessage';
+import { usePageTitle } from '../app/usePageTitle';
+import { del, get, post } from '../lib/api';
+import { FormErrorSummary, useSubmit, type FieldErrors } from '../lib/forms';
+import { LoadError, LoadState, Loading } from '../lib/LoadState';
+import { Loc } from '../lib/Localized';
+import { useLang } from '../lib/text';
+import { useApiGet } from '../lib/useApiGet';
+import { CallReviewNav, useCall, usePageName } from './CallReviewNav';
+import { ReasonDialog } from './components/ReasonDialog';
+import { RunProgress } from './components/RunProgress';
+import { formatCount, isFinishedRun, parsePositiveInt, phaseKey, runProgress } from './format';
+import './selection.css';
+
+/** How often a running assignment is asked for its progress. */
+const POLL_MS = 1000;
+
+type Run = AssignmentRunViewT;
+
+/** The words for a run's state: waiting, its current step, or how it ended. */
+function useRunStatusText() {
+  const { t } = useTranslation('selection');
+  return (run: Run): string => {
+    switch (run.status) {
+      case 'queued':
+        return t('assignment.progress.queued');
+      case 'running': {
+        const phase = phaseKey(run.phase);
+        return phase ? t('assignment.progress.running', { phase: t(`assignment.phase.${phase}`) }) : t('assignment.progress.runningNoPhase');
+      }
+      case 'assigned':
+        return t('assignment.progress.assigned', { count: run.result?.pairs ?? 0 });
+      case 'infeasible':
+        return t('assignment.progress.infeasible');
+      case 'failed':
+        return t('assignment.progress.failed');
+    }
+  };
+}
+
+function RunResult({ run }: { run: Run }) {
+  const { t } = useTranslation('selection');
+  const lang = useLang();
+  const result = run.result;
+  const when = formatAuditTime(run.createdAt, lang);
+  return (
+    <Box component="section" aria-labelledby="assignment-result" data-testid="assignment-result">
+      <Title order={2} size="h3" id="assignment-result" mb="xs" tabIndex={-1}>
+        {t('assignment.result.heading', { when })}
+      </Title>
+      <Text size="sm" mb="xs">
+        {t('assignment.result.params', { k: run.params.k, topK: run.params.topK, seconds: run.params.timeLimitSeconds, seed: run.params.seed })}
+      </Text>
+      {run.status === 'assigned' && result && (
+        <SimpleGrid cols={{ base: 1, sm: 3 }} component="dl" m={0}>
+          <div>
+            <Text component="dt" size="sm">
+              {t('assignment.result.optimal')}
+            </Text>
+            <Text component="dd" fw={700} m={0} data-testid="assignment-optimal">
+              {result.optimal ? t('assignment.result.optimalYes') : t('assignment.result.optimalNo')}
+            </Text>
+          </div>
+          <div>
+            <Text component="dt" size="sm">
+              {t('assignment.result.objective')}
+            </Text>
+            <Text component="dd" fw={700} m={0} data-testid="assignment-objective">
+              {result.objective === undefined ? t('common.none') : formatCount(result.objective, lang)}
+            </Text>
+          </div>
+          <div>
+            <Text component="dt" size="sm">
+              {t('assignment.result.pairs')}
+            </Text>
+            <Text component="dd" fw={700} m={0}>
+              {t('assignment.result.pairsValue', { pairs: result.pairs ?? 0, kept: result.kept ?? 0, replaced: result.replaced ?? 0 })}
+            </Text>
+          </div>
+        </SimpleGrid>
+      )}
+      {run.status === 'infeasible' && (
+        <Alert color="red.9" variant="outline" title={t('assignment.result.infeasibleTitle')} data-testid="assignment-infeasible">
+          <List spacing={4}>
+            {(result?.reasons ?? []).map((r, i) => (
+              <List.Item key={i}>
+                <Loc value={r.text} />
+              </List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
+      {run.status === 'failed' && (
+        <Alert color="red.9" variant="outline" title={t('assignment.result.failedTitle')}>
+          {result?.message ? <Loc value={result.message} /> : t('assignment.result.failedBody', { error: result?.error ?? result?.solverStatus ?? '' })}
+        </Alert>
+      )}
+      {!isFinishedRun(run.status) && <Text>{t('assignment.result.pending')}</Text>}
+    </Box>
+  );
+}
+
+function StartForm({ callId, defaultK, onStarted }: { callId: string; defaultK: number; onStarted: (run: Run) => void }) {
+  const { t } = useTranslation('selection');
+  const [k, setK] = useState(String(defaultK));
+  const [topK, setTopK] = useState('');
+  const [limit, setLimit] = useState('');
+  const submit = useSubmit();
+  const start = () => {
+    const values = { k: parsePositiveInt(k, 20), topK: parsePositiveInt(topK, 500), timeLimitSeconds: parsePositiveInt(limit, 600) };
+    const errors: FieldErrors = {};
+    if (values.k === 'invalid') errors.k = t('assignment.start.kInvalid');
+    if (values.topK === 'invalid') errors.topK = t('assignment.start.topKInvalid');
+    if (values.timeLimitSeconds === 'invalid') errors.timeLimitSeconds = t('assignment.start.limitInvalid');
+    void submit.run(errors, async () => {
+      const body = Object.fromEntries(Object.entries(values).filter(([, v]) => typeof v === 'number'));
+      onStarted(await post<Run>(`/admin/calls/${callId}/assignment-runs`, body));
+    });
+  };
+  const fields = [
+    { name: 'k', id: 'run-k', label: t('assignment.start.k') },
+    { name: 'topK', id: 'run-topk', label: t('assignment.start.topK') },
+    { name: 'timeLimitSeconds', id: 'run-limit', label: t('assignment.start.limit') },
+  ];
+  return (
+    <Box
+      component="form"
+      noValidate
+      aria-labelledby="assignment-start"
+      onSubmit={(e) => {
+        e.preventDefault();
+        start();
+      }}
+    >
+      <Stack gap="sm">
+        <Title order={2} size="h3" id="assignment-start">
+          {t('assignment.start.heading')}
+        </Title>
+        <FormErrorSummary state={submit} fields={fields} />
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <TextInput id="run-k" label={t('assignment.start.k')} description={t('assignment.start.kHelp', { k: defaultK })} value={k} onChange={(e) => setK(e.currentTarget.value)} inputMode="numeric" error={submit.fieldErrors.k} />
+          <TextInput id="run-topk" label={t('assignment.start.topK')} description={t('assignment.start.topKHelp')} value={topK} onChange={(e) => setTopK(e.currentTarget.value)} inputMode="numeric" error={submit.fieldErrors.topK} />
+          <TextInput id="run-limit" label={t('assignment.start.limit')} description={t('assignment.start.limitHelp')} value={limit} onChange={(e) => setLimit(e.currentTarget.value)} inputMode="numeric" error={submit.fieldErrors.timeLimitSeconds} />
+        </SimpleGrid>
+        <Group>
+          <Button type="submit" loading={submit.submitting} data-testid="assignment-start-button">
+            {t('assignment.start.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </Box>
+  );
+}
+
+function ManualForm({ callId, onAdded }: { callId: string; onAdded: (a: AssignmentViewT) => Promise<void> }) {
+  const { t } = useTranslation('selection');
+  const applications = useApiGet<ApplicationListT>(`/admin/calls/${callId}/applications`);
+  const reviewers = useApiGet<ReviewerListT>(`/admin/calls/${callId}/reviewers`);
+  const [applicationId, setApplicationId] = useState('');
+  const [reviewerId, setReviewerId] = useState('');
+  const [reason, setReason] = useState('');
+  const submit = useSubmit();
+  const fields = [
+    { name: 'applicationId', id: 'manual-application', label: t('assignment.manual.application') },
+    { name: 'reviewerId', id: 'manual-reviewer', label: t('assignment.manual.reviewer') },
+    { name: 'reason', id: 'manual-reason', label: t('common.reason') },
+  ];
+  const add = () => {
+    const errors: FieldErrors = {};
+    if (!applicationId) errors.applicationId = t('assignment.manual.choose');
+    if (!reviewerId) errors.reviewerId = t('assignment.manual.choose');
+    if (reason.trim() === '') errors.reason = t('common.reasonRequired');
+    void submit.run(errors, async () => {
+      const created = await post<AssignmentViewT>(`/admin/calls/${callId}/assignments`, { applicationId, reviewerId, reason: reason.trim() });
+      setReason('');
+      await onAdded(created);
+    });
+  };
+  if (applications.error !== undefined) return <LoadError error={applications.error} onRetry={() => void applications.reload()} />;
+  if (reviewers.error !== undefined) return <LoadError error={reviewers.error} onRetry={() => void reviewers.reload()} />;
+  if (!applications.data || !reviewers.data) return <Loading />;
+  const apps = applications.data.applications.filter((a) => a.status === 'submitted');
+  const people = reviewers.data.reviewers.filter((r) => r.status === 'accepted');
+  return (
+    <Box
+      component="form"
+      noValidate
+      aria-labelledby="assignment-manual"
+      onSubmit={(e) => {
+        e.preventDefault();
+        add();
+      }}
+    >
+      <Stack gap="sm">
+        <Title order={2} size="h3" id="assignment-manual">
+          {t('assignment.manual.heading')}
+        </Title>
+        <Text size="sm">{t('assignment.manual.intro')}</Text>
+        <FormErrorSummary state={submit} fields={fields} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <NativeSelect
+            id="manual-application"
+            label={t('assignment.manual.application')}
+            value={applicationId}
+            onChange={(e) => setApplicationId(e.currentTarget.value)}
+            data={[{ value: '', label: t('assignment.manual.chooseApplication') }, ...apps.map((a) => ({ value: a.id, label: a.name }))]}
+            error={submit.fieldErrors.applicationId}
+            required
+          />
+          <NativeSelect
+            id="manual-reviewer"
+            label={t('assignment.manual.reviewer')}
+            value={reviewerId}
+            onChange={(e) => setReviewerId(e.currentTarget.value)}
+            data={[{ value: '', label: t('assignment.manual.chooseReviewer') }, ...people.map((r) => ({ value: r.id, label: r.name ? `${r.name} (${r.email})` : r.email }))]}
+            error={submit.fieldErrors.reviewerId}
+            required
+          />
+        </SimpleGrid>
+        <Textarea id="manual-reason" label={t('common.reason')} description={t('common.reasonHelp')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={submit.fieldErrors.reason} required autosize minRows={2} maxLength={500} />
+        <Group>
+          <Button type="submit" loading={submit.submitting}>
+            {t('assignment.manual.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </Box>
+  );
+}
+
+function PairsTable({ pairs, onRemove }: { pairs: AssignmentViewT[]; onRemove: (a: AssignmentViewT) => void }) {
+  const { t } = useTranslation('selection');
+  const lang = useLang();
+  if (pairs.length === 0) return <Text>{t('assignment.pairs.empty')}</Text>;
+  return (
+    <Table.ScrollContainer minWidth={960}>
+      <Table withTableBorder verticalSpacing="xs" captionSide="top" data-testid="pairs-table">
+        <Table.Caption>{t('assignment.pairs.caption', { count: pairs.length })}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('assignment.pairs.col.application')}</Table.Th>
+            <Table.Th scope="col">{t('assignment.pairs.col.reviewer')}</Table.Th>
+            <Table.Th scope="col">{t('assignment.pairs.col.source')}</Table.Th>
+            <Table.Th scope="col" className="oc-num">
+              {t('assignment.pairs.col.points')}
+            </Table.Th>
+            <Table.Th scope="col">{t('assignment.pairs.col.why')}</Table.Th>
+            <Table.Th scope="col">{t('assignment.pairs.col.review')}</Table.Th>
+            <Table.Th scope="col">{t('common.actions')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {pairs.map((p) => {
+            const reviewer = p.reviewerName ?? p.reviewerEmail;
+            return (
+              <Table.Tr key={p.id}>
+                <Table.Th scope="row" fw={400}>
+                  {p.applicantName}
+                  {p.applicantOrganisation && (
+                    <Text component="span" display="block" size="sm">
+                      {p.applicantOrganisation}
+                    </Text>
+                  )}
+                </Table.Th>
+                <Table.Td style={{ overflowWrap: 'anywhere' }}>{reviewer}</Table.Td>
+                <Table.Td>{t(`assignment.source.${p.source}`)}</Table.Td>
+                <Table.Td className="oc-num">{p.points === null ? t('common.none') : formatCount(p.points, lang)}</Table.Td>
+                <Table.Td className="oc-why">
+                  {p.explanation && <Loc value={p.explanation} />}
+                  {p.reason && (
+                    <Text component="span" display="block" size="sm">
+                      {t('assignment.pairs.reason', { reason: p.reason })}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>{t(`assignment.reviewStatus.${p.reviewStatus}`)}</Table.Td>
+                <Table.Td>
+                  <Button size="xs" variant="default" onClick={() => onRemove(p)} aria-label={t('assignment.pairs.removeLabel', { application: p.applicantName, reviewer })}>
+                    {t('assignment.pairs.remove')}
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function PastRuns({ runs, shownId, onShow }: { runs: Run[]; shownId: string | null; onShow: (run: Run) => void }) {
+  const { t } = useTranslation('selection');
+  const lang = useLang();
+  if (runs.length === 0) return <Text>{t('assignment.runs.empty')}</Text>;
+  return (
+    <Table.ScrollContainer minWidth={760}>
+      <Table withTableBorder verticalSpacing="xs" captionSide="top" data-testid="assignment-runs">
+        <Table.Caption>{t('assignment.runs.caption')}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('assignment.runs.col.when')}</Table.Th>
+            <Table.Th scope="col">{t('assignment.runs.col.status')}</Table.Th>
+            <Table.Th scope="col">{t('assignment.runs.col.params')}</Table.Th>
+            <Table.Th scope="col" className="oc-num">
+              {t('assignment.runs.col.pairs')}
+            </Table.Th>
+            <Table.Th scope="col" className="oc-num">
+              {t('assignment.runs.col.objective')}
+            </Table.Th>
+            <Table.Th scope="col">{t('common.actions')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {runs.map((run) => {
+            const when = formatAuditTime(run.createdAt, lang);
+            return (
+              <Table.Tr key={run.id}>
+                <Table.Th scope="row" fw={400}>
+                  <time dateTime={run.createdAt}>{when}</time>
+                </Table.Th>
+                <Table.Td>{t(`assignment.runStatus.${run.status}`)}</Table.Td>
+                <Table.Td>{t('assignment.runs.paramsValue', { k: run.params.k, topK: run.params.topK, seconds: run.params.timeLimitSeconds })}</Table.Td>
+                <Table.Td className="oc-num">{run.result?.pairs === undefined ? t('common.none') : formatCount(run.result.pairs, lang)}</Table.Td>
+                <Table.Td className="oc-num">{run.result?.objective === undefined ? t('common.none') : formatCount(run.result.objective, lang)}</Table.Td>
+                <Table.Td>
+                  <Button size="xs" variant="default" onClick={() => onShow(run)} disabled={shownId === run.id} aria-label={t(shownId === run.id ? 'assignment.runs.shownLabel' : 'assignment.runs.showLabel', { when })}>
+                    {shownId === run.id ? t('assignment.runs.shown') : t('assignment.runs.show')}
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+export function AssignmentPage() {
+  const { t } = useTranslation('selection');
+  const { id = '' } = useParams();
+  const call = useCall(id);
+  usePageTitle(usePageName(t('assignment.title'), call.data));
+  const settings = useApiGet<ReviewSettingsViewT>(`/admin/calls/${id}/review-settings`);
+  const runs = useApiGet<AssignmentRunListT>(`/admin/calls/${id}/assignment-runs`);
+  const assignments = useApiGet<AssignmentListT>(`/admin/calls/${id}/assignments`);
+  const statusText = useRunStatusText();
+  // The run being followed (started here, or found unfinished on arrival) and the run whose result is shown.
+  const [active, setActive] = useState<Run | null>(null);
+  const [shown, setShown] = useState<Run | null>(null);
+  const [message, setMessage] = useState('');
+  const [removing, setRemoving] = useState<AssignmentViewT | null>(null);
+  const pairsHeading = useRef<HTMLHeadingElement>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
+
+  // On arrival, follow a run that is still going and show the latest result.
+  const latest = runs.data?.runs[0];
+  useEffect(() => {
+    if (!latest) return;
+    setShown((s) => s ?? latest);
+    if (!isFinishedRun(latest.status)) setActive((a) => a ?? latest);
+  }, [latest]);
+
+  // reload() is stable for the life of the page, so the poll below is not restarted by every render.
+  const reloadRuns = runs.reload;
+  const reloadAssignments = assignments.reload;
+  const finished = useCallback(
+    async (run: Run) => {
+      setShown(run);
+      await Promise.all([reloadRuns(), reloadAssignments()]);
+    },
+    [reloadRuns, reloadAssignments],
+  );
+
+  // Ask for the followed run's progress every second until it has finished.
+  useEffect(() => {
+    if (!active || isFinishedRun(active.status)) return;
+    let cancelled = false;
+    const timer = window.setTimeout(() => {
+      void (async () => {
+        try {
+          const next = await get<Run>(`/admin/assignment-runs/${active.id}`);
+          if (cancelled) return;
+          setActive(next);
+          if (isFinishedRun(next.status)) await finished(next);
+        } catch {
+          // A missed poll is retried on the next tick.
+          if (!cancelled) setActive({ ...active });
+        }
+      })();
+    }, POLL_MS);
+    return () => {
+      cancelled = true;
+      window.clearTimeout(timer);
+    };
+  }, [active, finished]);
+
+  const started = (run: Run) => {
+    setActive(run);
+    setShown(run);
+    setMessage('');
+  };
+
+  const remove = async (reason: string) => {
+    if (!removing) return;
+    await del(`/admin/assignments/${removing.id}?reason=${encodeURIComponent(reason)}`);
+    const name = removing.applicantName;
+    setRemoving(null);
+    await assignments.reload();
+    setMessage(t('assignment.pairs.removed', { application: name }));
+    pairsHeading.current?.focus();
+  };
+
+  const pairs = assignments.data?.assignments ?? [];
+  return (
+    <Stack>
+      <CallReviewNav callId={id} />
+      <Title order={1}>
+        {t('assignment.title')}
+        {call.data && (
+          <Text component="span" display="block" size="lg" fw={500}>
+            <Loc value={call.data.title} />
+          </Text>
+        )}
+      </Title>
+      {call.error !== undefined && <LoadError error={call.error} onRetry={() => void call.reload()} />}
+      <Text>{t('assignment.intro')}</Text>
+      {settings.data ? (
+        <StartForm key={settings.data.reviewsPerApplication} callId={id} defaultK={settings.data.reviewsPerApplication} onStarted={started} />
+      ) : settings.error !== undefined ? (
+        <LoadError error={settings.error} onRetry={() => void settings.reload()} />
+      ) : (
+        <Loading />
+      )}
+      <RunProgress label={t('assignment.progress.label')} value={active ? runProgress(active.status, active.phase) : null} statusText={active ? statusText(active) : ''} />
+      <div ref={resultRef}>{shown && <RunResult run={active && active.id === shown.id ? active : shown} />}</div>
+      <StatusMessage message={message} />
+      <Box component="section" aria-labelledby="assignment-pairs">
+        <Title order={2} size="h3" id="assignment-pairs" ref={pairsHeading} tabIndex={-1} mb="xs">
+          {t('assignment.pairs.heading')}
+        </Title>
+        <LoadState state={assignments}>{() => <PairsTable pairs={pairs} onRemove={setRemoving} />}</LoadState>
+      </Box>
+      <ManualForm
+        callId={id}
+        onAdded={async (a) => {
+          await assignments.reload();
+          setMessage(t('assignment.manual.added', { application: a.applicantName, reviewer: a.reviewerName ?? a.reviewerEmail }));
+        }}
+      />
+      <Box component="section" aria-labelledby="assignment-runs-heading">
+        <Title order={2} size="h3" id="assignment-runs-heading" mb="xs">
+          {t('assignment.runs.heading')}
+        </Title>
+        <LoadState state={runs}>
+          {(data) => (
+            <PastRuns
+              runs={data.runs}
+              shownId={shown?.id ?? null}
+              onShow={(run) => {
+                setShown(run);
+                resultRef.current?.querySelector<HTMLElement>('h2')?.focus();
+              }}
+            />
+          )}
+        </LoadState>
+      </Box>
+      <Text size="sm">
+        <Anchor component={Link} to={`/admin/review/calls/${id}/scores`}>
+          {t('assignment.next')}
+        </Anchor>
+      </Text>
+      <ReasonDialog
+        opened={removing !== null}
+        title={t('assignment.pairs.removeTitle')}
+        body={removing ? t('assignment.pairs.removeBody', { application: removing.applicantName, reviewer: removing.reviewerName ?? removing.reviewerEmail }) : ''}
+        confirmLabel={t('assignment.pairs.removeConfirm')}
+        onConfirm={remove}
+        onClose={() => setRemoving(null)}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,160 @@
+/**
+ * /admin/review/outbox: every e-mail the campus has written (outcomes, invitations), newest first,
+ * with its state. Without SMTP nothing leaves the server, so staff read each message here (in a
+ * dialog, as plain text) and pass it on; with SMTP they can send the pending ones now.
+ */
+import { Anchor, Button, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { OutboxListT, OutboxSendResultT } from '../../../src/shared/contracts/selection';
+import { formatAuditTime } from '../admin/audit-format';
+import { AdminModal } from '../admin/components/AdminModal';
+import { StatusMessage } from '../admin/components/StatusMessage';
+import { failureOf } from '../admin/form-errors';
+import { usePageTitle } from '../app/usePageTitle';
+import { post } from '../lib/api';
+import { ErrorSummary } from '../lib/forms';
+import { LoadState } from '../lib/LoadState';
+import { useLang } from '../lib/text';
+import { useApiGet } from '../lib/useApiGet';
+import { OUTBOX_STATUSES, outboxKindKey } from './labels';
+import './selection.css';
+
+type Message = OutboxListT['messages'][number];
+
+function MessageDialog({ message, onClose }: { message: Message | null; onClose: () => void }) {
+  const { t } = useTranslation('selection');
+  const lang = useLang();
+  return (
+    <AdminModal opened={message !== null} onClose={onClose} title={message ? t('outbox.dialogTitle', { subject: message.subject }) : ''}>
+      {message && (
+        <Stack gap="xs">
+          <Text size="sm">{t('outbox.dialogTo', { to: message.toName ? `${message.toName} <${message.toEmail}>` : message.toEmail })}</Text>
+          <Text size="sm">{t('outbox.dialogCreated', { when: formatAuditTime(message.createdAt, lang) })}</Text>
+          {message.lastError && <Text size="sm">{t('outbox.lastError', { error: message.lastError })}</Text>}
+          {/* The body is shown as text, never as markup; in the language it was written in. */}
+          <pre className="oc-record" lang={message.lang} data-testid="outbox-body">
+            {message.body}
+          </pre>
+        </Stack>
+      )}
+    </AdminModal>
+  );
+}
+
+export function OutboxPage() {
+  const { t, i18n } = useTranslation('selection');
+  usePageTitle(t('outbox.title'));
+  const lang = useLang();
+  const [status, setStatus] = useState('');
+  const outbox = useApiGet<OutboxListT>(`/admin/outbox${status ? `?status=${status}` : ''}`);
+  const [reading, setReading] = useState<Message | null>(null);
+  const [message, setMessage] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [sending, setSending] = useState(false);
+
+  const kindLabel = (kind: string) => {
+    const key = `selection:${outboxKindKey(kind)}`;
+    return i18n.exists(key) ? t(outboxKindKey(kind)) : kind;
+  };
+
+  const sendNow = async () => {
+    setSending(true);
+    setError(undefined);
+    setMessage('');
+    try {
+      const res = await post<OutboxSendResultT>('/admin/outbox/send');
+      setMessage(t('outbox.sendResult', { sent: res.sent, retrying: res.retrying, failed: res.failed }));
+      await outbox.reload();
+    } catch (e) {
+      setError(failureOf(e, t('admin:errors.network')).summary);
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <Stack>
+      <Anchor component={Link} to="/admin/review" className="oc-review-nav-link" style={{ alignSelf: 'flex-start' }}>
+        {t('nav.allCalls')}
+      </Anchor>
+      <Title order={1}>{t('outbox.title')}</Title>
+      <LoadState state={outbox}>
+        {(data) => (
+          <Stack>
+            <Text>{data.smtpConfigured ? t('outbox.smtpOn') : t('outbox.smtpOff')}</Text>
+            <Text size="sm" data-testid="outbox-counts">
+              {OUTBOX_STATUSES.map((s) => t('outbox.count', { status: t(`outbox.status.${s}`), count: data.counts[s] ?? 0 })).join(' · ')}
+            </Text>
+            <Group align="flex-end">
+              <NativeSelect
+                label={t('outbox.filter')}
+                value={status}
+                onChange={(e) => setStatus(e.currentTarget.value)}
+                data={[{ value: '', label: t('outbox.allStatuses') }, ...OUTBOX_STATUSES.map((s) => ({ value: s, label: t(`outbox.status.${s}`) }))]}
+                w={240}
+              />
+              {data.smtpConfigured && (
+                <Button onClick={() => void sendNow()} loading={sending}>
+                  {t('outbox.sendNow')}
+                </Button>
+              )}
+            </Group>
+            <StatusMessage message={message} />
+            <ErrorSummary title={error} />
+            {data.messages.length === 0 ? (
+              <Text>{t('outbox.empty')}</Text>
+            ) : (
+              <Table.ScrollContainer minWidth={860}>
+                <Table withTableBorder verticalSpacing="xs" captionSide="top" data-testid="outbox-table">
+                  <Table.Caption>{t('outbox.caption', { count: data.messages.length })}</Table.Caption>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">{t('outbox.col.to')}</Table.Th>
+                      <Table.Th scope="col">{t('outbox.col.subject')}</Table.Th>
+                      <Table.Th scope="col">{t('outbox.col.kind')}</Table.Th>
+                      <Table.Th scope="col">{t('outbox.col.status')}</Table.Th>
+                      <Table.Th scope="col">{t('outbox.col.created')}</Table.Th>
+                      <Table.Th scope="col">{t('outbox.col.sent')}</Table.Th>
+                      <Table.Th scope="col">{t('outbox.col.body')}</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {data.messages.map((m) => (
+                      <Table.Tr key={m.id}>
+                        <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                          {m.toName && (
+                            <Text component="span" display="block" size="sm" fw={700}>
+                              {m.toName}
+                            </Text>
+                          )}
+                          {m.toEmail}
+                        </Table.Td>
+                        <Table.Th scope="row" fw={400} lang={m.lang}>
+                          {m.subject}
+                        </Table.Th>
+                        <Table.Td>{kindLabel(m.kind)}</Table.Td>
+                        <Table.Td>{t(`outbox.status.${m.status}`)}</Table.Td>
+                        <Table.Td>
+                          <time dateTime={m.createdAt}>{formatAuditTime(m.createdAt, lang)}</time>
+                        </Table.Td>
+                        <Table.Td>{m.sentAt ? <time dateTime={m.sentAt}>{formatAuditTime(m.sentAt, lang)}</time> : t('outbox.notSent')}</Table.Td>
+                        <Table.Td>
+                          <Button size="xs" variant="default" onClick={() => setReading(m)} aria-label={t('outbox.readLabel', { subject: m.subject })}>
+                            {t('outbox.read')}
+                          </Button>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            )}
+          </Stack>
+        )}
+      </LoadState>
+      <MessageDialog message={reading} onClose={() => setReading(null)} />
+    </Stack>
+  );
+}

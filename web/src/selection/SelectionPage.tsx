@@ -1,0 +1,568 @@
+/**
+ * /admin/review/calls/:id/selection: lock applicants in or out, run the quota selection (HiGHS MIP,
+ * ties from a stored seed), and read the run — solver status and gap, cut score, the quota table
+ * and, per applicant, status, rank, score, margin to the cut, waitlist position and the quota that
+ * bound them. A run can be replayed to show it reproduces, and one run is finalised: outcomes are
+ * then written to the outbox, once per call.
+ */
+import { Alert, Anchor, Box, Button, Group, List, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { ScoresViewT } from '../../../src/shared/contracts/review';
+import type { FinaliseViewT, SelectionReplayViewT, SelectionRunListT, SelectionRunSummaryT, SelectionRunViewT } from '../../../src/shared/contracts/selection';
+import { formatAuditTime } from '../admin/audit-format';
+import { ConfirmDialog } from '../admin/components/ConfirmDialog';
+import { StatusMessage } from '../admin/components/StatusMessage';
+import { failureOf } from '../admin/form-errors';
+import { usePageTitle } from '../app/usePageTitle';
+import { get, post } from '../lib/api';
+import { ErrorSummary, FormErrorSummary, useSubmit, type FieldErrors } from '../lib/forms';
+import { LoadError, LoadState, Loading } from '../lib/LoadState';
+import { Loc, useLocText } from '../lib/Localized';
+import { useLang } from '../lib/text';
+import { useApiGet } from '../lib/useApiGet';
+import { CallReviewNav, useCall, usePageName } from './CallReviewNav';
+import { formatCount, formatGap, formatNumber, formatSigned, lockOf, parsePositiveInt, seedToSend, setLock, type LockSet } from './format';
+import { selectionStatusKey } from './labels';
+import './selection.css';
+
+type Scored = ScoresViewT['applications'][number];
+
+function LockAndRun({ callId, scored, onRun }: { callId: string; scored: Scored[]; onRun: (run: SelectionRunViewT) => Promise<void> }) {
+  const { t } = useTranslation('selection');
+  const lang = useLang();
+  const [locks, setLocks] = useState<LockSet>({ in: [], out: [] });
+  const [choice, setChoice] = useState('');
+  const [direction, setDirection] = useState<'in' | 'out'>('in');
+  const [seed, setSeed] = useState('');
+  const [limit, setLimit] = useState('');
+  const [lockMessage, setLockMessage] = useState('');
+  const submit = useSubmit();
+  const name = useMemo(() => new Map(scored.map((s) => [s.applicationId, s.applicantName])), [scored]);
+  const options = scored.filter((s) => lockOf(locks, s.applicationId) === null);
+  const fields = [
+    { name: 'seed', id: 'selection-seed', label: t('selection.run.seed') },
+    { name: 'timeLimitSeconds', id: 'selection-limit', label: t('selection.run.limit') },
+  ];
+
+  const addLock = () => {
+    if (!choice) return;
+    setLocks((l) => setLock(l, choice, direction));
+    setLockMessage(t(direction === 'in' ? 'selection.locks.addedIn' : 'selection.locks.addedOut', { name: name.get(choice) ?? choice }));
+    setChoice('');
+    // The add button is disabled until the next choice: focus goes back to the list, not to the page.
+    document.getElementById('lock-applicant')?.focus();
+  };
+  const removeLock = (id: string) => {
+    setLocks((l) => setLock(l, id, null));
+    setLockMessage(t('selection.locks.removed', { name: name.get(id) ?? id }));
+    document.getElementById('lock-applicant')?.focus();
+  };
+  const run = () => {
+    const seconds = parsePositiveInt(limit, 3600);
+    const errors: FieldErrors = {};
+    if (seconds === 'invalid') errors.timeLimitSeconds = t('selection.run.limitInvalid');
+    void submit.run(errors, async () => {
+      const body: Record<string, unknown> = { locks };
+      const s = seedToSend(seed);
+      if (s !== undefined) body.seed = s;
+      if (typeof seconds === 'number') body.timeLimitSeconds = seconds;
+      await onRun(await post<SelectionRunViewT>(`/admin/calls/${callId}/selection-runs`, body));
+    });
+  };
+  const locked = [...locks.in.map((id) => ({ id, way: 'in' as const })), ...locks.out.map((id) => ({ id, way: 'out' as const }))];
+
+  return (
+    <Stack>
+      <Box component="section" aria-labelledby="selection-locks">
+        <Title order={2} size="h3" id="selection-locks" mb="xs">
+          {t('selection.locks.heading')}
+        </Title>
+        <Text size="sm" mb="xs">
+          {t('selection.locks.intro')}
+        </Text>
+        <Group align="flex-end">
+          <NativeSelect
+            id="lock-applicant"
+            label={t('selection.locks.applicant')}
+            value={choice}
+            onChange={(e) => setChoice(e.currentTarget.value)}
+            data={[
+              { value: '', label: t('selection.locks.choose') },
+              ...options.map((s) => ({ value: s.applicationId, label: t('selection.locks.option', { name: s.applicantName, score: formatNumber(s.calibrated, lang) ?? t('common.none') }) })),
+            ]}
+            w={360}
+          />
+          <NativeSelect
+            id="lock-direction"
+            label={t('selection.locks.direction')}
+            value={direction}
+            onChange={(e) => setDirection(e.currentTarget.value === 'out' ? 'out' : 'in')}
+            data={[
+              { value: 'in', label: t('selection.locks.in') },
+              { value: 'out', label: t('selection.locks.out') },
+            ]}
+            w={200}
+          />
+          <Button variant="default" onClick={addLock} disabled={!choice} data-testid="add-lock">
+            {t('selection.locks.add')}
+          </Button>
+        </Group>
+        <StatusMessage message={lockMessage} />
+        {locked.length === 0 ? (
+          <Text size="sm">{t('selection.locks.none')}</Text>
+        ) : (
+          <Stack component="ul" gap={4} className="oc-plain-list" data-testid="locks">
+            {locked.map((l) => {
+              const who = name.get(l.id) ?? l.id;
+              return (
+                <Group component="li" key={l.id} gap="sm">
+                  <Text>{t(l.way === 'in' ? 'selection.locks.lockedIn' : 'selection.locks.lockedOut', { name: who })}</Text>
+                  <Button size="xs" variant="default" onClick={() => removeLock(l.id)} aria-label={t('selection.locks.removeLabel', { name: who })}>
+                    {t('selection.locks.remove')}
+                  </Button>
+                </Group>
+              );
+            })}
+          </Stack>
+        )}
+      </Box>
+      <Box
+        component="form"
+        noValidate
+        aria-labelledby="selection-run-heading"
+        onSubmit={(e) => {
+          e.preventDefault();
+          run();
+        }}
+      >
+        <Stack gap="sm">
+          <Title order={2} size="h3" id="selection-run-heading">
+            {t('selection.run.heading')}
+          </Title>
+          <FormErrorSummary state={submit} fields={fields} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput id="selection-seed" label={t('selection.run.seed')} description={t('selection.run.seedHelp')} value={seed} onChange={(e) => setSeed(e.currentTarget.value)} maxLength={64} error={submit.fieldErrors.seed} />
+            <TextInput id="selection-limit" label={t('selection.run.limit')} description={t('selection.run.limitHelp')} value={limit} onChange={(e) => setLimit(e.currentTarget.value)} inputMode="numeric" error={submit.fieldErrors.timeLimitSeconds} />
+          </SimpleGrid>
+          <Group>
+            <Button type="submit" loading={submit.submitting} data-testid="run-selection">
+              {t('selection.run.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </Box>
+    </Stack>
+  );
+}
+
+function statusWords(run: SelectionRunSummaryT, t: (key: string, params?: Record<string, string>) => string, lang: 'ko' | 'en'): string {
+  const { key, params } = selectionStatusKey(run.status, formatGap(run.gap, lang));
+  return t(key, params);
+}
+
+function QuotaTable({ run }: { run: SelectionRunViewT }) {
+  const { t } = useTranslation('selection');
+  const lang = useLang();
+  const none = t('common.none');
+  if (run.quotas.length === 0) return <Text>{t('selection.quotas.empty')}</Text>;
+  return (
+    <Table.ScrollContainer minWidth={720}>
+      <Table withTableBorder verticalSpacing="xs" captionSide="top" data-testid="quota-table">
+        <Table.Caption>{t('selection.quotas.caption')}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('selection.quotas.col.quota')}</Table.Th>
+            <Table.Th scope="col">{t('selection.quotas.col.attribute')}</Table.Th>
+            <Table.Th scope="col">{t('selection.quotas.col.value')}</Table.Th>
+            <Table.Th scope="col" className="oc-num">
+              {t('selection.quotas.col.min')}
+            </Table.Th>
+            <Table.Th scope="col" className="oc-num">
+              {t('selection.quotas.col.max')}
+            </Table.Th>
+            <Table.Th scope="col" className="oc-num">
+              {t('selection.quotas.col.candidates')}
+            </Table.Th>
+            <Table.Th scope="col" className="oc-num">
+              {t('selection.quotas.col.selected')}
+            </Table.Th>
+            <Table.Th scope="col">{t('selection.quotas.col.tight')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {run.quotas.map((q) => (
+            <Table.Tr key={q.index}>
+              <Table.Th scope="row" fw={400}>
+                <Loc value={q.label} />
+              </Table.Th>
+              <Table.Td>{q.attribute}</Table.Td>
+              <Table.Td>{q.value}</Table.Td>
+              <Table.Td className="oc-num">{q.min === null ? none : formatCount(q.min, lang)}</Table.Td>
+              <Table.Td className="oc-num">{q.max === null ? none : formatCount(q.max, lang)}</Table.Td>
+              <Table.Td className="oc-num">{formatCount(q.candidates, lang)}</Table.Td>
+              <Table.Td className="oc-num" fw={700}>
+                {formatCount(q.selected, lang)}
+              </Table.Td>
+              <Table.Td>{q.tight ? t(`selection.quotas.tight.${q.tight}`) : t('common.no')}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function ApplicantsTable({ run }: { run: SelectionRunViewT }) {
+  const { t } = useTranslation('selection');
+  const lang = useLang();
+  const text = useLocText();
+  const none = t('common.none');
+  if (run.applicants.length === 0) return <Text>{t('selection.applicants.empty')}</Text>;
+  return (
+    <Table.ScrollContainer minWidth={1000}>
+      <Table withTableBorder verticalSpacing="xs" captionSide="top" data-testid="applicants-table">
+        <Table.Caption>{t('selection.applicants.caption', { count: run.applicants.length })}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col" className="oc-num">
+              {t('selection.applicants.col.rank')}
+            </Table.Th>
+            <Table.Th scope="col">{t('selection.applicants.col.applicant')}</Table.Th>
+            <Table.Th scope="col">{t('selection.applicants.col.status')}</Table.Th>
+            <Table.Th scope="col" className="oc-num">
+              {t('selection.applicants.col.score')}
+            </Table.Th>
+            <Table.Th scope="col" className="oc-num">
+              {t('selection.applicants.col.margin')}
+            </Table.Th>
+            <Table.Th scope="col" className="oc-num">
+              {t('selection.applicants.col.waitlist')}
+            </Table.Th>
+            <Table.Th scope="col">{t('selection.applicants.col.binding')}</Table.Th>
+            <Table.Th scope="col">{t('selection.applicants.col.why')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {run.applicants.map((a) => (
+            <Table.Tr key={a.applicationId} data-application={a.applicationId} data-status={a.status}>
+              <Table.Td className="oc-num">{formatCount(a.rank, lang)}</Table.Td>
+              <Table.Th scope="row" fw={400}>
+                {a.name ?? t('selection.applicants.anonymised')}
+              </Table.Th>
+              <Table.Td fw={a.status === 'selected' ? 700 : undefined}>{t(`selection.applicants.status.${a.status}`)}</Table.Td>
+              <Table.Td className="oc-num">{formatNumber(a.score, lang) ?? none}</Table.Td>
+              <Table.Td className="oc-num">{formatSigned(a.margin, lang) ?? none}</Table.Td>
+              <Table.Td className="oc-num">{a.waitlistPosition === null ? none : formatCount(a.waitlistPosition, lang)}</Table.Td>
+              <Table.Td className="oc-why">{a.bindings.length === 0 ? t('selection.applicants.noBinding') : a.bindings.map((b) => text(b.text)).join(' ')}</Table.Td>
+              <Table.Td className="oc-why">
+                <Loc value={a.explanation} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+interface RunViewProps {
+  run: SelectionRunViewT;
+  /** The run whose outcomes were sent, if any (only one per call). */
+  finalisedRun: SelectionRunSummaryT | undefined;
+  onFinalised: (result: FinaliseViewT) => Promise<void>;
+}
+
+function RunView({ run, finalisedRun, onFinalised }: RunViewProps) {
+  const { t } = useTranslation('selection');
+  const lang = useLang();
+  const [replayMessage, setReplayMessage] = useState('');
+  const [replayError, setReplayError] = useState<string | undefined>();
+  const [replaying, setReplaying] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const when = formatAuditTime(run.createdAt, lang);
+  const canFinalise = !finalisedRun && (run.status === 'optimal' || run.status === 'feasible');
+
+  const replay = async () => {
+    setReplaying(true);
+    setReplayError(undefined);
+    setReplayMessage('');
+    try {
+      const res = await post<SelectionReplayViewT>(`/admin/selection-runs/${run.id}/replay`);
+      setReplayMessage(res.identical ? t('selection.replay.identical') : t('selection.replay.different'));
+    } catch (e) {
+      setReplayError(failureOf(e, t('admin:errors.network')).summary);
+    } finally {
+      setReplaying(false);
+    }
+  };
+
+  const finalise = async () => {
+    const res = await post<FinaliseViewT>(`/admin/selection-runs/${run.id}/finalise`);
+    setConfirming(false);
+    await onFinalised(res);
+    headingRef.current?.focus();
+  };
+
+  return (
+    <Box component="section" aria-labelledby="selection-run-view" data-testid="selection-run">
+      <Stack>
+        <Title order={2} size="h3" id="selection-run-view" ref={headingRef} tabIndex={-1}>
+          {t('selection.view.heading', { when, seed: run.seed })}
+        </Title>
+        <Text fw={700} data-testid="selection-status">
+          {statusWords(run, t, lang)}
+        </Text>
+        {run.finalised && <Text fw={700}>{t('selection.view.finalised')}</Text>}
+        <SimpleGrid cols={{ base: 1, sm: 4 }} component="dl" m={0}>
+          <div>
+            <Text component="dt" size="sm">
+              {t('selection.view.cut')}
+            </Text>
+            <Text component="dd" fw={700} m={0} data-testid="cut-score">
+              {formatNumber(run.cutScore, lang) ?? t('common.none')}
+            </Text>
+          </div>
+          <div>
+            <Text component="dt" size="sm">
+              {t('selection.view.selected')}
+            </Text>
+            <Text component="dd" fw={700} m={0}>
+              {t('selection.view.selectedValue', { selected: run.selectedCount, capacity: run.capacity })}
+            </Text>
+          </div>
+          <div>
+            <Text component="dt" size="sm">
+              {t('selection.view.waitlist')}
+            </Text>
+            <Text component="dd" fw={700} m={0}>
+              {formatCount(run.waitlistCount, lang)}
+            </Text>
+          </div>
+          <div>
+            <Text component="dt" size="sm">
+              {t('selection.view.solver')}
+            </Text>
+            <Text component="dd" fw={700} m={0}>
+              {run.solverStatus ?? t('selection.view.solverNotCalled')}
+            </Text>
+          </div>
+        </SimpleGrid>
+        {run.reasons.length > 0 && (
+          <Alert color="red.9" variant="outline" title={t('selection.view.reasonsTitle')} data-testid="selection-reasons">
+            <List spacing={4}>
+              {run.reasons.map((r, i) => (
+                <List.Item key={i}>
+                  <Loc value={r.text} />
+                </List.Item>
+              ))}
+            </List>
+          </Alert>
+        )}
+        <Group>
+          <Button variant="default" onClick={() => void replay()} loading={replaying} data-testid="replay">
+            {t('selection.replay.button')}
+          </Button>
+          {canFinalise && (
+            <Button onClick={() => setConfirming(true)} data-testid="finalise">
+              {t('selection.finalise.button')}
+            </Button>
+          )}
+        </Group>
+        <StatusMessage message={replayMessage} />
+        <ErrorSummary title={replayError} />
+        <Title order={3} size="h4">
+          {t('selection.quotas.heading')}
+        </Title>
+        <QuotaTable run={run} />
+        <Title order={3} size="h4">
+          {t('selection.applicants.heading')}
+        </Title>
+        <ApplicantsTable run={run} />
+        {run.notScored.length > 0 && (
+          <>
+            <Title order={3} size="h4">
+              {t('selection.notScored.heading')}
+            </Title>
+            <List spacing={4}>
+              {run.notScored.map((n) => (
+                <List.Item key={n.applicationId}>
+                  {n.name ?? t('selection.applicants.anonymised')}
+                  {': '}
+                  <Loc value={n.text} />
+                </List.Item>
+              ))}
+            </List>
+          </>
+        )}
+      </Stack>
+      <ConfirmDialog opened={confirming} title={t('selection.finalise.title')} confirmLabel={t('selection.finalise.confirm')} onConfirm={finalise} onClose={() => setConfirming(false)}>
+        {t('selection.finalise.body', { selected: run.selectedCount, waitlisted: run.waitlistCount })}
+      </ConfirmDialog>
+    </Box>
+  );
+}
+
+function PastRuns({ runs, shownId, onShow }: { runs: SelectionRunSummaryT[]; shownId: string | null; onShow: (run: SelectionRunSummaryT) => void }) {
+  const { t } = useTranslation('selection');
+  const lang = useLang();
+  if (runs.length === 0) return <Text>{t('selection.runs.empty')}</Text>;
+  return (
+    <Table.ScrollContainer minWidth={760}>
+      <Table withTableBorder verticalSpacing="xs" captionSide="top" data-testid="selection-runs">
+        <Table.Caption>{t('selection.runs.caption')}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('selection.runs.col.when')}</Table.Th>
+            <Table.Th scope="col">{t('selection.runs.col.status')}</Table.Th>
+            <Table.Th scope="col">{t('selection.runs.col.seed')}</Table.Th>
+            <Table.Th scope="col" className="oc-num">
+              {t('selection.runs.col.selected')}
+            </Table.Th>
+            <Table.Th scope="col" className="oc-num">
+              {t('selection.runs.col.cut')}
+            </Table.Th>
+            <Table.Th scope="col">{t('common.actions')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {runs.map((run) => {
+            const when = formatAuditTime(run.createdAt, lang);
+            return (
+              <Table.Tr key={run.id}>
+                <Table.Th scope="row" fw={400}>
+                  <time dateTime={run.createdAt}>{when}</time>
+                  {run.finalised && (
+                    <Text component="span" display="block" size="sm" fw={700}>
+                      {t('selection.runs.finalised')}
+                    </Text>
+                  )}
+                </Table.Th>
+                <Table.Td>{statusWords(run, t, lang)}</Table.Td>
+                <Table.Td style={{ overflowWrap: 'anywhere' }}>{run.seed}</Table.Td>
+                <Table.Td className="oc-num">{t('selection.view.selectedValue', { selected: run.selectedCount, capacity: run.capacity })}</Table.Td>
+                <Table.Td className="oc-num">{formatNumber(run.cutScore, lang) ?? t('common.none')}</Table.Td>
+                <Table.Td>
+                  <Button size="xs" variant="default" onClick={() => onShow(run)} disabled={shownId === run.id} aria-label={t(shownId === run.id ? 'selection.runs.shownLabel' : 'selection.runs.showLabel', { when })}>
+                    {shownId === run.id ? t('selection.runs.shown') : t('selection.runs.show')}
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+export function SelectionPage() {
+  const { t } = useTranslation('selection');
+  const { id = '' } = useParams();
+  const lang = useLang();
+  const call = useCall(id);
+  usePageTitle(usePageName(t('selection.title'), call.data));
+  const scores = useApiGet<ScoresViewT>(`/admin/calls/${id}/scores`);
+  const runs = useApiGet<SelectionRunListT>(`/admin/calls/${id}/selection-runs`);
+  const [shown, setShown] = useState<SelectionRunViewT | null>(null);
+  const [shownError, setShownError] = useState<unknown>(undefined);
+  const [message, setMessage] = useState('');
+  const [finalised, setFinalised] = useState<FinaliseViewT | null>(null);
+  const viewRef = useRef<HTMLDivElement>(null);
+
+  const show = useCallback(async (runId: string) => {
+    setShownError(undefined);
+    try {
+      setShown(await get<SelectionRunViewT>(`/admin/selection-runs/${runId}`));
+    } catch (e) {
+      setShownError(e);
+    }
+  }, []);
+
+  // On arrival (and after a language switch, since explanations come in both languages anyway) show the latest run.
+  const latestId = runs.data?.runs[0]?.id;
+  const shownId = shown?.id;
+  useEffect(() => {
+    if (latestId && !shownId) void show(latestId);
+  }, [latestId, shownId, show]);
+
+  const finalisedRun = runs.data?.runs.find((r) => r.finalised);
+  const scored = (scores.data?.applications ?? []).filter((a) => a.calibrated !== null);
+
+  const ran = async (run: SelectionRunViewT) => {
+    setShown(run);
+    await runs.reload();
+    setMessage(t('selection.run.done', { status: statusWords(run, t, lang), selected: run.selectedCount }));
+    viewRef.current?.querySelector<HTMLElement>('#selection-run-view')?.focus();
+  };
+
+  const onFinalised = async (res: FinaliseViewT) => {
+    setFinalised(res);
+    setMessage(t('selection.finalise.done', { selected: res.selected, waitlisted: res.waitlisted, notSelected: res.notSelected, messages: res.queuedMessages }));
+    await runs.reload();
+    await show(res.runId);
+  };
+
+  return (
+    <Stack>
+      <CallReviewNav callId={id} />
+      <Title order={1}>
+        {t('selection.title')}
+        {call.data && (
+          <Text component="span" display="block" size="lg" fw={500}>
+            <Loc value={call.data.title} />
+          </Text>
+        )}
+      </Title>
+      {call.error !== undefined && <LoadError error={call.error} onRetry={() => void call.reload()} />}
+      <Text>{t('selection.intro')}</Text>
+      {finalisedRun && (
+        <Text fw={700} data-testid="finalised-note">
+          {t('selection.finalisedNote', { when: formatAuditTime(finalisedRun.createdAt, lang) })}{' '}
+          <Anchor component={Link} to="/admin/review/outbox">
+            {t('selection.toOutbox')}
+          </Anchor>
+        </Text>
+      )}
+      {scores.error !== undefined ? (
+        <LoadError error={scores.error} onRetry={() => void scores.reload()} />
+      ) : !scores.data ? (
+        <Loading />
+      ) : (
+        <LockAndRun callId={id} scored={scored} onRun={ran} />
+      )}
+      <StatusMessage message={message} />
+      {finalised && (
+        <Text>
+          <Anchor component={Link} to="/admin/review/outbox" data-testid="outbox-link">
+            {t('selection.finalise.openOutbox', { count: finalised.queuedMessages })}
+          </Anchor>
+        </Text>
+      )}
+      <div ref={viewRef}>
+        {shownError !== undefined && <LoadError error={shownError} />}
+        {shown && <RunView key={shown.id} run={shown} finalisedRun={finalisedRun} onFinalised={onFinalised} />}
+      </div>
+      <Box component="section" aria-labelledby="selection-runs-heading">
+        <Title order={2} size="h3" id="selection-runs-heading" mb="xs">
+          {t('selection.runs.heading')}
+        </Title>
+        <LoadState state={runs}>
+          {(data) => (
+            <PastRuns
+              runs={data.runs}
+              shownId={shown?.id ?? null}
+              onShow={(run) =>
+                void show(run.id).then(() => {
+                  viewRef.current?.querySelector<HTMLElement>('#selection-run-view')?.focus();
+                })
+              }
+            />
+          )}
+        </LoadState>
+      </Box>
+    </Stack>
+  );
+}
