@@ -26,6 +26,7 @@ function AdminNav() {
     { to: '/admin/plan', label: t('nav.plan') },
     { to: '/admin/budget', label: t('nav.budget') },
     { to: '/admin/calls', label: t('nav.calls') },
+    { to: '/admin/review', label: t('nav.review') },
     { to: '/admin/audit', label: t('nav.audit') },
     ...(isAdmin ? [{ to: '/admin/users', label: t('nav.users') }] : []),
   ];
