@@ -124,4 +124,31 @@ describe('the scores view', () => {
     expect(row.subjectCount).toBe(names.length);
     expect((await seeded.reviewers[0]!.client!.get(`/api/v1/admin/calls/${seeded.callId}/scores`)).statusCode).toBe(403);
   });
+
+  it('exports the scores as CSV and XLSX only with a reason, each download in the access log', async () => {
+    const base = `/api/v1/admin/calls/${seeded.callId}/scores/export`;
+    const without = await seeded.staff.get(`${base}.csv`);
+    expect(without.statusCode).toBe(400);
+    expect(without.json().error.fields[0].path).toBe('reason');
+    const before = (await t.campus.database.db.select().from(accessLog).where(eq(accessLog.action, 'download'))).length;
+    const csv = await seeded.staff.get(`${base}.csv?reason=${encodeURIComponent('선정 회의 자료')}`, { 'accept-language': 'en' });
+    expect(csv.statusCode, csv.body).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toContain('Calibrated score');
+    expect(lines).toHaveLength(names.length + 1);
+    // Best first, as on the page: the row of the top application carries its calibrated score.
+    const top = view.applications[0]!;
+    expect(lines[1]).toContain(top.applicantName);
+    expect(lines[1]).toContain(String(Math.round(top.calibrated! * 100) / 100));
+    const xlsx = await seeded.staff.get(`${base}.xlsx?reason=${encodeURIComponent('선정 회의 자료')}`);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const downloads = (await t.campus.database.db.select().from(accessLog).where(eq(accessLog.action, 'download'))).slice(before);
+    expect(downloads).toHaveLength(2);
+    expect(downloads[0]!.reason).toBe('선정 회의 자료');
+    expect(downloads[0]!.subjectIds).toHaveLength(names.length);
+    const member = await t.signedIn();
+    expect((await member.get(`${base}.csv?reason=abcdef`)).statusCode).toBe(403);
+  });
 });

@@ -44,6 +44,10 @@ import {
 import * as reviewer from './reviewer.js';
 import { getRun, listRuns, startRun } from './runs.js';
 import { scoresView } from './scores-view.js';
+import { exportScores } from './scores-export.js';
+import { applicationsCsv, applicationsXlsx } from '../recruitment/export.js';
+import { ApplicationExportQuery, ApplicationExportRequest } from '../../shared/contracts/recruitment.js';
+import { translate } from '../../shared/i18n/server-messages.js';
 import * as staff from './staff.js';
 
 /** The policies guarantee a principal on every route here. */
@@ -208,6 +212,31 @@ export function registerReviewRoutes(app: App, deps: ModuleDeps): void {
     schema: { tags, summary: 'Raw mean, calibrated score, spread, disagreement and flips per application; offset per reviewer', params: IdParams, response: { 200: ScoresView, 404: ErrorBody } },
     handler: (request) => scoresView(db, accessorOf(request), request.params.id),
   });
+  const scoresExport = (format: 'xlsx' | 'csv') =>
+    app.route({
+      method: 'GET',
+      url: `/api/v1/admin/calls/:id/scores/export.${format}`,
+      config: { policy: staffOnly },
+      schema: {
+        tags,
+        summary: `The scores as ${format === 'xlsx' ? 'an Excel workbook' : 'CSV (UTF-8 with BOM)'}: rank, names, raw mean, calibrated score, spread, flags, each review's total; requires ?reason= (5–500 characters), kept in the access log with the ids`,
+        params: IdParams,
+        querystring: ApplicationExportQuery,
+      },
+      handler: async (request, reply) => {
+        await staff.requireCall(db, request.params.id);
+        // The reason is required, but only once the call is known to exist (an unknown call is 404, as everywhere).
+        const parsed = ApplicationExportRequest.safeParse(request.query);
+        if (!parsed.success) throw new RequestValidationError(ApplicationExportRequest, request.query, parsed.error.issues);
+        const lang = request.lang;
+        const table = await exportScores(db, accessorOf(request), request.params.id, parsed.data.reason, format, lang);
+        reply.header('content-disposition', `attachment; filename="open-campus-scores-${request.params.id}-${lang}.${format}"`).header('cache-control', 'no-store');
+        if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(applicationsCsv(table));
+        return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await applicationsXlsx(table, translate(lang, 'exports.scores.sheet')));
+      },
+    });
+  scoresExport('xlsx');
+  scoresExport('csv');
 
   // ---- the reviewer ----
   app.route({

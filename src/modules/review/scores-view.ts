@@ -22,7 +22,8 @@ export function topByScore(scores: ReadonlyMap<string, number>, eligible: Readon
     .map(([id]) => id);
 }
 
-export async function scoresView(db: DbOrTx, accessor: AccessActor, callId: string): Promise<ScoresViewT> {
+/** The scores of a call as staff see them (no access-log row: the callers write the one that fits). */
+export async function buildScores(db: DbOrTx, callId: string): Promise<ScoresViewT> {
   const call = await requireCall(db, callId);
   const keys = formKeys(call.questions);
   const apps = await reviewableApplications(db, callId);
@@ -76,6 +77,12 @@ export async function scoresView(db: DbOrTx, accessor: AccessActor, callId: stri
     reviews: r.reviews,
     component: r.component,
   }));
-  if (applications.length > 0) await recordAccess(db, { actor: accessor, action: 'view', subjectType: 'application', subjectIds: applications.map((a) => a.applicationId), detail: { callId, list: 'scores' } });
   return { callId, capacity: call.capacity, components: calibration.components, converged: calibration.converged, applications, reviewers };
+}
+
+export async function scoresView(db: DbOrTx, accessor: AccessActor, callId: string): Promise<ScoresViewT> {
+  const view = await buildScores(db, callId);
+  const ids = view.applications.map((a) => a.applicationId);
+  if (ids.length > 0) await recordAccess(db, { actor: accessor, action: 'view', subjectType: 'application', subjectIds: ids, detail: { callId, list: 'scores' } });
+  return view;
 }

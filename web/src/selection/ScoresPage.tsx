@@ -3,7 +3,7 @@
  * (each reviewer's harshness or leniency removed; docs/calibration.md), the spread, a disagreement
  * flag and whether one reviewer alone decides its place; per reviewer the offset. Sortable tables.
  */
-import { Box, Stack, Table, Text, Title } from '@mantine/core';
+import { Box, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -17,6 +17,9 @@ import { CallReviewNav, useCall, usePageName } from './CallReviewNav';
 import { SortHeader } from './components/SortHeader';
 import { formatCount, formatNumber, formatSigned, nextSort, offsetKind, sortRows, type SortDirection } from './format';
 import './selection.css';
+import { StatusMessage } from '../admin/components/StatusMessage';
+import { ExportDialog } from '../staffcalls/ExportDialog';
+import type { ExportFormat } from '../staffcalls/export';
 
 type AppRow = ScoresViewT['applications'][number];
 type SortKey = 'calibrated' | 'rawMean' | 'spread' | 'reviews';
@@ -146,6 +149,8 @@ export function ScoresPage() {
   const call = useCall(id);
   usePageTitle(usePageName(t('scores.title'), call.data));
   const scores = useApiGet<ScoresViewT>(`/admin/calls/${id}/scores`);
+  const [format, setFormat] = useState<ExportFormat | null>(null);
+  const [status, setStatus] = useState('');
   return (
     <Stack>
       <CallReviewNav callId={id} />
@@ -168,6 +173,22 @@ export function ScoresPage() {
           <Text>{t('scores.explain.p3')}</Text>
         </Stack>
       </Box>
+      <StatusMessage message={status} />
+      <Box component="section" aria-labelledby="scores-export-heading">
+        <Title order={2} size="h3" id="scores-export-heading" mb="xs">
+          {t('scores.export.heading')}
+        </Title>
+        <Text mb="sm">{t('scores.export.note')}</Text>
+        <Group gap="sm">
+          <Button variant="outline" onClick={() => setFormat('xlsx')}>
+            {t('scores.export.xlsx')}
+          </Button>
+          <Button variant="outline" onClick={() => setFormat('csv')}>
+            {t('scores.export.csv')}
+          </Button>
+        </Group>
+      </Box>
+      <ExportDialog callId={id} what="scores" format={format} onClose={() => setFormat(null)} onDone={setStatus} />
       <LoadState state={scores}>
         {(data) => (
           <Stack>

@@ -17,9 +17,12 @@ export function reasonIssue(reason: string): { key: string; params?: Record<stri
   return null;
 }
 
+/** What is exported: a call's applications, or its review scores. */
+export type ExportWhat = 'applications' | 'scores';
+
 /** The API path of an export with its reason (relative to /api/v1). */
-export function exportPath(callId: string, format: ExportFormat, reason: string): string {
-  return `/admin/calls/${encodeURIComponent(callId)}/applications/export.${format}?${new URLSearchParams({ reason: reason.trim() }).toString()}`;
+export function exportPath(callId: string, format: ExportFormat, reason: string, what: ExportWhat = 'applications'): string {
+  return `/admin/calls/${encodeURIComponent(callId)}/${what}/export.${format}?${new URLSearchParams({ reason: reason.trim() }).toString()}`;
 }
 
 /** The file name the server proposes in Content-Disposition, or a fallback. */
