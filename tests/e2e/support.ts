@@ -51,6 +51,7 @@ async function freePort(): Promise<number> {
 export async function startE2E(): Promise<E2E> {
   // The public URL is where the browser is, so origin checks see a same-origin app.
   const port = await freePort();
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'oc-e2e-data-'));
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
@@ -58,6 +59,8 @@ export async function startE2E(): Promise<E2E> {
     AUTH_RATE_LIMIT: '1000',
     AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-123456',
     WEB_DIST_DIR: WEB_DIST,
+    // Uploads go to DATA_DIR/files: a folder of this run's own, never the working copy's ./data.
+    DATA_DIR: dataDir,
   });
   const database = await openTestDatabase('pglite');
   const campus = await createOpenCampus({ config, database });
@@ -93,6 +96,7 @@ export async function startE2E(): Promise<E2E> {
       await context.close();
       await campus.close();
       rmSync(userDir, { recursive: true, force: true });
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -2,6 +2,9 @@
  * Test harness: a whole Open Campus on a fresh database, driven through `app.inject` (no sockets),
  * and clients that keep cookies and the CSRF token like a browser does.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { LightMyRequestResponse } from 'fastify';
 import { createOpenCampus, type OpenCampus } from '../../src/app.js';
@@ -28,9 +31,12 @@ export async function startTestApp(options: { env?: Record<string, string>; now?
       cb();
     },
   });
+  // Uploaded files go to DATA_DIR/files: a folder of this test's own, never the working copy's ./data.
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'oc-test-data-'));
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'info',
+    DATA_DIR: dataDir,
     AUTH_RATE_LIMIT: '1000',
     PUBLIC_URL: 'http://localhost:3000',
     AUTH_SECRET: 'test-secret-test-secret-test-secret-123456',
@@ -56,6 +62,7 @@ export async function startTestApp(options: { env?: Record<string, string>; now?
     },
     close: async () => {
       await campus.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
   return app;
