@@ -12,7 +12,6 @@ import { usePageTitle } from '../app/usePageTitle';
 import { LoadState } from '../lib/LoadState';
 import { Loc, useLocText } from '../lib/Localized';
 import { useSession } from '../lib/session';
-import { useLang } from '../lib/text';
 import { useApiGet } from '../lib/useApiGet';
 import { ApplicationForm } from './ApplicationForm';
 import { windowStatus } from './call-status';
@@ -134,8 +133,9 @@ function CallView({ call }: { call: PublicCallViewT }) {
 export function CallPage() {
   const { t } = useTranslation('recruitment');
   const { id = '' } = useParams();
-  const lang = useLang();
-  const state = useApiGet<PublicCallViewT>(`/calls/${encodeURIComponent(id)}`, [lang]);
+  // The call comes in both languages, so a language switch re-renders it without a reload — which
+  // would also reset the application form and lose what was typed since the last autosave.
+  const state = useApiGet<PublicCallViewT>(`/calls/${encodeURIComponent(id)}`);
   const locText = useLocText();
   usePageTitle(state.data ? locText(state.data.title) : t('list.title'));
   return (
