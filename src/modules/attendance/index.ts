@@ -1,7 +1,8 @@
 import type { ModuleManifest } from '../../platform/module.js';
+import { registerAttendanceRoutes } from './routes.js';
 
-/** attendance: see routes.ts. */
+/** Attendance, completion and certificates: rotating check-in codes, rates, progress, certificates and their public verification. */
 export const attendanceModule: ModuleManifest = {
   name: 'attendance',
-  registerRoutes: () => {},
+  registerRoutes: (app, deps) => registerAttendanceRoutes(app, deps),
 };

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import type { AttendanceStatus } from './attendance-code.js';
+import { certificateNumber, certificatePrefix, evaluateCompletion, type CompletionSession, type CompletionRuleInput } from './completion.js';
+
+const DAY = 86_400_000;
+const TOP: CompletionRuleInput = { minAttendanceRate: 0.8, requiredSessionTypes: ['field_study'], requireExperimentReport: true };
+
+/** Ten sessions on days 1..10, ending that day; session 7 is the field study. */
+const sessions: CompletionSession[] = Array.from({ length: 10 }, (_, i) => ({ id: `s${i + 1}`, type: i === 6 ? 'field_study' : 'lecture', endsAt: (i + 1) * DAY }));
+
+function att(entries: Record<string, AttendanceStatus>): Map<string, AttendanceStatus> {
+  return new Map(Object.entries(entries));
+}
+function present(...ids: number[]): Record<string, AttendanceStatus> {
+  return Object.fromEntries(ids.map((i) => [`s${i}`, 'present' as const]));
+}
+
+describe('evaluateCompletion', () => {
+  it('completes someone who attended 8 of 10, the field study and handed in a report', () => {
+    const r = evaluateCompletion({ rule: TOP, sessions, attendance: att(present(1, 2, 3, 4, 5, 6, 7, 8)), reportSubmitted: true, nowMs: 11 * DAY });
+    expect(r.complete).toBe(true);
+    expect(r.rulesMet).toBe(3);
+    expect(r.rulesTotal).toBe(3);
+    expect(r.rules[0]).toEqual({ kind: 'attendance', status: 'met', minRate: 0.8, counted: 10, attended: 8, excused: 0, required: 8, missing: 0, remaining: 0, rate: 0.8 });
+    expect(r.rules[1]).toEqual({ kind: 'session_type', sessionType: 'field_study', status: 'met', total: 1, attended: 1, missing: 0 });
+    expect(r.rules[2]).toEqual({ kind: 'experiment_report', status: 'met', submitted: true });
+  });
+
+  it('says what is missing in numbers while the course runs', () => {
+    const r = evaluateCompletion({ rule: TOP, sessions, attendance: att(present(1, 2, 3)), reportSubmitted: false, nowMs: 4.5 * DAY });
+    expect(r.complete).toBe(false);
+    expect(r.rules[0]).toMatchObject({ status: 'pending', attended: 3, required: 8, missing: 5, remaining: 6 });
+    expect(r.rules[1]).toMatchObject({ status: 'pending', attended: 0, missing: 1 });
+    expect(r.rules[2]).toMatchObject({ status: 'pending', submitted: false });
+    expect(r.rulesMet).toBe(0);
+  });
+
+  it('marks the rate missed once too few sessions are left to reach it', () => {
+    // Sessions 1–4 missed: at most 6 of 10 can still be attended, 8 are needed.
+    const r = evaluateCompletion({ rule: TOP, sessions, attendance: att({}), reportSubmitted: true, nowMs: 4.5 * DAY });
+    expect(r.rules[0]).toMatchObject({ status: 'missed', missing: 8, remaining: 6 });
+  });
+
+  it('marks a required session type missed once such a session is over unattended', () => {
+    const r = evaluateCompletion({ rule: TOP, sessions, attendance: att(present(1, 2, 3, 4, 5, 6, 8, 9, 10)), reportSubmitted: true, nowMs: 11 * DAY });
+    expect(r.rules[0]!.status).toBe('met');
+    expect(r.rules[1]).toMatchObject({ status: 'missed', attended: 0, missing: 1 });
+    expect(r.complete).toBe(false);
+  });
+
+  it('leaves excused sessions out of the rate but not out of a required type', () => {
+    // 7 present + 2 excused: 7 of 8 counted = 87.5 %.
+    const a = att({ ...present(1, 2, 3, 4, 5, 6, 8), s9: 'excused', s10: 'excused' });
+    const r = evaluateCompletion({ rule: { ...TOP, requiredSessionTypes: [] }, sessions, attendance: a, reportSubmitted: true, nowMs: 11 * DAY });
+    expect(r.rules[0]).toMatchObject({ status: 'met', counted: 8, excused: 2, attended: 7, required: 7, rate: 7 / 8 });
+    const fieldExcused = evaluateCompletion({ rule: TOP, sessions, attendance: att({ ...present(1, 2, 3, 4, 5, 6, 8, 9), s7: 'excused' }), reportSubmitted: true, nowMs: 11 * DAY });
+    expect(fieldExcused.rules[1]).toMatchObject({ status: 'missed', attended: 0 });
+  });
+
+  it('rounds the requirement up without floating-point noise', () => {
+    const rule = { minAttendanceRate: 0.7, requiredSessionTypes: [], requireExperimentReport: false };
+    const r = evaluateCompletion({ rule, sessions, attendance: att(present(1, 2, 3, 4, 5, 6, 7)), reportSubmitted: false, nowMs: 11 * DAY });
+    expect(r.rules[0]).toMatchObject({ required: 7, status: 'met' });
+    const three = sessions.slice(0, 3);
+    const r3 = evaluateCompletion({ rule: { ...rule, minAttendanceRate: 0.5 }, sessions: three, attendance: att(present(1)), reportSubmitted: false, nowMs: 0 });
+    expect(r3.rules[0]).toMatchObject({ required: 2, missing: 1 });
+  });
+
+  it('never completes anyone on an empty curriculum or a required type with no session', () => {
+    const empty = evaluateCompletion({ rule: TOP, sessions: [], attendance: att({}), reportSubmitted: true, nowMs: 0 });
+    expect(empty.complete).toBe(false);
+    expect(empty.rules[0]).toMatchObject({ status: 'pending', rate: null });
+    expect(empty.rules[1]).toMatchObject({ status: 'pending', total: 0 });
+    const noRate = evaluateCompletion({ rule: { minAttendanceRate: 0, requiredSessionTypes: [], requireExperimentReport: false }, sessions: [], attendance: att({}), reportSubmitted: false, nowMs: 0 });
+    expect(noRate.complete).toBe(true);
+  });
+
+  it('lists only the rules the programme has, each required type once', () => {
+    const rule: CompletionRuleInput = { minAttendanceRate: 0.5, requiredSessionTypes: ['field_study', 'field_study'], requireExperimentReport: false };
+    const r = evaluateCompletion({ rule, sessions, attendance: att(present(1, 2, 3, 4, 5, 7)), reportSubmitted: false, nowMs: 11 * DAY });
+    expect(r.rules.map((x) => x.kind)).toEqual(['attendance', 'session_type']);
+    expect(r.complete).toBe(true);
+  });
+
+  it('treats sessions without times as still to come', () => {
+    const unscheduled: CompletionSession[] = sessions.map((s) => ({ ...s, endsAt: null }));
+    const r = evaluateCompletion({ rule: TOP, sessions: unscheduled, attendance: att({}), reportSubmitted: false, nowMs: 100 * DAY });
+    expect(r.rules[0]).toMatchObject({ status: 'pending', remaining: 10 });
+    expect(r.rules[1]).toMatchObject({ status: 'pending' });
+  });
+});
+
+describe('certificate numbers', () => {
+  it('reads OC-<year>-<programme>-<running number>', () => {
+    expect(certificateNumber(2020, 'top_innovator', 1)).toBe('OC-2020-TI-0001');
+    expect(certificateNumber(2021, 'citizen', 42)).toBe('OC-2021-CI-0042');
+    expect(certificateNumber(2020, 'citizen', 12345)).toBe('OC-2020-CI-12345');
+    expect(certificatePrefix(2020, 'top_innovator')).toBe('OC-2020-TI-');
+    expect(() => certificateNumber(2020, 'citizen', 0)).toThrow(RangeError);
+    expect(() => certificateNumber(2020, 'citizen', 1.5)).toThrow(RangeError);
+  });
+});

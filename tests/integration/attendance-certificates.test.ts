@@ -1,0 +1,290 @@
+/**
+ * Completion and certificates over HTTP (issue 4 point 6): participants see their progress against
+ * the programme's rule with what is missing; experiment reports (text); staff issue certificates
+ * to everyone complete, idempotently, numbered OC-<year>-<TI|CI>-<n>; the holder downloads a real
+ * bilingual PDF with the Korean font embedded; anyone verifies by token and sees only what the
+ * certificate shows; staff revoke with a reason (audited) and it then verifies as revoked; nobody
+ * reaches someone else's certificate; a missing font is a clear 503, not a broken PDF.
+ */
+import { and, eq } from 'drizzle-orm';
+import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessLog, auditLog, certificates } from '../../src/platform/db/schema/index.js';
+import type {
+  CertificateListT,
+  CertificateVerificationT,
+  CertificateViewT,
+  ExperimentReportViewT,
+  IssueCertificatesResultT,
+  MyCertificateListT,
+  ProgressViewT,
+} from '../../src/shared/contracts/attendance.js';
+import { startTestApp, type TestApp, type TestClient } from '../support/app.js';
+import { movableClock } from '../support/factories.js';
+import { DAY, makeCohort, makeProgramme, makeSession } from './attendance-fixtures.js';
+
+type SignedIn = TestClient & { userId: string; email: string };
+
+const clock = movableClock();
+let t: TestApp;
+let staff: SignedIn;
+let ann: SignedIn;
+let bob: SignedIn;
+let cy: SignedIn;
+let outsider: SignedIn;
+let programmeId: string;
+let cohortId: string;
+const sessions: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await startTestApp({ now: clock.now });
+
+  staff = await t.signedIn(['staff']);
+  ann = await t.signedIn([], { name: '김하나' });
+  bob = await t.signedIn([], { name: 'Bob Lee' });
+  cy = await t.signedIn([], { name: '박셋' });
+  outsider = await t.signedIn(['participant']);
+  const db = t.campus.database.db;
+  programmeId = await makeProgramme(db, { minAttendanceRate: 0.5, requiredSessionTypes: ['field_study'], requireExperimentReport: true });
+  cohortId = await makeCohort(db, programmeId, [ann.userId, bob.userId, cy.userId]);
+  const now = clock.now().getTime();
+  sessions.l1 = await makeSession(db, cohortId, new Date(now - 10 * DAY), 180, 'lecture');
+  sessions.l2 = await makeSession(db, cohortId, new Date(now - 8 * DAY), 180, 'lecture');
+  sessions.l3 = await makeSession(db, cohortId, new Date(now - 6 * DAY), 180, 'lecture');
+  sessions.field = await makeSession(db, cohortId, new Date(now - 4 * DAY), 3 * 24 * 60, 'field_study', '현장 탐방');
+  const mark = async (key: string, user: SignedIn) => {
+    const res = await staff.put(`/api/v1/admin/sessions/${sessions[key]}/attendance/${user.userId}`, { status: 'present', reason: '출석부 확인 결과' });
+    expect(res.statusCode, res.body).toBe(200);
+  };
+  for (const k of ['l1', 'l2', 'field']) await mark(k, ann);
+  for (const k of ['l1', 'l2', 'l3']) await mark(k, bob);
+  for (const k of ['l1', 'field']) await mark(k, cy);
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const db = () => t.campus.database.db;
+const progressOf = (client: TestClient, id = cohortId) => client.get(`/api/v1/me/cohorts/${id}/progress`);
+const report = (client: TestClient, body: unknown, id = cohortId) => client.post(`/api/v1/me/cohorts/${id}/experiment-report`, body);
+const issue = (id = cohortId) => staff.post(`/api/v1/admin/cohorts/${id}/certificates`);
+const tokenOf = (c: CertificateViewT) => c.verifyUrl.split('/verify/')[1]!;
+
+describe('progress and experiment reports', () => {
+  it('shows each rule with what is missing, in numbers', async () => {
+    const res = await progressOf(bob);
+    expect(res.statusCode, res.body).toBe(200);
+    const p = res.json<ProgressViewT>();
+    expect(p).toMatchObject({ cohortId, complete: false, rulesMet: 1, rulesTotal: 3, report: null, certificate: null });
+    expect(p.rules).toEqual([
+      { kind: 'attendance', status: 'met', minRate: 0.5, counted: 4, attended: 3, excused: 0, required: 2, missing: 0, remaining: 0, rate: 0.75 },
+      { kind: 'session_type', sessionType: 'field_study', status: 'missed', total: 1, attended: 0, missing: 1 },
+      { kind: 'experiment_report', status: 'pending', submitted: false },
+    ]);
+  });
+
+  it('is only for the cohort’s people', async () => {
+    const res = await progressOf(outsider);
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('attendance.cohort_not_found');
+    expect((await report(outsider, { title: '실험', summary: '요약' })).statusCode).toBe(404);
+    expect((await t.client().get(`/api/v1/me/cohorts/${cohortId}/progress`)).statusCode).toBe(401);
+  });
+
+  it('takes a text report (201), replaces it when sent again (200), and counts it', async () => {
+    const bad = await report(ann, { title: '', summary: '요약' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields[0].path).toBe('title');
+    expect((await report(ann, { title: '실험', summary: '요약', fileId: '0190a0a0-0000-7000-8000-000000000000' })).statusCode).toBe(400);
+
+    const first = await report(ann, { title: '골목 쓰레기 줄이기 실험', summary: '3주 동안 두 골목에서 수거 시간을 바꿔 보았습니다.' });
+    expect(first.statusCode, first.body).toBe(201);
+    const again = await report(ann, { title: '골목 쓰레기 줄이기 실험 (최종)', summary: '3주 동안 두 골목에서 수거 시간을 바꿔 보았고 배출량이 줄었습니다.' });
+    expect(again.statusCode).toBe(200);
+    expect(again.json<ExperimentReportViewT>()).toMatchObject({ id: first.json<ExperimentReportViewT>().id, title: '골목 쓰레기 줄이기 실험 (최종)' });
+    expect((await report(bob, { title: 'Street lights', summary: 'What we tried.' })).statusCode).toBe(201);
+
+    const p = (await progressOf(ann)).json<ProgressViewT>();
+    expect(p.complete).toBe(true);
+    expect(p.rulesMet).toBe(3);
+    expect(p.report).toMatchObject({ title: '골목 쓰레기 줄이기 실험 (최종)' });
+  });
+});
+
+describe('certificates', () => {
+  let annCert: CertificateViewT;
+
+  it('are issued to everyone complete, once, with a number and an unguessable token', async () => {
+    const res = await issue();
+    expect(res.statusCode, res.body).toBe(200);
+    const result = res.json<IssueCertificatesResultT>();
+    expect(result.issued).toHaveLength(1);
+    annCert = result.issued[0]!;
+    expect(annCert).toMatchObject({ cohortId, userId: ann.userId, holderName: '김하나', number: 'OC-2020-TI-0001', status: 'valid', revokedAt: null });
+    expect(tokenOf(annCert)).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(annCert.verifyUrl).toBe(`http://localhost:3000/verify/${tokenOf(annCert)}`);
+    expect(result.alreadyIssued).toBe(0);
+    expect(result.notComplete.map((n) => n.userId).sort()).toEqual([bob.userId, cy.userId].sort());
+    expect(result.notComplete.find((n) => n.userId === cy.userId)).toMatchObject({ name: '박셋', rulesMet: 2, rulesTotal: 3 });
+
+    // Again: nothing new.
+    const again = (await issue()).json<IssueCertificatesResultT>();
+    expect(again.issued).toEqual([]);
+    expect(again.alreadyIssued).toBe(1);
+    expect(await db().select().from(certificates).where(eq(certificates.cohortId, cohortId))).toHaveLength(1);
+    const audits = await db().select().from(auditLog).where(eq(auditLog.action, 'certificate.issue'));
+    expect(audits).toHaveLength(1);
+    expect(audits[0]).toMatchObject({ actorId: staff.userId, entityId: annCert.id });
+  });
+
+  it('are issued to those who complete later, with the next number, even under parallel requests', async () => {
+    expect((await report(cy, { title: '공유 공구함', summary: '이웃과 공구를 나누는 실험' })).statusCode).toBe(201);
+    const results = await Promise.all([issue(), issue(), issue()]);
+    for (const r of results) expect(r.statusCode, r.body).toBe(200);
+    const issued = results.flatMap((r) => r.json<IssueCertificatesResultT>().issued);
+    expect(issued).toHaveLength(1);
+    expect(issued[0]).toMatchObject({ userId: cy.userId, number: 'OC-2020-TI-0002' });
+    expect(await db().select().from(certificates).where(eq(certificates.cohortId, cohortId))).toHaveLength(2);
+
+    const list = (await staff.get(`/api/v1/admin/cohorts/${cohortId}/certificates`)).json<CertificateListT>();
+    expect(list.certificates.map((c) => c.number)).toEqual(['OC-2020-TI-0001', 'OC-2020-TI-0002']);
+    // Staff lists that name people are access-logged.
+    const logged = (await db().select().from(accessLog).where(eq(accessLog.actorId, staff.userId))).map((l) => (l.detail as { list?: string }).list);
+    expect(logged).toEqual(expect.arrayContaining(['certificates', 'certificates_not_complete']));
+  });
+
+  it('number per year and programme kind across cohorts', async () => {
+    const citizen = await makeProgramme(db(), { minAttendanceRate: 0, requiredSessionTypes: [], requireExperimentReport: false }, 'citizen');
+    const district = await makeCohort(db(), citizen, [bob.userId], { startsOn: '2021-03-02', endsOn: '2021-04-30' });
+    const top2 = await makeCohort(db(), programmeId, [outsider.userId]);
+    await makeSession(db(), top2, new Date(clock.now().getTime() - DAY), 60, 'field_study');
+    const f = (await db().select().from(certificates)).length;
+    expect(f).toBe(2);
+    const c1 = (await issue(district)).json<IssueCertificatesResultT>();
+    expect(c1.issued.map((c) => c.number)).toEqual(['OC-2021-CI-0001']);
+    // The second top-innovator cohort's participant has not completed: nothing issued, reported.
+    const c2 = (await issue(top2)).json<IssueCertificatesResultT>();
+    expect(c2.issued).toEqual([]);
+    expect(c2.notComplete).toHaveLength(1);
+    expect((await issue('0190a0a0-0000-7000-8000-000000000000')).statusCode).toBe(404);
+    expect((await ann.post(`/api/v1/admin/cohorts/${cohortId}/certificates`)).statusCode).toBe(403);
+  });
+
+  it('are listed for their holder, and nobody else’s are reachable', async () => {
+    const mine = (await ann.get('/api/v1/me/certificates')).json<MyCertificateListT>();
+    expect(mine.certificates).toHaveLength(1);
+    expect(mine.certificates[0]).toMatchObject({
+      id: annCert.id,
+      number: 'OC-2020-TI-0001',
+      cohortTitle: { ko: '2020 1기' },
+      programmeTitle: { ko: '탑 이노베이터 과정' },
+      startsOn: '2020-08-03',
+      endsOn: '2020-11-27',
+      status: 'valid',
+      pdfUrl: `/api/v1/me/certificates/${annCert.id}.pdf`,
+    });
+    expect((await ann.get(`/api/v1/me/certificates/${annCert.id}`)).statusCode).toBe(200);
+    for (const other of [bob, outsider, staff]) {
+      expect((await other.get(`/api/v1/me/certificates/${annCert.id}`)).statusCode).toBe(404);
+      const pdf = await other.get(`/api/v1/me/certificates/${annCert.id}.pdf`);
+      expect(pdf.statusCode).toBe(404);
+      expect(pdf.json().error.code).toBe('certificates.not_found');
+    }
+    expect((await t.client().get(`/api/v1/me/certificates/${annCert.id}.pdf`)).statusCode).toBe(401);
+  });
+
+  it('come as a real one-page PDF with the Korean font embedded as a subset', async () => {
+    const res = await ann.get(`/api/v1/me/certificates/${annCert.id}.pdf`);
+    expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toBe('attachment; filename="certificate-OC-2020-TI-0001.pdf"');
+    const bytes = res.rawPayload;
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // A subset, not the whole 4.6 MB font.
+    expect(bytes.length).toBeLessThan(200_000);
+
+    const doc = await PDFDocument.load(bytes);
+    expect(doc.getPageCount()).toBe(1);
+    const { width, height } = doc.getPage(0).getSize();
+    expect([Math.round(width), Math.round(height)]).toEqual([842, 595]);
+    expect(doc.getTitle()).toContain('OC-2020-TI-0001');
+
+    // The font program itself is in the file: a FontDescriptor with FontFile2 (TrueType), named NanumGothic with a subset tag.
+    const descriptors = doc.context
+      .enumerateIndirectObjects()
+      .map(([, obj]) => obj)
+      .filter((obj): obj is PDFDict => obj instanceof PDFDict && obj.get(PDFName.of('Type')) === PDFName.of('FontDescriptor'));
+    expect(descriptors.length).toBeGreaterThan(0);
+    const withFile = descriptors.filter((d) => d.has(PDFName.of('FontFile2')));
+    expect(withFile).toHaveLength(1);
+    expect(String(withFile[0]!.get(PDFName.of('FontName')))).toMatch(/^\/NanumGothic/);
+    expect(bytes.includes(Buffer.from('FontFile2'))).toBe(true);
+  });
+
+  it('verify publicly with only what the certificate shows', async () => {
+    const res = await t.client().get(`/api/v1/certificates/verify/${tokenOf(annCert)}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const v = res.json<CertificateVerificationT>();
+    expect(Object.keys(v).sort()).toEqual(['cohort', 'endsOn', 'holderName', 'issuedAt', 'programme', 'startsOn', 'status']);
+    expect(v).toMatchObject({ status: 'valid', holderName: '김하나', programme: { ko: '탑 이노베이터 과정' }, cohort: { ko: '2020 1기' }, startsOn: '2020-08-03', endsOn: '2020-11-27' });
+    expect(res.body).not.toContain(ann.email);
+    expect(res.body).not.toContain(ann.userId);
+    for (const bad of ['not-a-token', tokenOf(annCert).slice(0, -1), '0190a0a0-0000-7000-8000-000000000000']) {
+      const miss = await t.client().get(`/api/v1/certificates/verify/${bad}`);
+      expect(miss.statusCode, bad).toBe(404);
+      expect(miss.json().error.code).toBe('certificates.not_found');
+    }
+  });
+
+  it('are revoked by staff with a reason (audited), then verify as revoked and no longer download', async () => {
+    const url = `/api/v1/admin/certificates/${annCert.id}/revoke`;
+    expect((await ann.post(url, { reason: '스스로 취소하려는 시도' })).statusCode).toBe(403);
+    const noReason = await staff.post(url, {});
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().error.fields).toEqual([{ path: 'reason', message: '정정 사유를 입력해 주세요.' }]);
+    expect((await staff.post(url, { reason: '짧음' })).statusCode).toBe(400);
+
+    clock.advance(60_000);
+    const res = await staff.post(url, { reason: '출석 기록 오류가 확인되어 취소합니다.' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json<CertificateViewT>()).toMatchObject({ status: 'revoked', revokedReason: '출석 기록 오류가 확인되어 취소합니다.' });
+    const [audit] = await db().select().from(auditLog).where(and(eq(auditLog.action, 'certificate.revoke'), eq(auditLog.entityId, annCert.id)));
+    expect(audit).toMatchObject({ actorId: staff.userId, before: { revokedAt: null, revokedReason: null }, after: { revokedReason: '출석 기록 오류가 확인되어 취소합니다.' } });
+
+    const v = (await t.client().get(`/api/v1/certificates/verify/${tokenOf(annCert)}`)).json<CertificateVerificationT>();
+    expect(v.status).toBe('revoked');
+    const twice = await staff.post(url, { reason: '다시 한 번 취소' });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().error.code).toBe('certificates.already_revoked');
+    const pdf = await ann.get(`/api/v1/me/certificates/${annCert.id}.pdf`);
+    expect(pdf.statusCode).toBe(409);
+    expect(pdf.json().error.code).toBe('certificates.state_revoked');
+    expect((await progressOf(ann)).json<ProgressViewT>().certificate).toMatchObject({ id: annCert.id, status: 'revoked' });
+    // Issuing again does not hand out a fresh one behind the revocation.
+    const again = (await issue()).json<IssueCertificatesResultT>();
+    expect(again.issued).toEqual([]);
+    expect((await staff.post('/api/v1/admin/certificates/0190a0a0-0000-7000-8000-000000000000/revoke', { reason: '없는 수료증 취소' })).statusCode).toBe(404);
+  });
+});
+
+describe('without the certificate font', () => {
+  it('answers 503 with a clear message instead of a broken PDF', async () => {
+    const t2 = await startTestApp({ env: { CERTIFICATE_FONT_PATH: '/nonexistent/NanumGothic.ttf' } });
+    try {
+      const holder = await t2.signedIn([], { name: '이글꼴' });
+      const staff2 = await t2.signedIn(['staff']);
+      const db2 = t2.campus.database.db;
+      const p = await makeProgramme(db2, { minAttendanceRate: 0, requiredSessionTypes: [], requireExperimentReport: false });
+      const c = await makeCohort(db2, p, [holder.userId]);
+      const issued = (await staff2.post(`/api/v1/admin/cohorts/${c}/certificates`)).json<IssueCertificatesResultT>();
+      expect(issued.issued).toHaveLength(1);
+      const res = await holder.get(`/api/v1/me/certificates/${issued.issued[0]!.id}.pdf`);
+      expect(res.statusCode).toBe(503);
+      expect(res.headers['content-type']).toMatch(/^application\/json/);
+      expect(res.json().error.code).toBe('certificates.font_missing');
+      expect(res.json().error.message).toContain('CERTIFICATE_FONT_PATH');
+    } finally {
+      await t2.close();
+    }
+  });
+});
