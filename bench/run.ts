@@ -7,7 +7,8 @@
  *  (d) reviewer assignment (issue 3) at 10,000 × 1,000 × 3 with HiGHS (BENCH_ASSIGNMENT=0 skips it);
  *  (e) selection of 300 of 5,000 under 30 quota rows, in the solver pool;
  *  (f) no blocking: the app's p99 on a simple endpoint while the full-size assignment solves in the pool;
- *  (g) timetabling (issue 4): about 400 sessions, one 16-week course and 25 district courses sharing 40 lecturers.
+ *  (g) timetabling (issue 4): about 400 sessions, one 16-week course and 25 district courses sharing 40 lecturers;
+ *  (h) enrolment rush (issue 4): 2,000 concurrent attempts for 500 seats over HTTP, on PGlite and PostgreSQL.
  * BENCH_SECONDS (default 10) per HTTP run, BENCH_CONNECTIONS (default 20), BENCH_DATABASE_URL
  * (default postgres://postgres@127.0.0.1:5432/postgres; skipped when unreachable).
  */
@@ -23,6 +24,7 @@ import { createOpenCampus, type OpenCampus } from '../src/app.js';
 import { loadConfig } from '../src/platform/config.js';
 import { benchAssignment, formatAssignmentBench } from './assignment.js';
 import { benchBudgetTree } from './budget-tree.js';
+import { benchEnrolment, formatEnrolmentBench } from './enrolment.js';
 import { benchNoBlocking, formatNoBlocking } from './no-blocking.js';
 import { benchSelection, formatSelectionBench } from './selection.js';
 import { benchTimetable, formatTimetableBench } from './timetable.js';
@@ -204,6 +206,9 @@ async function main(): Promise<void> {
 
   say('\n(g) timetabling: 16-week course + 25 district citizen courses, 40 lecturers…');
   for (const line of formatTimetableBench(await benchTimetable({ districts: 25, lecturers: 40, seed: 2020, timeLimit: 60 }))) say(line);
+
+  say('\n(h) enrolment rush: 2,000 concurrent attempts for 500 seats…');
+  for (const line of formatEnrolmentBench(await benchEnrolment({ attempts: 2_000, seats: 500, sockets: 2_000, databaseUrl: pgBase }))) say(line);
 }
 
 main().catch((err: unknown) => {

@@ -1,7 +1,11 @@
 import type { ModuleManifest } from '../../platform/module.js';
+import { registerEnrolmentRoutes } from './routes.js';
 
-/** enrolment: see routes.ts. */
+/** For cohort pages that show seats left: enrolled and waitlisted counts per cohort. */
+export { seatCountsOf } from './repository.js';
+
+/** Enrolment in open courses: seats, the waitlist with automatic promotion, cancellation, idempotent retries. */
 export const enrolmentModule: ModuleManifest = {
   name: 'enrolment',
-  registerRoutes: () => {},
+  registerRoutes: registerEnrolmentRoutes,
 };
