@@ -53,7 +53,9 @@ export function concretePath(url: string, fill: (param: string) => string = () =
   return url
     .split('/')
     .map((seg) => {
-      if (seg.startsWith(':')) return fill(seg.slice(1));
+      // ':id.pdf' is a parameter followed by a fixed suffix: keep the suffix.
+      const param = /^:(\w+)(.*)$/.exec(seg);
+      if (param) return fill(param[1]!) + param[2]!;
       if (seg === '*') return 'missing-file.js';
       return seg;
     })

@@ -9,6 +9,10 @@ import { runSelection, type Candidate, type SelectionInput, type SolverResult } 
 import { runSelectionInPool, solveAssignmentInPool } from './adapters.js';
 import { createSolverPool, SolverPoolError, type SolverPool } from './pool.js';
 import { mulberry32 } from '../../core/shared/random.js';
+import { findConflicts } from '../../core/courses/timetable-conflicts.js';
+import type { TimetableProblem } from '../../core/courses/timetable-model.js';
+import { solveTimetable, type TimetableProgress } from '../../core/courses/timetable-solver.js';
+import { generateTimetableProblem } from '../../../bench/timetable.js';
 
 type Highs = Awaited<ReturnType<typeof import('highs').default>>;
 let highs: Highs;
@@ -183,6 +187,66 @@ describe('solver pool', () => {
 
   it('turns a HiGHS exception into a rejected request, not a dead pool', async () => {
     await expect(pool.solve(SMALL_LP, { highs: { no_such_option: 1 } })).rejects.toMatchObject({ code: 'solver_error', message: expect.stringMatching(/no_such_option/) });
+    expect((await pool.solve(SMALL_LP)).status).toBe('Optimal');
+  });
+
+  it('solves a whole timetable in the worker, as the core does in-process, with progress and a responsive event loop', async () => {
+    const problem = generateTimetableProblem({ districts: 25, lecturers: 40, seed: 2020, timeLimit: 60 });
+    expect(problem.sessions.length).toBeGreaterThan(350);
+    const caps = { repairIterations: 200_000, improveIterations: 20_000 };
+    const progress: TimetableProgress[] = [];
+    const lags: number[] = [];
+    let last = performance.now();
+    const tick = setInterval(() => {
+      const now = performance.now();
+      lags.push(now - last - 5);
+      last = now;
+    }, 5);
+    const started = performance.now();
+    const remote = await pool.timetable({ kind: 'timetable', problem, seed: 2020, ...caps, progressEvery: 500 }, { timeLimitSeconds: 60, onProgress: (p) => progress.push(p) });
+    const ms = performance.now() - started;
+    clearInterval(tick);
+    expect(findConflicts(problem, remote.placements)).toEqual([]);
+    expect(remote.placements.length + remote.unplaced.length).toBe(problem.sessions.length);
+    // Progress crossed the thread boundary in order, ending with 'done' and no hard conflicts left.
+    const phases = [...new Set(progress.map((p) => p.phase))];
+    expect(phases[0]).toBe('checking');
+    expect(phases).toContain('constructing');
+    expect(phases.at(-1)).toBe('done');
+    expect(progress.at(-1)).toMatchObject({ phase: 'done', hardConflicts: 0, placed: remote.placements.length });
+    expect(progress.some((p) => p.phase === 'improving' && p.iteration > 0)).toBe(true);
+    // Same seed and iteration caps: the same timetable as the core in this thread (the clock only stops it).
+    const local = solveTimetable(problem, { seed: 2020, ...caps });
+    expect(remote.placements).toEqual(local.placements);
+    expect(remote.unplaced).toEqual(local.unplaced);
+    expect(remote.stats.msTotal).toEqual(expect.any(Number));
+    const p99 = [...lags].sort((a, b) => a - b)[Math.floor(lags.length * 0.99)]!;
+    console.info(`timetable (${problem.sessions.length} sessions) in the pool: ${Math.round(ms)} ms, ${progress.length} progress reports, interval lag p99 ${p99.toFixed(1)} ms`);
+    expect(lags.length).toBeGreaterThan(ms / 5 / 4);
+    expect(p99).toBeLessThan(100);
+  }, 60_000);
+
+  it('stops a timetable at its time limit with a conflict-free partial answer that names what it left out', async () => {
+    // kim is free in two slots of the whole calendar and teaches three sessions: each fits alone, all
+    // three never do, which local search cannot prove, so only the time limit ends the search.
+    const problem: TimetableProblem = {
+      calendar: { startDate: '2020-08-03', days: 7, slots: [{ id: 'am', start: 540, end: 720 }, { id: 'pm', start: 780, end: 960 }] },
+      rooms: [{ id: 'hall', capacity: 40 }],
+      lecturers: [{ id: 'kim', availability: { weekly: [{ weekday: 1 }] } }],
+      cohorts: [{ id: 'a', size: 10 }, { id: 'b', size: 10 }, { id: 'c', size: 10 }],
+      sessions: ['a', 'b', 'c'].map((c) => ({ id: `s-${c}`, type: 'lecture' as const, cohortId: c, lecturerIds: ['kim'] })),
+    };
+    const started = performance.now();
+    const result = await pool.timetable({ kind: 'timetable', problem, seed: 1 }, { timeLimitSeconds: 0.5 });
+    const elapsed = performance.now() - started;
+    expect(result.stats.stoppedBy).toBe('time_limit');
+    expect(elapsed).toBeGreaterThanOrEqual(450);
+    expect(elapsed).toBeLessThan(3000);
+    expect(result.status).toBe('partial');
+    expect(result.placements).toHaveLength(2);
+    expect(result.unplaced).toEqual([expect.objectContaining({ reason: expect.objectContaining({ code: 'unresolved_conflict' }) })]);
+    expect(findConflicts(problem, result.placements)).toEqual([]);
+    // The pool still serves HiGHS requests after a timetable.
     expect((await pool.solve(SMALL_LP)).status).toBe('Optimal');
   });
 

@@ -6,9 +6,10 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { AssignmentPhase } from '../../core/assignment/model.js';
-import type { AssignmentTask, AssignmentTaskResult, HighsOptionValues, ProgressMessage, SolveReply, SolveRequest } from './protocol.js';
+import type { TimetableProgress, TimetableResult } from '../../core/courses/timetable-solver.js';
+import type { AssignmentTask, AssignmentTaskResult, HighsOptionValues, ProgressMessage, SolveReply, SolveRequest, SolverTask, TaskProgress, TimetableTask } from './protocol.js';
 
-export type { AssignmentTask, AssignmentTaskResult, HighsOptionValues } from './protocol.js';
+export type { AssignmentTask, AssignmentTaskResult, HighsOptionValues, TimetableTask } from './protocol.js';
 
 /** One solve's outcome; `status` uses HiGHS' model-status words. */
 export interface SolverPoolResult {
@@ -18,6 +19,8 @@ export interface SolverPoolResult {
   readonly gap?: number | null;
   /** Set for an assignment task. */
   readonly assignment?: AssignmentTaskResult;
+  /** Set for a timetable task. */
+  readonly timetable?: TimetableResult;
 }
 
 export interface SolveOptions {
@@ -45,6 +48,12 @@ export interface SolverPool {
   solve(lp: string, options?: SolveOptions): Promise<SolverPoolResult>;
   /** A whole reviewer assignment in a worker (profiles in, pairs out); `onPhase` hears its progress. */
   assign(task: AssignmentTask, options?: SolveOptions & { onPhase?: (phase: AssignmentPhase) => void }): Promise<AssignmentTaskResult>;
+  /**
+   * A whole timetable in a worker (problem in, placements and unplaced sessions out); the time limit
+   * (`timeLimitSeconds`, default the pool's) bounds the search itself, and `onProgress` hears each
+   * report (phase, placed, hard conflicts left).
+   */
+  timetable(task: TimetableTask, options?: Omit<SolveOptions, 'highs'> & { onProgress?: (progress: TimetableProgress) => void }): Promise<TimetableResult>;
   /** Rejects queued and running requests and terminates every worker; until then the workers keep the process alive. */
   close(): Promise<void>;
 }
@@ -79,7 +88,7 @@ function spawnWorker(): Worker {
 
 interface Job {
   readonly request: SolveRequest;
-  readonly onProgress?: ((phase: AssignmentPhase) => void) | undefined;
+  readonly onProgress?: ((progress: TaskProgress) => void) | undefined;
   readonly deadlineMs: number;
   readonly resolve: (result: SolverPoolResult) => void;
   readonly reject: (error: Error) => void;
@@ -137,6 +146,7 @@ export function createSolverPool({ size = 1, timeLimitSeconds, graceMs = DEFAULT
             columns: reply.columns,
             ...(reply.gap !== undefined ? { gap: reply.gap } : {}),
             ...(reply.assignment ? { assignment: reply.assignment } : {}),
+            ...(reply.timetable ? { timetable: reply.timetable } : {}),
           });
       });
       dispatch();
@@ -169,7 +179,7 @@ export function createSolverPool({ size = 1, timeLimitSeconds, graceMs = DEFAULT
     }
   }
 
-  function submit(lp: string, options: SolveOptions, task?: AssignmentTask, onProgress?: (phase: AssignmentPhase) => void): Promise<SolverPoolResult> {
+  function submit(lp: string, options: SolveOptions, task?: SolverTask, onProgress?: (progress: TaskProgress) => void): Promise<SolverPoolResult> {
     if (closed) return Promise.reject(new SolverPoolError('closed', 'solver pool is closed'));
     const limit = options.timeLimitSeconds ?? timeLimitSeconds;
     if (!(limit > 0)) return Promise.reject(new RangeError(`solver time limit must be positive, got ${limit}`));
@@ -187,9 +197,16 @@ export function createSolverPool({ size = 1, timeLimitSeconds, graceMs = DEFAULT
       return submit(lp, options);
     },
     async assign(task, options = {}) {
-      const reply = await submit('', options, task, options.onPhase);
+      const onPhase = options.onPhase;
+      const reply = await submit('', options, task, onPhase ? (p) => typeof p === 'string' && onPhase(p) : undefined);
       if (!reply.assignment) throw new SolverPoolError('solver_error', `assignment task answered without a result (status ${reply.status})`);
       return reply.assignment;
+    },
+    async timetable(task, options = {}) {
+      const onProgress = options.onProgress;
+      const reply = await submit('', options, task, onProgress ? (p) => typeof p !== 'string' && onProgress(p) : undefined);
+      if (!reply.timetable) throw new SolverPoolError('solver_error', `timetable task answered without a result (status ${reply.status})`);
+      return reply.timetable;
     },
     async close() {
       if (closed) return;

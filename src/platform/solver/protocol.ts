@@ -5,6 +5,8 @@ export type HighsOptionValues = Readonly<Record<string, number | string | boolea
 
 import type { AffinityBreakdown, ApplicationProfile, CandidateOptions, ReviewerProfile } from '../../core/assignment/affinity.js';
 import type { AssignmentPhase, AssignmentResult } from '../../core/assignment/model.js';
+import type { TimetableProblem } from '../../core/courses/timetable-model.js';
+import type { TimetableProgress, TimetableResult } from '../../core/courses/timetable-solver.js';
 
 /**
  * A whole reviewer assignment, run in the worker from profiles to pairs: conflict detection,
@@ -27,18 +29,40 @@ export interface AssignmentTaskResult {
   readonly candidatePairs: number;
 }
 
+/**
+ * A whole timetable (issue 4, point 3): the pure heuristic of src/core/courses is synchronous CPU
+ * work (seconds on the 400-session benchmark, up to its time limit on a knot it cannot untie), so
+ * it runs here, not on the HTTP thread. HiGHS is not involved; the time limit is the request's
+ * `time_limit` (seconds), read by the solver through the worker's own clock.
+ */
+export interface TimetableTask {
+  readonly kind: 'timetable';
+  readonly problem: TimetableProblem;
+  readonly seed: number | string;
+  /** Iteration caps, for reproducible runs (the time limit still applies). */
+  readonly repairIterations?: number;
+  readonly improveIterations?: number;
+  /** Iterations between progress reports (the solver's default: 2,000). */
+  readonly progressEvery?: number;
+}
+
+export type SolverTask = AssignmentTask | TimetableTask;
+
 export interface SolveRequest {
   readonly id: number;
   /** The model in CPLEX LP format (empty when `task` is set). */
   readonly lp: string;
   readonly options: HighsOptionValues;
-  readonly task?: AssignmentTask;
+  readonly task?: SolverTask;
 }
+
+/** What a task reports while it runs: an assignment's phase, or a timetable's phase and counts. */
+export type TaskProgress = AssignmentPhase | TimetableProgress;
 
 /** Sent by the worker before its reply while a task moves through its phases. */
 export interface ProgressMessage {
   readonly id: number;
-  readonly progress: AssignmentPhase;
+  readonly progress: TaskProgress;
 }
 
 export interface SolveReply {
@@ -55,4 +79,6 @@ export interface SolveReply {
   readonly error?: string;
   /** The outcome of an assignment task. */
   readonly assignment?: AssignmentTaskResult;
+  /** The outcome of a timetable task. */
+  readonly timetable?: TimetableResult;
 }

@@ -8,7 +8,8 @@ import { parentPort } from 'node:worker_threads';
 import { affinity, buildCandidates } from '../../core/assignment/affinity.js';
 import { detectConflicts } from '../../core/assignment/conflicts.js';
 import { solveAssignment, type SolverOutcome } from '../../core/assignment/model.js';
-import type { AssignmentTask, AssignmentTaskResult, ProgressMessage, SolveReply, SolveRequest } from './protocol.js';
+import { solveTimetable } from '../../core/courses/timetable-solver.js';
+import type { AssignmentTask, AssignmentTaskResult, ProgressMessage, SolveReply, SolveRequest, TaskProgress, TimetableTask } from './protocol.js';
 
 type Highs = Awaited<ReturnType<typeof import('highs').default>>;
 
@@ -72,7 +73,7 @@ function solveMip(highs: Highs, request: SolveRequest): SolveReply {
 }
 
 /** Profiles to pairs, all in this thread; `report` forwards each phase to the pool. */
-async function runAssignment(highs: Highs, request: SolveRequest, task: AssignmentTask, report: (phase: ProgressMessage['progress']) => void): Promise<AssignmentTaskResult> {
+async function runAssignment(highs: Highs, request: SolveRequest, task: AssignmentTask, report: (phase: TaskProgress) => void): Promise<AssignmentTaskResult> {
   const conflicts = detectConflicts(task.applications, task.reviewers);
   let conflictPairs = 0;
   for (const row of conflicts.values()) conflictPairs += row.size;
@@ -84,8 +85,29 @@ async function runAssignment(highs: Highs, request: SolveRequest, task: Assignme
   return { result, why, conflicts: conflictPairs, candidatePairs: candidates.reviewer.length };
 }
 
-export async function handle(request: SolveRequest, report: (phase: ProgressMessage['progress']) => void = () => {}): Promise<SolveReply> {
+/**
+ * A timetable, solved synchronously in this thread with this thread's clock: the request's
+ * `time_limit` bounds every phase, and each progress report goes straight to the pool (posted
+ * messages are delivered while the loop here keeps running).
+ */
+function runTimetable(request: SolveRequest, task: TimetableTask, report: (progress: TaskProgress) => void): SolveReply {
+  const seconds = Number(request.options.time_limit);
+  const result = solveTimetable(task.problem, {
+    seed: task.seed,
+    now: () => performance.now(),
+    ...(Number.isFinite(seconds) && seconds > 0 ? { timeLimitMs: seconds * 1000 } : {}),
+    ...(task.repairIterations !== undefined ? { repairIterations: task.repairIterations } : {}),
+    ...(task.improveIterations !== undefined ? { improveIterations: task.improveIterations } : {}),
+    ...(task.progressEvery !== undefined ? { progressEvery: task.progressEvery } : {}),
+    onProgress: report,
+  });
+  return { id: request.id, status: result.status, objective: null, columns: {}, timetable: result };
+}
+
+export async function handle(request: SolveRequest, report: (phase: TaskProgress) => void = () => {}): Promise<SolveReply> {
   try {
+    // The timetabling heuristic needs no HiGHS: it does not wait for (or fail with) the Wasm module.
+    if (request.task?.kind === 'timetable') return runTimetable(request, request.task, report);
     const highs = await loadHighs();
     if (request.task) {
       const assignment = await runAssignment(highs, request, request.task, report);

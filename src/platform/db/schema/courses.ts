@@ -261,3 +261,32 @@ export const calendarTokens = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.kind] })],
 );
+
+export type TimetableRunStatus = 'queued' | 'running' | 'done' | 'failed';
+
+/**
+ * One automatic timetabling job over one or more cohorts (issue 4, point 3): parameters, live
+ * progress (phase, placed, hard conflicts left), the proposed placements and the unplaced sessions
+ * with their reasons. Nothing moves until staff apply the run (appliedAt), in one transaction.
+ */
+export const timetableRuns = pgTable(
+  'timetable_run',
+  {
+    id: uuid('id').primaryKey(),
+    cohortIds: jsonb('cohort_ids').$type<string[]>().notNull(),
+    status: text('status').$type<TimetableRunStatus>().notNull().default('queued'),
+    phase: text('phase'),
+    /** The solver's last progress report: { phase, placed, placeable, hardConflicts, softScore, iteration }. */
+    progress: jsonb('progress').$type<Record<string, unknown>>(),
+    /** { seed, timeLimitSeconds, closedDates } */
+    params: jsonb('params').$type<Record<string, unknown>>().notNull(),
+    /** Proposed placements, unplaced sessions with reasons, quality and statistics. */
+    result: jsonb('result').$type<Record<string, unknown>>(),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    appliedAt: timestamp('applied_at', { withTimezone: true }),
+    appliedBy: uuid('applied_by'),
+  },
+  (t) => [index('timetable_run_created_idx').on(t.createdAt)],
+);
