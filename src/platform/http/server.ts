@@ -182,7 +182,8 @@ export async function buildServer(options: ServerOptions): Promise<{ app: App; r
         censor: '[redacted]',
       },
       serializers: {
-        req: (req: { method: string; url: string; id: string }) => ({ method: req.method, url: req.url.split('?')[0], id: req.id }),
+        // No query strings (export reasons) and no secret path segments (calendar feed tokens) in logs.
+        req: (req: { method: string; url: string; id: string }) => ({ method: req.method, url: req.url.split('?')[0]!.replace(/\/calendars\/feeds\/[^/]+/, '/calendars/feeds/[redacted]'), id: req.id }),
         err: (err: unknown) => serializeError(err),
       },
     },
