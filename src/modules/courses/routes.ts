@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { publicAccess, signedIn, staffOnly } from '../../core/access/policy.js';
+import { anyRole, publicAccess, signedIn, staffOnly } from '../../core/access/policy.js';
 import { contentDisposition, formatMegabytes } from '../../core/files/sniff.js';
 import { DomainError } from '../../core/shared/domain-error.js';
 import type { AccessActor } from '../../platform/access-log.js';
@@ -17,6 +17,8 @@ import { HttpError } from '../../platform/http/errors.js';
 import type { App } from '../../platform/http/server.js';
 import type { ModuleDeps } from '../../platform/module.js';
 import { ErrorBody, IdParams, Ok } from '../../shared/contracts/common.js';
+import { LecturerAvailabilityInput, LecturerAvailabilityView } from '../../shared/contracts/courses.js';
+import * as availability from './availability.js';
 import {
   CohortDetail,
   CohortInput,
@@ -300,6 +302,34 @@ export function registerCoursesRoutes(app: App, deps: ModuleDeps, storage: FileS
     config: { policy: staffOnly },
     schema: { tags, summary: "The network's lecturer pool: accounts holding 'mentor' (access-logged)", response: { 200: LecturerPool } },
     handler: (request) => views.lecturerPool(db, accessorOf(request)),
+  });
+  app.route({
+    method: 'GET',
+    url: '/api/v1/admin/lecturers/:id/availability',
+    config: { policy: staffOnly },
+    schema: { tags, summary: "A lecturer's weekly open hours and unavailable dates (read by the timetable)", params: IdParams, response: { 200: LecturerAvailabilityView, 404: ErrorBody } },
+    handler: (request) => availability.getAvailability(db, request.params.id),
+  });
+  app.route({
+    method: 'PUT',
+    url: '/api/v1/admin/lecturers/:id/availability',
+    config: { policy: staffOnly },
+    schema: { tags, summary: "Set a lecturer's weekly open hours and unavailable dates (audited)", params: IdParams, body: LecturerAvailabilityInput, response: { 200: LecturerAvailabilityView, 400: ErrorBody, 404: ErrorBody, 422: ErrorBody } },
+    handler: (request) => availability.setAvailability(db, actorOf(request), request.params.id, request.body, deps.now()),
+  });
+  app.route({
+    method: 'GET',
+    url: '/api/v1/me/availability',
+    config: { policy: anyRole('mentor') },
+    schema: { tags: ['courses (lecturer)'], summary: 'My weekly open hours and unavailable dates as a lecturer', response: { 200: LecturerAvailabilityView, 404: ErrorBody } },
+    handler: (request) => availability.getAvailability(db, request.principal!.userId),
+  });
+  app.route({
+    method: 'PUT',
+    url: '/api/v1/me/availability',
+    config: { policy: anyRole('mentor') },
+    schema: { tags: ['courses (lecturer)'], summary: 'Set my weekly open hours and unavailable dates as a lecturer (audited)', body: LecturerAvailabilityInput, response: { 200: LecturerAvailabilityView, 400: ErrorBody, 422: ErrorBody } },
+    handler: (request) => availability.setAvailability(db, actorOf(request), request.principal!.userId, request.body, deps.now()),
   });
 
   // ---- staff: modules ----

@@ -11,7 +11,7 @@ import type { Availability, Cohort, DayRange, Placement, Room, SeriesRule, TimeS
 import { DomainError } from '../../core/shared/domain-error.js';
 import type { LocalizedText } from '../../core/shared/localized.js';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { cohorts, courseSessions, programmes, rooms, sessionLecturers, users } from '../../platform/db/schema/index.js';
+import { cohorts, courseSessions, lecturerAvailability, programmes, rooms, sessionLecturers, users } from '../../platform/db/schema/index.js';
 
 /**
  * The teaching slots of every day, in Asia/Seoul minutes, in time order and not overlapping: three
@@ -330,9 +330,21 @@ export async function loadTimetableInput(db: DbOrTx, cohortIds: readonly string[
     const availability: Availability | undefined = weekly || unavailable ? { ...weekly, ...(unavailable ? { unavailable } : {}) } : undefined;
     return { id: r.id, capacity: r.capacity, ...(availability ? { availability } : {}) };
   });
+  // What lecturers of the network said about themselves: weekly open hours and dates they cannot come.
+  const accountIds = [...lecturerNames.keys()].filter((id) => id.startsWith('u:')).map((id) => id.slice(2));
+  const stated = new Map(
+    (accountIds.length > 0 ? await db.select().from(lecturerAvailability).where(inArray(lecturerAvailability.userId, accountIds)) : []).map((r) => [`u:${r.userId}`, r]),
+  );
   const lecturers = [...lecturerNames.keys()].sort().map((id) => {
-    const unavailable = closedFor.get(`l:${id}`);
-    return { id, ...(unavailable ? { availability: { unavailable } } : {}) };
+    const own = stated.get(id);
+    const weekly = own ? roomAvailability(own.weekly) : undefined;
+    const away: DayRange[] = (own?.unavailableDates ?? [])
+      .map((d) => epochDay(d))
+      .filter((d): d is number => d !== null && d !== undefined && d >= monday && d < monday + horizon)
+      .map((d) => ({ fromDay: d - monday, toDay: d - monday }));
+    const unavailable = [...(closedFor.get(`l:${id}`) ?? []), ...away];
+    const availability: Availability | undefined = weekly || unavailable.length > 0 ? { ...weekly, ...(unavailable.length > 0 ? { unavailable } : {}) } : undefined;
+    return { id, ...(availability ? { availability } : {}) };
   });
 
   const series = new Map<string, SeriesRule>();

@@ -482,3 +482,17 @@ export const MyCohortList = z.object({
   cohorts: z.array(PublicCohortSummary.extend({ programme: z.object({ id: Id, kind: ProgrammeKind, title: Text }), via: z.enum(['selection', 'enrolment']) })),
 });
 export type MyCohortListT = z.infer<typeof MyCohortList>;
+
+/** When a lecturer can teach: weekly open hours (as a room's) and dates they cannot come. */
+export const LecturerAvailabilityInput = z.strictObject({
+  weekly: RoomAvailability,
+  unavailableDates: z.array(Day).max(366),
+});
+export type LecturerAvailabilityInputT = z.infer<typeof LecturerAvailabilityInput>;
+export const LecturerAvailabilityView = z.object({
+  userId: Id,
+  weekly: RoomAvailability,
+  unavailableDates: z.array(z.string()),
+  updatedAt: z.string().nullable(),
+});
+export type LecturerAvailabilityViewT = z.infer<typeof LecturerAvailabilityView>;

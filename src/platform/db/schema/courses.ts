@@ -290,3 +290,19 @@ export const timetableRuns = pgTable(
   },
   (t) => [index('timetable_run_created_idx').on(t.createdAt)],
 );
+
+/**
+ * When a lecturer from the network can teach (issue 4, point 3): weekly open hours (same shape as a
+ * room's) and dates they cannot come. Entered by the lecturer or by staff; the timetable reads it.
+ * Lecturers known only by an external name have no row and count as free.
+ */
+export const lecturerAvailability = pgTable('lecturer_availability', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  /** Day of week (1 = Monday … 7) → [startMinute, endMinute) ranges in Asia/Seoul. Empty = any time. */
+  weekly: jsonb('weekly').$type<Record<string, [number, number][]>>().notNull().default({}),
+  /** 'YYYY-MM-DD' dates the lecturer cannot teach at all. */
+  unavailableDates: jsonb('unavailable_dates').$type<string[]>().notNull().default([]),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
