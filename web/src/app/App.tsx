@@ -19,6 +19,10 @@ import { Loading } from '../lib/LoadState';
 
 const AdminRoutes = lazy(() => import('../admin/AdminRoutes'));
 const ReviewRoutes = lazy(() => import('../review/ReviewRoutes'));
+const CoursePublicRoutes = lazy(() => import('../courses/public/CoursePublicRoutes'));
+const VerifyPage = lazy(() => import('../courses/public/VerifyPage'));
+const CourseMeRoutes = lazy(() => import('../courses/me/CourseMeRoutes'));
+const CheckinPage = lazy(() => import('../courses/me/CheckinPage'));
 
 /**
  * Moves focus to the main heading after navigation, so screen readers announce the new page. A link
@@ -51,10 +55,15 @@ export function App() {
           <Route path="/budget" element={<BudgetPage />} />
           <Route path="/calls" element={<CallsPage />} />
           <Route path="/calls/:id" element={<CallPage />} />
+          <Route path="/courses/*" element={<CoursePublicRoutes />} />
+          <Route path="/verify/:token" element={<VerifyPage />} />
           <Route path="/sign-in" element={<SignInPage />} />
           <Route path="/sign-up" element={<SignUpPage />} />
           <Route path="/setup" element={<SetupPage />} />
           <Route path="/admin/*" element={<AdminRoutes />} />
+          {/* A participant's cohorts, enrolments, progress and certificate; checking in with a code. */}
+          <Route path="/me/courses/*" element={<CourseMeRoutes />} />
+          <Route path="/me/checkin" element={<CheckinPage />} />
           {/* A reviewer's invitations, assigned applications and scoring; an applicant's outcome. */}
           <Route path="/me/*" element={<ReviewRoutes />} />
           <Route path="*" element={<NotFoundPage />} />

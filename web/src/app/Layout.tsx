@@ -68,6 +68,7 @@ export function Layout({ children }: { children: ReactNode }) {
     { to: '/schedule', label: t('nav.schedule') },
     { to: '/budget', label: t('nav.budget') },
     { to: '/calls', label: t('nav.calls') },
+    { to: '/courses', label: t('courses:public.nav') },
     ...(me?.user
       ? [
           { to: '/me/applications', label: t('review:links.myApplications') },
