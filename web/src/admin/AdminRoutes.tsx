@@ -17,6 +17,7 @@ import { StaffGate } from './components/StaffGate';
 import { UsersPage } from './UsersPage';
 import { StaffCallRoutes } from '../staffcalls/StaffCallRoutes';
 import { SelectionRoutes } from '../selection/SelectionRoutes';
+import { CourseStaffRoutes } from '../courses/staff/CourseStaffRoutes';
 
 function AdminNav() {
   const { t } = useTranslation('admin');
@@ -27,6 +28,7 @@ function AdminNav() {
     { to: '/admin/budget', label: t('nav.budget') },
     { to: '/admin/calls', label: t('nav.calls') },
     { to: '/admin/review', label: t('nav.review') },
+    { to: '/admin/courses', label: t('nav.courses') },
     { to: '/admin/audit', label: t('nav.audit') },
     ...(isAdmin ? [{ to: '/admin/users', label: t('nav.users') }] : []),
   ];
@@ -74,6 +76,7 @@ export default function AdminRoutes() {
             <Route path="calls/*" element={<StaffCallRoutes />} />
             {/* Assignment, calibration, selection runs and the outbox (selection/). */}
             <Route path="review/*" element={<SelectionRoutes />} />
+            <Route path="courses/*" element={<CourseStaffRoutes />} />
             <Route
               path="users"
               element={

@@ -1,0 +1,233 @@
+/**
+ * /admin/courses/sessions/:id/attendance: the session's rotating check-in code and QR code, its
+ * attendance list with corrections by hand (status and a reason, audited), and "mark session held"
+ * (which books the lecturers' fees into the budget once).
+ */
+import { Box, Button, List, NativeSelect, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { ATTENDANCE_STATUSES, type AttendanceStatusT, type CohortAttendanceViewT } from '../../../../src/shared/contracts/attendance';
+import type { HeldViewT, SessionViewT } from '../../../../src/shared/contracts/courses';
+import type { Issues } from '../../admin/form-errors';
+import { AdminModal } from '../../admin/components/AdminModal';
+import { ConfirmDialog } from '../../admin/components/ConfirmDialog';
+import { DialogForm, useDialogSubmit } from '../../admin/components/DialogForm';
+import { StatusMessage } from '../../admin/components/StatusMessage';
+import { usePageTitle } from '../../app/usePageTitle';
+import { post, put } from '../../lib/api';
+import { LoadError, LoadState, Loading } from '../../lib/LoadState';
+import { Loc, useLocText } from '../../lib/Localized';
+import { useLang } from '../../lib/text';
+import { useApiGet } from '../../lib/useApiGet';
+import { CheckinCodePanel } from './CheckinCodePanel';
+import { CohortNav } from './CohortNav';
+import { formatDay, formatPercent, formatWon, REASON_MAX, REASON_MIN, seoulDay } from './format';
+import { SessionTime } from './SessionCells';
+
+type Participant = CohortAttendanceViewT['participants'][number];
+
+function CorrectionDialog({ person, sessionId, onClose, onSaved }: { person: Participant | null; sessionId: string; onClose: () => void; onSaved: (message: string) => Promise<void> }) {
+  const { t } = useTranslation('courses');
+  return (
+    <AdminModal opened={person !== null} onClose={onClose} title={person ? t('staff.attendance.correct.title', { name: person.name }) : ''} size="md" className="oc-courses-staff">
+      {person && <CorrectionForm key={person.userId} person={person} sessionId={sessionId} onClose={onClose} onSaved={onSaved} />}
+    </AdminModal>
+  );
+}
+
+function CorrectionForm({ person, sessionId, onClose, onSaved }: { person: Participant; sessionId: string; onClose: () => void; onSaved: (message: string) => Promise<void> }) {
+  const { t } = useTranslation('courses');
+  const [status, setStatus] = useState<AttendanceStatusT>(person.statuses[sessionId] ?? 'present');
+  const [reason, setReason] = useState('');
+  const dialog = useDialogSubmit();
+  const labels: Record<string, string> = { status: t('staff.attendance.status'), reason: t('staff.attendance.correct.reason') };
+  const save = async () => {
+    const issues: Issues = {};
+    if (reason.trim().length < REASON_MIN) issues.reason = { key: 'courses:staff.attendance.correct.reasonShort', params: { min: REASON_MIN } };
+    await dialog.submit(issues, async () => {
+      await put(`/admin/sessions/${sessionId}/attendance/${person.userId}`, { status, reason: reason.trim() });
+      onClose();
+      await onSaved(t('staff.attendance.correct.saved', { name: person.name, status: t(`staff.attendanceStatus.${status}`) }));
+    });
+  };
+  return (
+    <DialogForm state={dialog} onSubmit={save} labelOf={(p) => labels[p]} onCancel={onClose} submitLabel={t('staff.attendance.correct.submit')}>
+      <NativeSelect
+        id="correct-status"
+        label={t('staff.attendance.status')}
+        value={status}
+        onChange={(e) => setStatus(e.currentTarget.value as AttendanceStatusT)}
+        data={ATTENDANCE_STATUSES.map((s) => ({ value: s, label: t(`staff.attendanceStatus.${s}`) }))}
+        error={dialog.errors.status}
+        data-autofocus
+      />
+      <Textarea id="correct-reason" label={t('staff.attendance.correct.reason')} description={t('staff.attendance.correct.reasonHelp', { min: REASON_MIN, max: REASON_MAX })} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={dialog.errors.reason} required maxLength={REASON_MAX} autosize minRows={2} />
+    </DialogForm>
+  );
+}
+
+/** The cohort's attendance read for this session; `version` grows after each correction to read it again. */
+function AttendanceList({ session, onCorrect, version }: { session: SessionViewT; onCorrect: (p: Participant) => void; version: number }) {
+  const { t } = useTranslation('courses');
+  const lang = useLang();
+  const state = useApiGet<CohortAttendanceViewT>(`/admin/cohorts/${session.cohortId}/attendance`, [version]);
+  return (
+    <LoadState state={state}>
+      {(data) => {
+        const rate = data.sessions.find((s) => s.sessionId === session.id);
+        if (data.participants.length === 0) return <Text>{t('staff.attendance.list.none')}</Text>;
+        return (
+          <Stack gap="xs">
+            {rate && <Text>{rate.started ? t('staff.attendance.list.rate', { present: rate.present, due: rate.due, excused: rate.excused, rate: formatPercent(rate.rate, lang) ?? t('staff.common.none') }) : t('staff.attendance.list.notStarted')}</Text>}
+            <Table.ScrollContainer minWidth={640}>
+              <Table withTableBorder verticalSpacing="xs" captionSide="top" data-testid="attendance-table">
+                <Table.Caption>{t('staff.attendance.list.caption', { count: data.participants.length })}</Table.Caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('staff.members.name')}</Table.Th>
+                    <Table.Th scope="col">{t('staff.members.email')}</Table.Th>
+                    <Table.Th scope="col">{t('staff.attendance.status')}</Table.Th>
+                    <Table.Th scope="col">{t('staff.common.actions')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.participants.map((p) => {
+                    const status = p.statuses[session.id];
+                    return (
+                      <Table.Tr key={p.userId} data-user-id={p.userId}>
+                        <Table.Th scope="row" fw={400}>
+                          {p.name}
+                        </Table.Th>
+                        <Table.Td className="oc-wrap">{p.email}</Table.Td>
+                        <Table.Td data-testid="attendance-status">{status ? t(`staff.attendanceStatus.${status}`) : t('staff.attendanceStatus.none')}</Table.Td>
+                        <Table.Td>
+                          <Button size="xs" variant="default" onClick={() => onCorrect(p)} aria-label={t('staff.attendance.correct.label', { name: p.name })}>
+                            {t('staff.attendance.correct.button')}
+                          </Button>
+                        </Table.Td>
+                      </Table.Tr>
+                    );
+                  })}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </Stack>
+        );
+      }}
+    </LoadState>
+  );
+}
+
+function HeldResult({ held }: { held: HeldViewT }) {
+  const { t } = useTranslation('courses');
+  const lang = useLang();
+  return (
+    <Box className="oc-notice" data-testid="held-result">
+      <Text fw={700} mb="xs">
+        {t('staff.attendance.held.doneTitle')}
+      </Text>
+      {held.budgetLineId === null && <Text mb="xs">{t('staff.attendance.held.noLine')}</Text>}
+      {held.bookings.length === 0 ? (
+        <Text>{t('staff.attendance.held.noBookings')}</Text>
+      ) : (
+        <List spacing={4}>
+          {held.bookings.map((b) => (
+            <List.Item key={b.lecturerId}>{b.spendingId ? t('staff.attendance.held.booked', { name: b.displayName, amount: formatWon(b.amount, lang) }) : t('staff.attendance.held.notBooked', { name: b.displayName, amount: formatWon(b.amount, lang) })}</List.Item>
+          ))}
+        </List>
+      )}
+    </Box>
+  );
+}
+
+export function AttendancePage() {
+  const { t } = useTranslation('courses');
+  const text = useLocText();
+  const lang = useLang();
+  const { id = '' } = useParams();
+  const session = useApiGet<SessionViewT>(`/admin/sessions/${id}`);
+  const s = session.data;
+  usePageTitle(s ? `${t('staff.attendance.title')} · ${text(s.title)}` : t('staff.attendance.title'));
+  const [version, setVersion] = useState(0);
+  const [correcting, setCorrecting] = useState<Participant | null>(null);
+  const [message, setMessage] = useState('');
+  const [confirmHeld, setConfirmHeld] = useState(false);
+  const [held, setHeld] = useState<HeldViewT | null>(null);
+  return (
+    <Stack>
+      {s && <CohortNav cohortId={s.cohortId} />}
+      <Title order={1}>
+        {t('staff.attendance.title')}
+        {s && (
+          <Text component="span" display="block" size="lg" fw={500}>
+            <Loc value={s.title} />
+          </Text>
+        )}
+      </Title>
+      {session.error !== undefined && <LoadError error={session.error} onRetry={() => void session.reload()} />}
+      {!s && session.error === undefined && <Loading />}
+      {s && (
+        <>
+          <Text>
+            {t(`staff.sessionType.${s.type}`)}
+            {' · '}
+            <SessionTime session={s} />
+          </Text>
+          <CheckinCodePanel sessionId={s.id} />
+          <StatusMessage message={message} />
+          <Box component="section" aria-labelledby="attendance-heading">
+            <Title order={2} size="h3" id="attendance-heading" mb="xs">
+              {t('staff.attendance.list.heading')}
+            </Title>
+            {s.startsAt && <Text size="sm" mb="xs">{t('staff.attendance.list.intro', { day: formatDay(seoulDay(s.startsAt), lang) })}</Text>}
+            <AttendanceList session={s} onCorrect={setCorrecting} version={version} />
+          </Box>
+          <Box component="section" aria-labelledby="held-heading">
+            <Title order={2} size="h3" id="held-heading" mb="xs">
+              {t('staff.attendance.held.heading')}
+            </Title>
+            {s.heldAt || held ? (
+              <Text fw={700} mb="xs" data-testid="held-state">
+                {t('staff.attendance.held.already', { when: formatDay(seoulDay(held?.session.heldAt ?? s.heldAt ?? ''), lang) })}
+              </Text>
+            ) : (
+              <>
+                <Text size="sm" mb="xs">
+                  {t('staff.attendance.held.intro')}
+                </Text>
+                <Button onClick={() => setConfirmHeld(true)} data-testid="mark-held">
+                  {t('staff.attendance.held.button')}
+                </Button>
+              </>
+            )}
+            {held && <HeldResult held={held} />}
+          </Box>
+          <CorrectionDialog
+            person={correcting}
+            sessionId={s.id}
+            onClose={() => setCorrecting(null)}
+            onSaved={async (msg) => {
+              setVersion((v) => v + 1);
+              setMessage(msg);
+            }}
+          />
+          <ConfirmDialog
+            opened={confirmHeld}
+            title={t('staff.attendance.held.confirmTitle')}
+            confirmLabel={t('staff.attendance.held.button')}
+            onClose={() => setConfirmHeld(false)}
+            onConfirm={async () => {
+              const result = await post<HeldViewT>(`/admin/sessions/${s.id}/held`);
+              setHeld(result);
+              setConfirmHeld(false);
+              setMessage(t('staff.attendance.held.saved'));
+            }}
+          >
+            {t('staff.attendance.held.confirmBody', { title: text(s.title) })}
+          </ConfirmDialog>
+        </>
+      )}
+    </Stack>
+  );
+}

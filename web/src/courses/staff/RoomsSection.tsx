@@ -1,0 +1,144 @@
+/**
+ * The rooms sessions can use (name, where it is, seats, when it is open), listed on the courses page,
+ * added and edited in a dialog. Weekly opening hours are shown as stored; rooms added here are open
+ * at any time (the timetable reads an empty availability as always open).
+ */
+import { Box, Button, Group, Table, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RoomListT, RoomViewT } from '../../../../src/shared/contracts/courses';
+import type { Issues } from '../../admin/form-errors';
+import { AdminModal } from '../../admin/components/AdminModal';
+import { DialogForm, useDialogSubmit } from '../../admin/components/DialogForm';
+import { LocalizedInputs } from '../../admin/components/LocalizedInputs';
+import { StatusMessage } from '../../admin/components/StatusMessage';
+import { patch, post } from '../../lib/api';
+import { LoadState } from '../../lib/LoadState';
+import { Loc, useLocText } from '../../lib/Localized';
+import { useLang } from '../../lib/text';
+import { useApiGet } from '../../lib/useApiGet';
+import { formatAvailability, parseIntIn } from './format';
+
+type Mode = { kind: 'add' } | { kind: 'edit'; room: RoomViewT };
+
+function RoomDialog({ mode, onClose, onSaved }: { mode: Mode | null; onClose: () => void; onSaved: (message: string) => Promise<void> }) {
+  const { t } = useTranslation('courses');
+  const text = useLocText();
+  const title = mode?.kind === 'edit' ? t('staff.rooms.editTitle', { name: text(mode.room.name) }) : t('staff.rooms.addTitle');
+  return (
+    <AdminModal opened={mode !== null} onClose={onClose} title={title} className="oc-courses-staff">
+      {mode && <RoomForm key={mode.kind === 'edit' ? mode.room.id : 'add'} mode={mode} onClose={onClose} onSaved={onSaved} />}
+    </AdminModal>
+  );
+}
+
+function RoomForm({ mode, onClose, onSaved }: { mode: Mode; onClose: () => void; onSaved: (message: string) => Promise<void> }) {
+  const { t } = useTranslation('courses');
+  const editing = mode.kind === 'edit' ? mode.room : null;
+  const [name, setName] = useState({ ko: editing?.name.ko ?? '', en: editing?.name.en ?? '' });
+  const [place, setPlace] = useState({ ko: editing?.place.ko ?? '', en: editing?.place.en ?? '' });
+  const [capacity, setCapacity] = useState(editing ? String(editing.capacity) : '30');
+  const dialog = useDialogSubmit();
+  const labels: Record<string, string> = {
+    'name.ko': t('admin:common.inKo', { label: t('staff.rooms.name') }),
+    'name.en': t('admin:common.inEn', { label: t('staff.rooms.name') }),
+    'place.ko': t('admin:common.inKo', { label: t('staff.rooms.place') }),
+    'place.en': t('admin:common.inEn', { label: t('staff.rooms.place') }),
+    capacity: t('staff.rooms.capacity'),
+  };
+  const bilingual = (v: { ko: string; en: string }) => ({ ko: v.ko.trim(), ...(v.en.trim() ? { en: v.en.trim() } : {}) });
+  const save = async () => {
+    const issues: Issues = {};
+    if (!name.ko.trim()) issues['name.ko'] = { key: 'errors.required' };
+    if (!place.ko.trim()) issues['place.ko'] = { key: 'errors.required' };
+    const seats = parseIntIn(capacity, 1, 100_000);
+    if (seats === null) issues.capacity = { key: 'courses:staff.form.error.capacity' };
+    await dialog.submit(issues, async () => {
+      const body = { name: bilingual(name), place: bilingual(place), capacity: seats! };
+      if (editing) await patch(`/admin/rooms/${editing.id}`, body);
+      else await post('/admin/rooms', body);
+      onClose();
+      await onSaved(t(editing ? 'staff.rooms.saved' : 'staff.rooms.added', { name: body.name.ko }));
+    });
+  };
+  return (
+    <DialogForm state={dialog} onSubmit={save} labelOf={(p) => labels[p]} onCancel={onClose}>
+      <LocalizedInputs label={t('staff.rooms.name')} path="name" ko={name.ko} en={name.en} onChange={setName} errors={dialog.errors} requiredKo autoFocus id="room-name" />
+      <LocalizedInputs label={t('staff.rooms.place')} path="place" ko={place.ko} en={place.en} onChange={setPlace} errors={dialog.errors} requiredKo id="room-place" />
+      <TextInput id="room-capacity" label={t('staff.rooms.capacity')} inputMode="numeric" value={capacity} onChange={(e) => setCapacity(e.currentTarget.value)} error={dialog.errors.capacity} required />
+    </DialogForm>
+  );
+}
+
+export function RoomsSection() {
+  const { t } = useTranslation('courses');
+  const lang = useLang();
+  const text = useLocText();
+  const rooms = useApiGet<RoomListT>('/admin/rooms');
+  const [mode, setMode] = useState<Mode | null>(null);
+  const [message, setMessage] = useState('');
+  return (
+    <Box component="section" aria-labelledby="rooms-heading">
+      <Group justify="space-between" align="flex-end" mb="xs">
+        <Title order={2} size="h3" id="rooms-heading">
+          {t('staff.rooms.heading')}
+        </Title>
+        <Button variant="default" onClick={() => setMode({ kind: 'add' })}>
+          {t('staff.rooms.add')}
+        </Button>
+      </Group>
+      <StatusMessage message={message} />
+      <LoadState state={rooms}>
+        {(data) =>
+          data.rooms.length === 0 ? (
+            <Text>{t('staff.rooms.none')}</Text>
+          ) : (
+            <Table.ScrollContainer minWidth={700}>
+              <Table withTableBorder verticalSpacing="xs" captionSide="top" data-testid="rooms-table">
+                <Table.Caption>{t('staff.rooms.caption', { count: data.rooms.length })}</Table.Caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('staff.rooms.name')}</Table.Th>
+                    <Table.Th scope="col">{t('staff.rooms.place')}</Table.Th>
+                    <Table.Th scope="col" className="oc-num">
+                      {t('staff.rooms.capacity')}
+                    </Table.Th>
+                    <Table.Th scope="col">{t('staff.rooms.open')}</Table.Th>
+                    <Table.Th scope="col">{t('staff.common.actions')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.rooms.map((r) => (
+                    <Table.Tr key={r.id}>
+                      <Table.Th scope="row" fw={400}>
+                        <Loc value={r.name} />
+                      </Table.Th>
+                      <Table.Td>
+                        <Loc value={r.place} />
+                      </Table.Td>
+                      <Table.Td className="oc-num">{r.capacity}</Table.Td>
+                      <Table.Td>{formatAvailability(r.availability, lang) ?? t('staff.rooms.always')}</Table.Td>
+                      <Table.Td>
+                        <Button size="xs" variant="default" onClick={() => setMode({ kind: 'edit', room: r })} aria-label={t('staff.rooms.editTitle', { name: text(r.name) })}>
+                          {t('staff.common.edit')}
+                        </Button>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )
+        }
+      </LoadState>
+      <RoomDialog
+        mode={mode}
+        onClose={() => setMode(null)}
+        onSaved={async (msg) => {
+          await rooms.reload();
+          setMessage(msg);
+        }}
+      />
+    </Box>
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * Reading a timetable run and the live conflict warnings: how far a run has got (for the progress
+ * bar), whether it is over, which sessions a warning involves, and the sessions a move would touch.
+ * Pure, so unit-tested in Node.
+ */
+import type { CohortConflicts, ConflictWarning, TimetableRunView } from './timetable-types';
+
+export const TIMETABLE_PHASES = ['loading', 'checking', 'constructing', 'repairing', 'improving', 'finishing', 'saving', 'done'] as const;
+export type TimetablePhaseName = (typeof TIMETABLE_PHASES)[number];
+
+export function isFinishedRun(run: Pick<TimetableRunView, 'status'>): boolean {
+  return run.status === 'done' || run.status === 'failed';
+}
+
+/** The phase as a known name (for its translation), or null for one this page does not know. */
+export function phaseName(phase: string | null | undefined): TimetablePhaseName | null {
+  return (TIMETABLE_PHASES as readonly string[]).includes(phase ?? '') ? (phase as TimetablePhaseName) : null;
+}
+
+/**
+ * 0..100 for the progress bar. Placing sessions is most of the visible work, so the bar follows
+ * placed ÷ placeable, held below 100 until the run is over; a finished run is 100.
+ */
+export function runPercent(run: Pick<TimetableRunView, 'status' | 'progress'>): number {
+  if (isFinishedRun(run)) return 100;
+  const p = run.progress;
+  if (!p || p.placeable <= 0) return run.status === 'queued' ? 0 : 5;
+  const share = Math.min(1, Math.max(0, p.placed / p.placeable));
+  // Placed sessions may still clash: the last step is clearing hard conflicts, so stop at 95.
+  return Math.round(5 + share * 90 - (p.hardConflicts > 0 && share === 1 ? 5 : 0));
+}
+
+/** Every session id a set of warnings names (this cohort's and other cohorts'). */
+export function sessionsInConflict(conflicts: Pick<CohortConflicts, 'warnings'> | undefined): Set<string> {
+  const out = new Set<string>();
+  for (const w of conflicts?.warnings ?? []) for (const id of [...w.sessionIds, ...w.otherSessionIds]) out.add(id);
+  return out;
+}
+
+/** The warnings that involve one session. */
+export function warningsOf(sessionId: string, warnings: readonly ConflictWarning[]): ConflictWarning[] {
+  return warnings.filter((w) => w.sessionIds.includes(sessionId) || w.otherSessionIds.includes(sessionId));
+}
+
+/** A stable key for a warning, to tell new warnings from ones already shown. */
+export function warningKey(w: Pick<ConflictWarning, 'kind' | 'sessionIds' | 'otherSessionIds' | 'date' | 'time'>): string {
+  return [w.kind, [...w.sessionIds].sort().join('+'), [...w.otherSessionIds].sort().join('+'), w.date ?? '', w.time ?? ''].join('|');
+}
+
+/** How the warnings changed after an edit: how many are new and how many went away. */
+export function conflictDelta(before: readonly ConflictWarning[], after: readonly ConflictWarning[]): { added: number; removed: number } {
+  const b = new Set(before.map(warningKey));
+  const a = new Set(after.map(warningKey));
+  return { added: [...a].filter((k) => !b.has(k)).length, removed: [...b].filter((k) => !a.has(k)).length };
+}
