@@ -6,6 +6,8 @@ import { defineConfig } from 'vitest/config';
  * end-to-end journeys in headless Chromium.
  */
 const pg = process.env.TEST_DATABASE_URL;
+/** Tests that measure latency: they run last, alone, so other test files do not share the two cores. */
+const TIMING = ['tests/integration/**/*no-blocking*.test.ts'];
 
 export default defineConfig({
   test: {
@@ -20,6 +22,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
+          exclude: TIMING,
           globalSetup: ['tests/support/global-setup.ts'],
           env: { OC_TEST_DB: 'pglite' },
           testTimeout: 30_000,
@@ -33,6 +36,7 @@ export default defineConfig({
               test: {
                 name: 'integration-postgres',
                 include: ['tests/integration/**/*.test.ts'],
+                exclude: TIMING,
                 env: { OC_TEST_DB: 'postgres' },
                 testTimeout: 30_000,
                 hookTimeout: 60_000,
@@ -49,6 +53,20 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One browser at a time on a 2-core machine.
           fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'timing',
+          include: TIMING,
+          globalSetup: ['tests/support/global-setup.ts'],
+          env: { OC_TEST_DB: 'pglite' },
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // After every other project has finished: a p99 measured while the suite runs beside it
+          // would measure the suite, not the app.
+          sequence: { groupOrder: 1 },
         },
       },
     ],

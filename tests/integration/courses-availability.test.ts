@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, cohorts, courseSessions, programmes, rooms, sessionLecturers } from '../../src/platform/db/schema/index.js';
-import type { TimetableRunViewT } from '../../src/modules/courses/timetable-contracts.js';
+import type { TimetableRunViewT } from '../../src/shared/contracts/timetable.js';
 import type { LecturerAvailabilityViewT } from '../../src/shared/contracts/courses.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 

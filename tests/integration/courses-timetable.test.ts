@@ -11,7 +11,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, cohorts, courseSessions, programmes, rooms, sessionLecturers } from '../../src/platform/db/schema/index.js';
-import type { CohortConflictsT, TimetableApplyViewT, TimetableRunViewT } from '../../src/modules/courses/timetable-contracts.js';
+import type { CohortConflictsT, TimetableApplyViewT, TimetableRunViewT } from '../../src/shared/contracts/timetable.js';
 import { startTestApp, type TestApp, type TestClient } from '../support/app.js';
 
 let t: TestApp;

@@ -12,7 +12,7 @@ import { clockTime } from '../../core/courses/calendar.js';
 import { pickText } from '../../core/shared/localized.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { cohorts, courseSessions } from '../../platform/db/schema/index.js';
-import type { CohortConflictsT } from './timetable-contracts.js';
+import type { CohortConflictsT } from '../../shared/contracts/timetable.js';
 import { loadTimetableInput, storedMeetings, storedPlacement, withLecturers, type SessionInfo } from './timetable-problem.js';
 import { conflictWords, crossCohortWords, namer } from './timetable-words.js';
 

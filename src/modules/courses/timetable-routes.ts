@@ -9,7 +9,7 @@ import { actorOf } from '../../platform/audit.js';
 import type { App } from '../../platform/http/server.js';
 import type { ModuleDeps } from '../../platform/module.js';
 import { ErrorBody, IdParams } from '../../shared/contracts/common.js';
-import { CohortConflicts, TimetableApplyView, TimetableRunParams, TimetableRunRequest, TimetableRunView } from './timetable-contracts.js';
+import { CohortConflicts, TimetableApplyView, TimetableRunParams, TimetableRunRequest, TimetableRunView } from '../../shared/contracts/timetable.js';
 import { cohortConflicts } from './timetable-conflicts.js';
 import { applyRun, getRun, runsOfCohort, startRun } from './timetable-runs.js';
 

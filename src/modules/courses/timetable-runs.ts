@@ -16,7 +16,7 @@ import type { DbOrTx } from '../../platform/db/client.js';
 import { courseSessions, timetableRuns } from '../../platform/db/schema/index.js';
 import type { ModuleDeps } from '../../platform/module.js';
 import { translate } from '../../shared/i18n/server-messages.js';
-import type { TimetableApplyViewT, TimetableRunRequestT, TimetableRunResultT, TimetableRunViewT } from './timetable-contracts.js';
+import type { TimetableApplyViewT, TimetableRunRequestT, TimetableRunResultT, TimetableRunViewT } from '../../shared/contracts/timetable.js';
 import { loadTimetableInput, placementTimes } from './timetable-problem.js';
 import { unplacedWords } from './timetable-words.js';
 

@@ -1,5 +1,5 @@
 /**
- * Shapes of the timetabling answers. Their zod contracts live in src/modules/courses/timetable-contracts.ts,
+ * Shapes of the timetabling answers. Their zod contracts live in src/shared/contracts/timetable.ts,
  * which the web app may not import (lint keeps it off server folders); these mirror them field for
  * field until the contracts move to src/shared/contracts, when this file becomes a re-export.
  */

@@ -3,7 +3,7 @@
  * server, like src/shared/contracts/*, so it can move there unchanged (the web app reads the types).
  */
 import { z } from 'zod';
-import { Id } from '../../shared/contracts/common.js';
+import { Id } from './common.js';
 
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
