@@ -13,4 +13,6 @@ export const theme = createTheme({
   fontFamily: "'Noto Sans KR', 'NanumGothic', 'Apple SD Gothic Neo', 'Malgun Gothic', system-ui, sans-serif",
   focusRing: 'always',
   defaultRadius: 'sm',
+  // People who ask their system for less motion get no fades or slides (WCAG 2.3.3).
+  respectReducedMotion: true,
 });
