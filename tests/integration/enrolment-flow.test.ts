@@ -56,6 +56,10 @@ describe('seats, the waitlist and enrolling again', () => {
     expect(againWaiting.json<EnrolmentViewT>()).toMatchObject({ status: 'waitlisted', waitlistPosition: 2 });
     const rows = await t.campus.database.db.select().from(enrolments).where(eq(enrolments.cohortId, cohortId));
     expect(rows).toHaveLength(4);
+    // The public cohort page says the course is full and how long the waitlist is.
+    const page = await t.client().get(`/api/v1/cohorts/${cohortId}`);
+    expect(page.statusCode, page.body).toBe(200);
+    expect(page.json().cohort).toMatchObject({ capacity: 2, seatsLeft: 0, waitlisted: 2 });
   });
 });
 

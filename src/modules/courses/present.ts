@@ -62,7 +62,8 @@ export function presentCohort(row: CohortRow, sessionCount: number): CohortViewT
 }
 
 /** Only for cohorts the public may see (published or finished). */
-export function presentPublicCohort(row: CohortRow): PublicCohortSummaryT {
+export function presentPublicCohort(row: CohortRow, seats?: { enrolled: number; waitlisted: number }): PublicCohortSummaryT {
+  const open = row.enrolmentMode === 'open';
   return {
     id: row.id,
     programmeId: row.programmeId,
@@ -75,6 +76,8 @@ export function presentPublicCohort(row: CohortRow): PublicCohortSummaryT {
     enrolmentOpensAt: iso(row.enrolmentOpensAt),
     enrolmentClosesAt: iso(row.enrolmentClosesAt),
     status: row.status === 'finished' ? 'finished' : 'published',
+    seatsLeft: open ? Math.max(0, row.capacity - (seats?.enrolled ?? 0)) : null,
+    waitlisted: open ? (seats?.waitlisted ?? 0) : null,
   };
 }
 

@@ -7,6 +7,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { DomainError } from '../../core/shared/domain-error.js';
 import { recordAccess, type AccessActor } from '../../platform/access-log.js';
+import { seatCountsOf } from '../enrolment/repository.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { roleGrants, users } from '../../platform/db/schema/index.js';
 import type { CohortDetailT, CohortMemberListT, LecturerPoolT, MyCohortListT, MyCohortViewT, PublicCohortViewT, PublicProgrammeListT } from '../../shared/contracts/courses.js';
@@ -44,6 +45,7 @@ const isVisible = (c: CohortRow) => VISIBLE.includes(c.status);
 export async function publicProgrammes(db: DbOrTx): Promise<PublicProgrammeListT> {
   const cohorts = await allCohorts(db, { statuses: VISIBLE });
   const programmes = await allProgrammes(db);
+  const seats = await seatCountsOf(db, cohorts.map((c) => c.id));
   return {
     programmes: programmes
       .map((p) => ({
@@ -52,7 +54,7 @@ export async function publicProgrammes(db: DbOrTx): Promise<PublicProgrammeListT
         title: p.title,
         description: p.description,
         completionRule: p.completionRule,
-        cohorts: cohorts.filter((c) => c.programmeId === p.id).map(presentPublicCohort),
+        cohorts: cohorts.filter((c) => c.programmeId === p.id).map((c) => presentPublicCohort(c, seats.get(c.id))),
       }))
       .filter((p) => p.cohorts.length > 0),
   };
@@ -68,7 +70,7 @@ async function publicCohortParts(db: DbOrTx, cohort: CohortRow): Promise<PublicC
   );
   const rooms = new Map((await roomsByIds(db, [...new Set(sessions.map((s) => s.roomId).filter((id): id is string => !!id))])).map((r) => [r.id, r]));
   return {
-    cohort: presentPublicCohort(cohort),
+    cohort: presentPublicCohort(cohort, (await seatCountsOf(db, [cohort.id])).get(cohort.id)),
     programme: { id: programme.id, kind: programme.kind, title: programme.title, description: programme.description, completionRule: programme.completionRule },
     modules: (await modulesOfCohort(db, cohort.id)).map(presentModule),
     sessions: sessions.map((s) => presentPublicSession(s, lecturers, rooms)),
@@ -85,11 +87,12 @@ export async function publicCohort(db: DbOrTx, id: string): Promise<PublicCohort
 
 export async function myCohorts(db: DbOrTx, userId: string): Promise<MyCohortListT> {
   const mine = await cohortsOfMember(db, userId);
+  const seats = await seatCountsOf(db, mine.map((m) => m.cohort.id));
   const programmes = new Map((await allProgrammes(db)).map((p) => [p.id, p]));
   return {
     cohorts: mine.flatMap(({ cohort, via }) => {
       const p = programmes.get(cohort.programmeId);
-      return p ? [{ ...presentPublicCohort(cohort), programme: { id: p.id, kind: p.kind, title: p.title }, via }] : [];
+      return p ? [{ ...presentPublicCohort(cohort, seats.get(cohort.id)), programme: { id: p.id, kind: p.kind, title: p.title }, via }] : [];
     }),
   };
 }

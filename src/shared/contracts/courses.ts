@@ -447,6 +447,10 @@ export const PublicCohortSummary = z.object({
   enrolmentOpensAt: z.string().nullable(),
   enrolmentClosesAt: z.string().nullable(),
   status: z.enum(['published', 'finished']),
+  /** Open cohorts: seats not yet taken (0 = new enrolments join the waitlist). Null for selection cohorts. */
+  seatsLeft: z.number().int().nullable(),
+  /** Open cohorts: people on the waitlist. Null for selection cohorts. */
+  waitlisted: z.number().int().nullable(),
 });
 export type PublicCohortSummaryT = z.infer<typeof PublicCohortSummary>;
 
