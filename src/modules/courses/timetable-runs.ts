@@ -19,6 +19,7 @@ import { translate } from '../../shared/i18n/server-messages.js';
 import type { TimetableApplyViewT, TimetableRunRequestT, TimetableRunResultT, TimetableRunViewT } from '../../shared/contracts/timetable.js';
 import { loadTimetableInput, placementTimes } from './timetable-problem.js';
 import { unplacedWords } from './timetable-words.js';
+import { requireCohort } from './repository.js';
 
 type RunRow = typeof timetableRuns.$inferSelect;
 
@@ -73,6 +74,8 @@ export async function getRun(deps: ModuleDeps, id: string): Promise<TimetableRun
 
 /** Runs that include a cohort, newest first. */
 export async function runsOfCohort(deps: ModuleDeps, cohortId: string): Promise<TimetableRunViewT[]> {
+  // An unknown cohort is 404, as everywhere, not an empty list.
+  await requireCohort(deps.db, cohortId);
   const rows = await deps.db
     .select()
     .from(timetableRuns)
