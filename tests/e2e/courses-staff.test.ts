@@ -223,6 +223,9 @@ describe.skipIf(!run)('staff course pages', () => {
     // A room for the new district.
     await press(page.getByRole('button', { name: 'Add room' }));
     await dialog.waitFor();
+    // Typed into the focused field once it has focus: under load, keys sent before the dialog's
+    // autofocus lands would go elsewhere.
+    await expect.poll(() => dialog.getByRole('textbox', { name: 'Room (Korean)' }).evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.type('도봉구청 강당');
     await typeInto(page, dialog.getByRole('textbox', { name: 'Where (Korean)' }), '도봉구청');
     await typeInto(page, dialog.getByRole('textbox', { name: 'Seats' }), '25');
@@ -416,6 +419,7 @@ describe.skipIf(!run)('staff course pages', () => {
     await dialog.waitFor();
     const problems: string[] = [];
     await expectNoAxe(page, 'en revoke dialog', problems);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
     await page.keyboard.type('Issued in error: attendance was corrected later');
     await press(dialog.getByRole('button', { name: 'Revoke certificate' }));
     await dialog.waitFor({ state: 'hidden' });
