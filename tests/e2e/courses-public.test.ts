@@ -253,7 +253,7 @@ describe.skipIf(!run)('courses, the people’s side', () => {
     await retry.focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('enrol-status').textContent()).toBe('정원이 찼습니다: 대기자 명단 1번에 올랐습니다.');
-    expect(await page.getByTestId('enrol-standing').textContent()).toBe('대기자 명단 1번');
+    await expect.poll(() => page.getByTestId('enrol-standing').textContent()).toBe('대기자 명단 1번');
     // One key for the click and its retry, a UUID; one enrolment, first on the waitlist.
     expect(keys).toHaveLength(2);
     expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
@@ -285,8 +285,9 @@ describe.skipIf(!run)('courses, the people’s side', () => {
     expect(await axeViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: '대기 취소하기' }).click();
     await expect.poll(() => page.getByTestId('enrol-status').textContent()).toBe('수강 신청을 취소했습니다.');
-    expect(await page.getByTestId('enrol-standing').textContent()).toBe('이 과정에 신청하지 않았습니다.');
-    expect(await page.getByRole('button', { name: '수강 신청' }).count()).toBe(1);
+    // The standing follows once the cohort is read again after the cancellation.
+    await expect.poll(() => page.getByTestId('enrol-standing').textContent()).toBe('이 과정에 신청하지 않았습니다.');
+    await expect.poll(() => page.getByRole('button', { name: '수강 신청' }).count()).toBe(1);
     const [mine] = await e.campus.database.db.select().from(enrolments).where(eq(enrolments.userId, await idOf(citizen.email)));
     expect(mine?.status).toBe('cancelled');
 
@@ -294,7 +295,7 @@ describe.skipIf(!run)('courses, the people’s side', () => {
     await page.goto(`${e.baseUrl}/courses/${liveCohortId}`);
     await page.getByRole('button', { name: '수강 신청' }).click();
     await expect.poll(() => page.getByTestId('enrol-status').textContent()).toBe('완료: 이 과정의 수강이 확정되었습니다.');
-    expect(await page.getByTestId('enrol-standing').textContent()).toBe('수강 확정');
+    await expect.poll(() => page.getByTestId('enrol-standing').textContent()).toBe('수강 확정');
     await page.getByRole('link', { name: /내 과정 페이지 열기/ }).click();
     await page.getByRole('heading', { level: 1, name: LIVE_TITLE.ko }).waitFor();
     await page.close();
