@@ -19,19 +19,26 @@ async function requireLecturer(db: DbOrTx, userId: string): Promise<void> {
 export async function getAvailability(db: DbOrTx, userId: string): Promise<LecturerAvailabilityViewT> {
   await requireLecturer(db, userId);
   const [row] = await db.select().from(lecturerAvailability).where(eq(lecturerAvailability.userId, userId));
-  return { userId, weekly: row?.weekly ?? {}, unavailableDates: row?.unavailableDates ?? [], updatedAt: row ? row.updatedAt.toISOString() : null };
+  return {
+    userId,
+    weekly: row?.weekly ?? {},
+    unavailableDates: row?.unavailableDates ?? [],
+    preferred: (row?.preferred ?? []) as LecturerAvailabilityViewT['preferred'],
+    avoided: (row?.avoided ?? []) as LecturerAvailabilityViewT['avoided'],
+    updatedAt: row ? row.updatedAt.toISOString() : null,
+  };
 }
 
 export async function setAvailability(db: Db, actor: Actor, userId: string, input: LecturerAvailabilityInputT, now: Date): Promise<LecturerAvailabilityViewT> {
   const dates = [...new Set(input.unavailableDates)].sort();
   return db.transaction(async (tx) => {
     const before = await getAvailability(tx, userId);
-    const values = { weekly: input.weekly as Record<string, [number, number][]>, unavailableDates: dates, updatedAt: now };
+    const values = { weekly: input.weekly as Record<string, [number, number][]>, unavailableDates: dates, preferred: input.preferred, avoided: input.avoided, updatedAt: now };
     await tx
       .insert(lecturerAvailability)
       .values({ userId, ...values })
       .onConflictDoUpdate({ target: lecturerAvailability.userId, set: values });
-    const after = { userId, weekly: values.weekly, unavailableDates: dates, updatedAt: now.toISOString() };
+    const after = { userId, weekly: values.weekly, unavailableDates: dates, preferred: input.preferred, avoided: input.avoided, updatedAt: now.toISOString() };
     await recordAudit(tx, actor, { action: 'lecturer_availability.set', entityType: 'user', entityId: userId, before, after });
     return after;
   });

@@ -487,16 +487,40 @@ export const MyCohortList = z.object({
 });
 export type MyCohortListT = z.infer<typeof MyCohortList>;
 
-/** When a lecturer can teach: weekly open hours (as a room's) and dates they cannot come. */
-export const LecturerAvailabilityInput = z.strictObject({
-  weekly: RoomAvailability,
-  unavailableDates: z.array(Day).max(366),
-});
+/** The timetable's fixed slots (src/modules/courses/timetable-problem.ts COURSE_SLOTS): 09–12, 13–16, 16–19, 19–21. */
+export const CourseSlotId = z.enum(['am', 'pm', 'late', 'eve'], { message: 'oc:errors.courses.slot' });
+export type CourseSlotIdT = z.infer<typeof CourseSlotId>;
+/**
+ * A slot a lecturer would like (or would rather not) teach in: a weekday (1 = Monday … 7), a slot,
+ * or both; an omitted part matches any. A soft wish: the timetable weighs it, never refuses for it.
+ */
+export const SlotPreference = z
+  .strictObject({ weekday: z.int().min(1).max(7).optional(), slot: CourseSlotId.optional() })
+  .refine((p) => p.weekday !== undefined || p.slot !== undefined, { message: 'oc:errors.courses.preference_empty' });
+export type SlotPreferenceT = z.infer<typeof SlotPreference>;
+const samePreference = (a: SlotPreferenceT, b: SlotPreferenceT) => a.weekday === b.weekday && a.slot === b.slot;
+
+/** When a lecturer can teach: weekly open hours (as a room's), dates they cannot come, and soft slot wishes. */
+export const LecturerAvailabilityInput = z
+  .strictObject({
+    weekly: RoomAvailability,
+    unavailableDates: z.array(Day).max(366),
+    preferred: z.array(SlotPreference).max(35).default([]),
+    avoided: z.array(SlotPreference).max(35).default([]),
+  })
+  .superRefine((v, ctx) => {
+    // Preferring and avoiding the same slot says nothing; ask which one was meant.
+    v.avoided.forEach((a, i) => {
+      if (v.preferred.some((p) => samePreference(p, a))) ctx.addIssue({ code: 'custom', path: ['avoided', i], message: 'oc:errors.courses.preference_both' });
+    });
+  });
 export type LecturerAvailabilityInputT = z.infer<typeof LecturerAvailabilityInput>;
 export const LecturerAvailabilityView = z.object({
   userId: Id,
   weekly: RoomAvailability,
   unavailableDates: z.array(z.string()),
+  preferred: z.array(z.object({ weekday: z.int().optional(), slot: CourseSlotId.optional() })),
+  avoided: z.array(z.object({ weekday: z.int().optional(), slot: CourseSlotId.optional() })),
   updatedAt: z.string().nullable(),
 });
 export type LecturerAvailabilityViewT = z.infer<typeof LecturerAvailabilityView>;

@@ -127,7 +127,13 @@ export const InvitationList = z.object({ invitations: z.array(InvitationView) })
 export type InvitationListT = z.infer<typeof InvitationList>;
 
 /** Accepting may correct the profile staff entered (it feeds conflicts and affinity). */
+/**
+ * The secret from the invitation link (src/modules/review/invitation-token.ts). Required to answer an
+ * invitation not yet linked to the account; an e-mail match alone is not proof of the mailbox.
+ */
+export const InvitationToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, { message: 'oc:errors.review.invitation_token' });
 export const InvitationAccept = z.strictObject({
+  token: InvitationToken.optional(),
   organisation: Organisation.nullable().optional(),
   sectors: Tags.optional(),
   topics: Tags.optional(),

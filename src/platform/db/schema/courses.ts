@@ -304,5 +304,9 @@ export const lecturerAvailability = pgTable('lecturer_availability', {
   weekly: jsonb('weekly').$type<Record<string, [number, number][]>>().notNull().default({}),
   /** 'YYYY-MM-DD' dates the lecturer cannot teach at all. */
   unavailableDates: jsonb('unavailable_dates').$type<string[]>().notNull().default([]),
+  /** Soft wishes the timetable weighs (never hard): slots to teach in, { weekday?: 1..7, slot?: 'am' | 'pm' | 'late' | 'eve' }. */
+  preferred: jsonb('preferred').$type<{ weekday?: number; slot?: string }[]>().notNull().default([]),
+  /** Soft: slots the lecturer would rather not teach in (same shape). */
+  avoided: jsonb('avoided').$type<{ weekday?: number; slot?: string }[]>().notNull().default([]),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -111,6 +111,12 @@ export const callReviewers = pgTable(
     /** Application ids the reviewer declared a conflict of interest with. */
     declaredConflicts: jsonb('declared_conflicts').$type<string[]>().notNull().default([]),
     invitedAt: timestamp('invited_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * SHA-256 (hex) of the secret in the invitation link. An invitation not yet linked to an account
+     * is answered only with that secret: an e-mail match alone proves nothing, since addresses are
+     * not verified at sign-up. Null for rows from before the link carried it (they need a re-send).
+     */
+    inviteTokenHash: text('invite_token_hash'),
     respondedAt: timestamp('responded_at', { withTimezone: true }),
   },
   (t) => [uniqueIndex('call_reviewer_call_email_uq').on(t.callId, t.email), index('call_reviewer_user_idx').on(t.userId)],
