@@ -108,6 +108,9 @@ describe('a timetable run', () => {
     expect(run.progress).toMatchObject({ phase: 'done', hardConflicts: 0, placed: 5 });
     expect(run.result!.status).toBe('partial');
     expect(run.result!.fixedSessions).toBe(2);
+    // Soft quality, typed; no lecturer here stated slot wishes, so none are counted or listed.
+    expect(run.result!.quality).toEqual({ score: expect.any(Number), spreadExcess: expect.any(Number), dailyExcess: expect.any(Number), avoidedSlotsUsed: 0, preferenceMisses: 0, preferenceHits: 0 });
+    expect(run.result!.lecturerPreferences).toEqual([]);
     const list = (await staff.get(`/api/v1/admin/cohorts/${ids.cohortA}/timetable-runs`)).json<{ runs: TimetableRunViewT[] }>();
     expect(list.runs.map((r) => r.id)).toContain(run.id);
   });

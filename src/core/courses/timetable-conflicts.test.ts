@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findConflicts, timetableQuality } from './timetable-conflicts.js';
+import { findConflicts, lecturerPreferenceFigures, timetableQuality } from './timetable-conflicts.js';
 import type { Placement, TimetableProblem, TimetableSession } from './timetable-model.js';
 
 /** Two weeks from Monday 2020-08-03, Monday–Friday, two slots a day; one cohort of 20, two rooms, two lecturers. */
@@ -122,5 +122,22 @@ describe('timetableQuality', () => {
     expect(q).toEqual({ spreadExcess: 2, dailyExcess: 2, avoidedSlotsUsed: 2, preferenceMisses: 0, preferenceHits: 2, score: 2 + 20 + 200 });
     const better = timetableQuality(p, [at('a', 1), at('b', 8), at('c', 2), at('d', 9, 'pm')]);
     expect(better).toEqual({ spreadExcess: 0, dailyExcess: 0, avoidedSlotsUsed: 0, preferenceMisses: 1, preferenceHits: 1, score: 1000 });
+  });
+
+  it('breaks the preference figures down per lecturer who stated wishes, summing to the totals', () => {
+    const p = problem(
+      [s('a', { lecturerIds: ['lee', 'kim'] }), s('b', { lecturerIds: ['lee'], durationSlots: 2 }), s('c', { lecturerIds: ['kim'] }), s('d', { lecturerIds: ['park'] })],
+      { lecturers: [{ id: 'kim', prefer: [{ weekday: 2, slotId: 'pm' }, { weekday: 5 }] }, { id: 'lee', avoid: [{ slotId: 'pm' }], prefer: [{ weekday: 1 }] }, { id: 'park' }] },
+    );
+    // a: Tuesday pm (kim hit, lee avoided and missed); b: Monday am+pm (lee hit, and touches pm: avoided); c: Wednesday am (kim missed).
+    const placements = [at('a', 1, 'pm'), at('b', 0), at('c', 2), at('d', 4), at('c', 4)];
+    const figures = lecturerPreferenceFigures(p, placements);
+    // park stated nothing: left out; c counted once (its first placement), like the quality.
+    expect(figures).toEqual([
+      { lecturerId: 'kim', sessions: 2, hits: 1, misses: 1, avoided: 0 },
+      { lecturerId: 'lee', sessions: 2, hits: 1, misses: 1, avoided: 2 },
+    ]);
+    const q = timetableQuality(p, placements);
+    expect(q).toMatchObject({ preferenceHits: 2, preferenceMisses: 2, avoidedSlotsUsed: 2 });
   });
 });

@@ -4,7 +4,7 @@
  * this finds none, and the tests hold the solver to it.
  */
 import { allowedRoomIds, compileResources, daysOf, durationOf, lecturerPreference, seriesMembers, seriesRule, type CompiledResources } from './timetable-compile.js';
-import type { ConflictResource, HardConflictKind, Placement, TimetableConflict, TimetableProblem, TimetableQuality, TimetableSession } from './timetable-model.js';
+import type { ConflictResource, HardConflictKind, LecturerPreferenceFigures, Placement, TimetableConflict, TimetableProblem, TimetableQuality, TimetableSession } from './timetable-model.js';
 
 const KIND_ORDER: readonly HardConflictKind[] = [
   'unknown_session',
@@ -197,24 +197,54 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Soft figures of a set of placements (sessions not placed, or unknown, are left out). */
-export function timetableQuality(problem: TimetableProblem, placements: readonly Placement[], compiled?: CompiledResources): TimetableQuality {
-  const r = compiled ?? compileResources(problem);
-  const { D } = r;
-  const lastCalendarWeek = Math.floor((D - 1) / 7);
+/** Each placed session once, with its first day in the calendar, as the soft figures count it. */
+function countedPlacements(problem: TimetableProblem, placements: readonly Placement[], r: CompiledResources): { s: TimetableSession; p: Placement; slot: number }[] {
   const sessionById = new Map(problem.sessions.map((s) => [s.id, s] as const));
-  const perWeek = new Map<string, number>();
-  const perDay = new Map<string, number>();
-  const perCohort = new Map<string, number>();
-  let avoided = 0;
-  let missed = 0;
-  let hit = 0;
   const seen = new Set<string>();
+  const out: { s: TimetableSession; p: Placement; slot: number }[] = [];
   for (const p of placements) {
     const s = sessionById.get(p.sessionId);
     const slot = r.slotIndex.get(p.slotId);
     if (!s || slot === undefined || seen.has(s.id)) continue;
     seen.add(s.id);
+    out.push({ s, p, slot });
+  }
+  return out;
+}
+
+/**
+ * How each lecturer who stated wishes (`prefer` or `avoid`) fares in a set of placements, in the
+ * problem's lecturer order: sessions taught, and of those in a preferred slot, outside every
+ * preferred slot, and touching an avoided slot. Their sums are the quality's preference figures.
+ */
+export function lecturerPreferenceFigures(problem: TimetableProblem, placements: readonly Placement[], compiled?: CompiledResources): LecturerPreferenceFigures[] {
+  const r = compiled ?? compileResources(problem);
+  const tally = problem.lecturers.map(() => ({ sessions: 0, hits: 0, misses: 0, avoided: 0 }));
+  for (const { s, p, slot } of countedPlacements(problem, placements, r)) {
+    if (p.day < 0 || p.day >= r.D) continue;
+    for (const id of new Set(s.lecturerIds)) {
+      const li = r.lecturerIndex.get(id);
+      if (li === undefined) continue;
+      const pref = lecturerPreference(r, li, p.day, slot, daysOf(s), durationOf(s));
+      const t = tally[li]!;
+      t.sessions++;
+      t.hits += pref.hit;
+      t.misses += pref.missed;
+      t.avoided += pref.avoided;
+    }
+  }
+  return problem.lecturers.flatMap((l, i) => ((l.prefer?.length ?? 0) > 0 || (l.avoid?.length ?? 0) > 0 ? [{ lecturerId: l.id, ...tally[i]! }] : []));
+}
+
+/** Soft figures of a set of placements (sessions not placed, or unknown, are left out). */
+export function timetableQuality(problem: TimetableProblem, placements: readonly Placement[], compiled?: CompiledResources): TimetableQuality {
+  const r = compiled ?? compileResources(problem);
+  const { D } = r;
+  const lastCalendarWeek = Math.floor((D - 1) / 7);
+  const perWeek = new Map<string, number>();
+  const perDay = new Map<string, number>();
+  const perCohort = new Map<string, number>();
+  for (const { s, p } of countedPlacements(problem, placements, r)) {
     perCohort.set(s.cohortId, (perCohort.get(s.cohortId) ?? 0) + 1);
     const wk = `${s.cohortId}\u0000${Math.floor(p.day / 7)}`;
     perWeek.set(wk, (perWeek.get(wk) ?? 0) + 1);
@@ -222,15 +252,14 @@ export function timetableQuality(problem: TimetableProblem, placements: readonly
       const dk = `${s.cohortId}\u0000${p.day + k}`;
       perDay.set(dk, (perDay.get(dk) ?? 0) + 1);
     }
-    if (p.day < 0 || p.day >= D) continue;
-    for (const id of new Set(s.lecturerIds)) {
-      const li = r.lecturerIndex.get(id);
-      if (li === undefined) continue;
-      const pref = lecturerPreference(r, li, p.day, slot, daysOf(s), durationOf(s));
-      avoided += pref.avoided;
-      missed += pref.missed;
-      hit += pref.hit;
-    }
+  }
+  let avoided = 0;
+  let missed = 0;
+  let hit = 0;
+  for (const f of lecturerPreferenceFigures(problem, placements, r)) {
+    avoided += f.avoided;
+    missed += f.misses;
+    hit += f.hits;
   }
   let spreadExcess = 0;
   const cohorts = new Map(problem.cohorts.map((c) => [c.id, c] as const));

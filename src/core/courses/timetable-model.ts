@@ -237,3 +237,14 @@ export interface TimetableQuality {
   /** Lecturer-sessions in a preferred slot. */
   readonly preferenceHits: number;
 }
+
+/** One lecturer with stated wishes in a set of placements (lecturer-sessions, as in TimetableQuality). */
+export interface LecturerPreferenceFigures {
+  readonly lecturerId: string;
+  /** Placed sessions the lecturer teaches. */
+  readonly sessions: number;
+  /** Of those, in a preferred slot / outside every preferred slot (both 0 without preferences) / touching an avoided slot. */
+  readonly hits: number;
+  readonly misses: number;
+  readonly avoided: number;
+}

@@ -276,6 +276,57 @@ describe('solveTimetable: properties', () => {
   });
 });
 
+describe('solveTimetable: lecturer wishes', () => {
+  // Two lecture sessions of kim and lee in week 1 (days 7–11), nothing else to weigh: where they land is up to the wishes.
+  const wishes = (kim: Partial<Lecturer>, lee: Partial<Lecturer> = {}, extra: Partial<TimetableProblem> = {}) =>
+    problem([s('a', { lecturerIds: ['kim'], weeks: [1] }), s('b', { lecturerIds: ['lee'], weeks: [1] })], { lecturers: [{ id: 'kim', ...kim }, { id: 'lee', ...lee }], ...extra });
+  const seeds = [1, 2, 3, 4, 5];
+
+  it('places a session in the slot its lecturer prefers, whichever that is', () => {
+    for (const seed of seeds) {
+      const thu = solve(wishes({ prefer: [{ weekday: 4, slotId: 'pm' }] }, { prefer: [{ weekday: 2, slotId: 'am' }] }), { seed });
+      expect(place(thu.placements, 'a'), `seed ${seed}`).toMatchObject({ day: 10, slotId: 'pm' });
+      expect(place(thu.placements, 'b'), `seed ${seed}`).toMatchObject({ day: 8, slotId: 'am' });
+      expect(thu.quality).toMatchObject({ preferenceHits: 2, preferenceMisses: 0, avoidedSlotsUsed: 0 });
+      // The same problem with the wishes swapped: the sessions follow them.
+      const swapped = solve(wishes({ prefer: [{ weekday: 2, slotId: 'am' }] }, { prefer: [{ weekday: 4, slotId: 'pm' }] }), { seed });
+      expect(place(swapped.placements, 'a'), `seed ${seed}`).toMatchObject({ day: 8, slotId: 'am' });
+      expect(place(swapped.placements, 'b'), `seed ${seed}`).toMatchObject({ day: 10, slotId: 'pm' });
+    }
+  });
+
+  it('keeps a session out of the slots its lecturer avoids when it can', () => {
+    // kim would rather not teach on Monday, Tuesday or Wednesday, nor in the afternoon: Thursday or Friday morning is left.
+    for (const seed of seeds) {
+      const r = solve(wishes({ avoid: [{ weekday: 1 }, { weekday: 2 }, { weekday: 3 }, { slotId: 'pm' }] }), { seed });
+      const a = place(r.placements, 'a');
+      expect(`${a.day} ${a.slotId}`, `seed ${seed}`).toMatch(/^(10|11) am$/);
+      expect(r.quality.avoidedSlotsUsed).toBe(0);
+    }
+  });
+
+  it('never lets a wish beat a hard constraint, however heavily it is weighed', () => {
+    // kim is free only on Tuesdays and wishes for Monday; three sessions of kim and only two Monday mornings.
+    const heavy = { soft: { weights: { prefer: 1_000_000, avoid: 1_000_000 } } };
+    for (const seed of seeds) {
+      const away = solve(problem([s('a', { lecturerIds: ['kim'] })], { lecturers: [{ id: 'kim', availability: { weekly: [{ weekday: 2 }] }, prefer: [{ weekday: 1 }] }, { id: 'lee' }], ...heavy }), { seed });
+      expect([1, 8]).toContain(place(away.placements, 'a').day);
+      expect(away.quality).toMatchObject({ preferenceHits: 0, preferenceMisses: 1 });
+      const three = problem(['a', 'b', 'c'].map((id) => s(id, { lecturerIds: ['kim'] })), { lecturers: [{ id: 'kim', prefer: [{ weekday: 1, slotId: 'am' }], avoid: [{ weekday: 5 }] }, { id: 'lee' }], ...heavy });
+      const r = solve(three, { seed });
+      // solve() has checked there is no clash; all three are placed, two of them on the Monday mornings.
+      expect(r.status, `seed ${seed}`).toBe('complete');
+      expect(r.quality).toMatchObject({ preferenceHits: 2, preferenceMisses: 1, avoidedSlotsUsed: 0 });
+      // Not even the first draft trades a clash for a wish (repair would have had to undo it).
+      expect(r.stats.constructionConflicts).toBe(0);
+      // And a lecturer who avoids every teaching day still gets their sessions, each counted.
+      const everywhere = solve(wishes({ avoid: [1, 2, 3, 4, 5].map((weekday) => ({ weekday })) }), { seed });
+      expect(everywhere.status).toBe('complete');
+      expect(everywhere.quality.avoidedSlotsUsed).toBe(1);
+    }
+  });
+});
+
 describe('solveTimetable: progress and interruption', () => {
   it('reports its phases with placed counts and conflicts left', () => {
     const seen: TimetableProgress[] = [];

@@ -70,7 +70,7 @@ export interface TimetableResult {
   readonly stats: TimetableStats;
 }
 
-/** Multiplier that makes one hard conflict outweigh any soft cost a single move can change. */
+/** Multiplier that makes one hard conflict outweigh any soft cost a single move can change (at least; see Search.hardWeight). */
 const HARD = 10_000;
 
 /** Solves a timetable; never throws for a bad problem (sessions that cannot be placed come back with reasons). */
@@ -194,6 +194,8 @@ class Search {
   private temperature = 0;
   private cooling = 1;
   private lastImprovement = 0;
+  /** HARD, or more when the soft weights are large: a wish must never buy a clash. */
+  private readonly hardWeight: number;
 
   constructor(
     readonly cp: CompiledProblem,
@@ -218,6 +220,10 @@ class Search {
     for (let i = 0; i < this.n; i++) this.tabuOffset[i + 1] = this.tabuOffset[i]! + cp.sessions[i]!.starts.length;
     this.tabu = new Int32Array(this.tabuOffset[this.n]!);
     this.bestPos = new Int32Array(this.n).fill(-1);
+    // The most soft cost one session can add where it lands: its worst candidate's wishes, a week over its share, each day over the cap.
+    let softMax = 0;
+    for (const s of cp.sessions) softMax = Math.max(softMax, s.prefCost.reduce((a, b) => Math.max(a, b), 0) + r.weights.spread + s.days * r.weights.daily);
+    this.hardWeight = Math.max(HARD, softMax + 1);
   }
 
   // --- costs -------------------------------------------------------------------------------
@@ -420,8 +426,8 @@ class Search {
     for (let c = 0; c < s.starts.length; c++) {
       if (c === exclude) continue;
       const h = this.hardCost(i, c);
-      if (h * HARD > bestCost && h * HARD > bestTabuCost) continue;
-      const cost = h * HARD + this.softCost(i, c);
+      if (h * this.hardWeight > bestCost && h * this.hardWeight > bestTabuCost) continue;
+      const cost = h * this.hardWeight + this.softCost(i, c);
       if (!ignoreTabu && this.tabu[base + c]! > iteration) {
         // Aspiration: a tabu move is allowed when it beats the best conflict count seen.
         if (this.hard + h < this.bestHard && cost < bestTabuCost) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { durationSlotsOf, seoulInstant, seoulParts, storedMeetings } from './timetable-problem.js';
+import { durationSlotsOf, seoulInstant, seoulParts, slotPatterns, storedMeetings } from './timetable-problem.js';
 
 describe('slots and Seoul times', () => {
   it('takes the fewest slots whose every run the cohort meets in is long enough', () => {
@@ -29,5 +29,19 @@ describe('slots and Seoul times', () => {
       { date: '2020-10-15', start: 540, end: 1020 },
     ]);
     expect(storedMeetings({ startsAt: null, endsAt: null, days: 1 })).toEqual([]);
+  });
+});
+
+describe("a lecturer's slot wishes", () => {
+  it('become the core patterns: weekday as is, slot as slotId', () => {
+    expect(slotPatterns([{ weekday: 1 }, { slot: 'eve' }, { slot: 'pm', weekday: 4 }])).toEqual([{ weekday: 1 }, { slotId: 'eve' }, { weekday: 4, slotId: 'pm' }]);
+    expect(slotPatterns([])).toEqual([]);
+    expect(slotPatterns(undefined)).toEqual([]);
+  });
+
+  it('leave out what is not a weekday or a slot of the day, rather than widen a wish to every slot', () => {
+    // { weekday: 9, slot: 'pm' } must not turn into "every afternoon", nor {} into "always".
+    expect(slotPatterns([{}, { weekday: 9, slot: 'pm' }, { weekday: 2, slot: 'night' }, { weekday: 1.5 }, null, 'am', { weekday: 5 }])).toEqual([{ weekday: 5 }]);
+    expect(slotPatterns({ weekday: 1 })).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@
  */
 import { and, asc, eq, inArray, isNotNull, notInArray } from 'drizzle-orm';
 import { dateOfDay, dayIndexOf, epochDay, isoWeekdayOfEpochDay, dateOfEpochDay, clockTime } from '../../core/courses/calendar.js';
-import type { Availability, Cohort, DayRange, Placement, Room, SeriesRule, TimeSlot, TimetableProblem, TimetableSession, WeeklyWindow } from '../../core/courses/timetable-model.js';
+import type { Availability, Cohort, DayRange, Lecturer, Placement, Room, SeriesRule, SlotPattern, TimeSlot, TimetableProblem, TimetableSession, WeeklyWindow } from '../../core/courses/timetable-model.js';
 import { DomainError } from '../../core/shared/domain-error.js';
 import type { LocalizedText } from '../../core/shared/localized.js';
 import type { DbOrTx } from '../../platform/db/client.js';
@@ -212,6 +212,26 @@ export function storedMeetings(s: Pick<SessionInfo, 'startsAt' | 'endsAt' | 'day
   return Array.from({ length: days }, (_, k) => ({ date: dateOfEpochDay(first + k), start: from.minutes, end }));
 }
 
+/**
+ * A lecturer's stored slot wishes ({ weekday?, slot? }, see SlotPreference in the courses contract)
+ * as the core's patterns. Anything that is not a weekday 1–7 or one of COURSE_SLOTS is left out, and
+ * so is a pattern left with neither: it would match every slot, which no one asked for.
+ */
+export function slotPatterns(stored: unknown): SlotPattern[] {
+  if (!Array.isArray(stored)) return [];
+  const out: SlotPattern[] = [];
+  for (const p of stored as unknown[]) {
+    if (typeof p !== 'object' || p === null) continue;
+    const { weekday, slot } = p as { weekday?: unknown; slot?: unknown };
+    const day = Number.isInteger(weekday) && (weekday as number) >= 1 && (weekday as number) <= 7 ? (weekday as number) : undefined;
+    const slotId = typeof slot === 'string' && COURSE_SLOTS.some((x) => x.id === slot) ? slot : undefined;
+    if ((weekday !== undefined && day === undefined) || (slot !== undefined && slotId === undefined)) continue;
+    if (day === undefined && slotId === undefined) continue;
+    out.push({ ...(day !== undefined ? { weekday: day } : {}), ...(slotId !== undefined ? { slotId } : {}) });
+  }
+  return out;
+}
+
 const stringArray = (v: unknown): string[] | null => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : null);
 const intArray = (v: unknown): number[] | null => (Array.isArray(v) && v.every((x) => Number.isInteger(x)) ? (v as number[]) : null);
 
@@ -330,12 +350,13 @@ export async function loadTimetableInput(db: DbOrTx, cohortIds: readonly string[
     const availability: Availability | undefined = weekly || unavailable ? { ...weekly, ...(unavailable ? { unavailable } : {}) } : undefined;
     return { id: r.id, capacity: r.capacity, ...(availability ? { availability } : {}) };
   });
-  // What lecturers of the network said about themselves: weekly open hours and dates they cannot come.
+  // What lecturers of the network said about themselves: weekly open hours and dates they cannot come
+  // (hard), and slots they would like or would rather not teach in (soft, weighed by the core).
   const accountIds = [...lecturerNames.keys()].filter((id) => id.startsWith('u:')).map((id) => id.slice(2));
   const stated = new Map(
     (accountIds.length > 0 ? await db.select().from(lecturerAvailability).where(inArray(lecturerAvailability.userId, accountIds)) : []).map((r) => [`u:${r.userId}`, r]),
   );
-  const lecturers = [...lecturerNames.keys()].sort().map((id) => {
+  const lecturers = [...lecturerNames.keys()].sort().map((id): Lecturer => {
     const own = stated.get(id);
     const weekly = own ? roomAvailability(own.weekly) : undefined;
     const away: DayRange[] = (own?.unavailableDates ?? [])
@@ -344,7 +365,9 @@ export async function loadTimetableInput(db: DbOrTx, cohortIds: readonly string[
       .map((d) => ({ fromDay: d - monday, toDay: d - monday }));
     const unavailable = [...(closedFor.get(`l:${id}`) ?? []), ...away];
     const availability: Availability | undefined = weekly || unavailable.length > 0 ? { ...weekly, ...(unavailable.length > 0 ? { unavailable } : {}) } : undefined;
-    return { id, ...(availability ? { availability } : {}) };
+    const prefer = slotPatterns(own?.preferred);
+    const avoid = slotPatterns(own?.avoided);
+    return { id, ...(availability ? { availability } : {}), ...(prefer.length > 0 ? { prefer } : {}), ...(avoid.length > 0 ? { avoid } : {}) };
   });
 
   const series = new Map<string, SeriesRule>();

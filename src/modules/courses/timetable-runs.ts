@@ -9,6 +9,7 @@
 import { randomInt } from 'node:crypto';
 import { desc, eq, inArray, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
+import { lecturerPreferenceFigures } from '../../core/courses/timetable-conflicts.js';
 import type { TimetableProgress, TimetableResult } from '../../core/courses/timetable-solver.js';
 import { DomainError } from '../../core/shared/domain-error.js';
 import { recordAudit, type Actor } from '../../platform/audit.js';
@@ -174,12 +175,18 @@ async function executeRun(deps: ModuleDeps, runId: string): Promise<void> {
     const s = input.sessions.get(u.sessionId)!;
     return { sessionId: u.sessionId, cohortId: s.cohortId, title: s.title, code: u.reason.code, params: { ...u.reason.params }, reason: unplacedWords(input, u.sessionId, u.reason) };
   });
+  // Per lecturer, so staff see whose wishes the proposal kept; only accounts ('u:<userId>') state any.
+  const lecturerPreferences = lecturerPreferenceFigures(input.problem, solved.placements)
+    .filter((f) => f.lecturerId.startsWith('u:'))
+    .map((f) => ({ userId: f.lecturerId.slice(2), name: input.lecturerNames.get(f.lecturerId) ?? '', sessions: f.sessions, hits: f.hits, misses: f.misses, avoided: f.avoided }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'ko') || a.userId.localeCompare(b.userId));
   const st = solved.stats;
   const result: TimetableRunResultT = {
     status: solved.status,
     placements,
     unplaced,
     quality: { ...solved.quality },
+    lecturerPreferences,
     stats: {
       sessions: st.sessions,
       placeable: st.placeable,

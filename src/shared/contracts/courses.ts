@@ -495,7 +495,14 @@ export type CourseSlotIdT = z.infer<typeof CourseSlotId>;
  * or both; an omitted part matches any. A soft wish: the timetable weighs it, never refuses for it.
  */
 export const SlotPreference = z
-  .strictObject({ weekday: z.int().min(1).max(7).optional(), slot: CourseSlotId.optional() })
+  .strictObject({
+    weekday: z
+      .int({ message: 'oc:errors.courses.weekday' })
+      .min(1, { message: 'oc:errors.courses.weekday' })
+      .max(7, { message: 'oc:errors.courses.weekday' })
+      .optional(),
+    slot: CourseSlotId.optional(),
+  })
   .refine((p) => p.weekday !== undefined || p.slot !== undefined, { message: 'oc:errors.courses.preference_empty' });
 export type SlotPreferenceT = z.infer<typeof SlotPreference>;
 const samePreference = (a: SlotPreferenceT, b: SlotPreferenceT) => a.weekday === b.weekday && a.slot === b.slot;

@@ -80,11 +80,44 @@ export const UnplacedView = z.object({
   reason: BilingualText,
 });
 
+/**
+ * Soft quality of the proposal (TimetableQuality of the core; lower `score` is better). The
+ * preference figures count lecturer-sessions: a session with two lecturers who stated wishes
+ * counts for each. docs/timetabling.md gives the weights.
+ */
+export const TimetableQualityView = z.object({
+  score: z.number(),
+  /** Sessions above a cohort's even share per week, and above the cap per day. */
+  spreadExcess: z.number(),
+  dailyExcess: z.number(),
+  /** Lecturer-sessions touching a slot the lecturer would rather not teach in. */
+  avoidedSlotsUsed: z.number(),
+  /** Lecturer-sessions of lecturers with preferred slots: outside all of them / in one of them. */
+  preferenceMisses: z.number(),
+  preferenceHits: z.number(),
+});
+export type TimetableQualityViewT = z.infer<typeof TimetableQualityView>;
+
+/** How one lecturer's stated wishes (preferred / avoided slots) fare in the proposal. */
+export const LecturerPreferenceView = z.object({
+  /** The lecturer's account (only accounts state wishes). */
+  userId: z.string(),
+  name: z.string(),
+  /** Proposed sessions the lecturer teaches; of those, in a preferred slot, outside every preferred slot (0 and 0 with none stated), touching an avoided slot. */
+  sessions: z.number(),
+  hits: z.number(),
+  misses: z.number(),
+  avoided: z.number(),
+});
+export type LecturerPreferenceViewT = z.infer<typeof LecturerPreferenceView>;
+
 export const TimetableRunResult = z.object({
   status: z.enum(['complete', 'partial']).optional(),
   placements: z.array(ProposedPlacement).optional(),
   unplaced: z.array(UnplacedView).optional(),
-  quality: z.record(z.string(), z.number()).optional(),
+  quality: TimetableQualityView.optional(),
+  /** Lecturers of the run who stated slot wishes, by name (absent in runs made before wishes were counted). */
+  lecturerPreferences: z.array(LecturerPreferenceView).optional(),
   stats: z.record(z.string(), z.union([z.number(), z.string(), z.null()])).optional(),
   /** Sessions already held, or of other cohorts, whose times blocked lecturers and rooms. */
   fixedSessions: z.number().optional(),
