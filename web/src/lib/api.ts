@@ -31,8 +31,13 @@ function csrfToken(): string | undefined {
   return /(?:^|;\s*)oc_csrf=([^;]+)/.exec(document.cookie)?.[1];
 }
 
-export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { 'accept-language': i18n.language, accept: 'application/json' };
+export interface RequestOptions {
+  /** Sent besides the usual ones, e.g. `Idempotency-Key` on enrolment. */
+  headers?: Record<string, string>;
+}
+
+export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { 'accept-language': i18n.language, accept: 'application/json', ...options.headers };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') {
     let token = csrfToken();
@@ -48,8 +53,7 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
     credentials: 'same-origin',
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
-  const text = await res.text();
-  const data: unknown = text ? JSON.parse(text) : undefined;
+  const data = parseJson(await res.text());
   if (!res.ok) {
     const err = (data as { error?: { code?: string; message?: string; fields?: FieldError[] } } | undefined)?.error;
     throw new ApiError(res.status, err?.code ?? 'internal', err?.message ?? i18n.t('server:errors.internal'), err?.fields ?? []);
@@ -57,8 +61,17 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   return data as T;
 }
 
-export const get = <T>(path: string) => api<T>('GET', path);
-export const post = <T>(path: string, body?: unknown) => api<T>('POST', path, body ?? {});
-export const put = <T>(path: string, body?: unknown) => api<T>('PUT', path, body ?? {});
-export const patch = <T>(path: string, body?: unknown) => api<T>('PATCH', path, body ?? {});
-export const del = <T>(path: string) => api<T>('DELETE', path);
+/** A body that is not JSON (a proxy's error page) counts as none, so a failure still becomes an ApiError. */
+function parseJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export const get = <T>(path: string, options?: RequestOptions) => api<T>('GET', path, undefined, options);
+export const post = <T>(path: string, body?: unknown, options?: RequestOptions) => api<T>('POST', path, body ?? {}, options);
+export const put = <T>(path: string, body?: unknown, options?: RequestOptions) => api<T>('PUT', path, body ?? {}, options);
+export const patch = <T>(path: string, body?: unknown, options?: RequestOptions) => api<T>('PATCH', path, body ?? {}, options);
+export const del = <T>(path: string, options?: RequestOptions) => api<T>('DELETE', path, undefined, options);

@@ -4,29 +4,31 @@
  * read the result — proven optimal, total affinity and every pair with why it was made — or, when no
  * assignment exists, what to change. Staff may add or remove a pair by hand, with a reason (audited).
  */
-import { Alert, Anchor, Box, Button, Group, List, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Alert, Anchor, Box, Button, Group, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { ApplicationListT } from '../../../src/shared/contracts/recruitment';
 import type { AssignmentListT, AssignmentRunListT, AssignmentRunViewT, AssignmentViewT, ReviewerListT, ReviewSettingsViewT } from '../../../src/shared/contracts/review';
 import { formatAuditTime } from '../admin/audit-format';
+import { FactList } from '../admin/components/FactList';
+import { PageHeading } from '../admin/components/PageHeading';
+import { SectionForm } from '../admin/components/SectionForm';
 import { StatusMessage } from '../admin/components/StatusMessage';
 import { usePageTitle } from '../app/usePageTitle';
-import { del, get, post } from '../lib/api';
+import { del, post } from '../lib/api';
 import { FormErrorSummary, useSubmit, type FieldErrors } from '../lib/forms';
 import { LoadError, LoadState, Loading } from '../lib/LoadState';
 import { Loc } from '../lib/Localized';
 import { useLang } from '../lib/text';
 import { useApiGet } from '../lib/useApiGet';
+import { usePolling } from '../lib/usePolling';
 import { CallReviewNav, useCall, usePageName } from './CallReviewNav';
 import { ReasonDialog } from './components/ReasonDialog';
 import { RunProgress } from './components/RunProgress';
 import { formatCount, isFinishedRun, parsePositiveInt, phaseKey, runProgress } from './format';
+import { ReasonsAlert, RunHistory } from './runs';
 import './selection.css';
-
-/** How often a running assignment is asked for its progress. */
-const POLL_MS = 1000;
 
 type Run = AssignmentRunViewT;
 
@@ -65,44 +67,15 @@ function RunResult({ run }: { run: Run }) {
         {t('assignment.result.params', { k: run.params.k, topK: run.params.topK, seconds: run.params.timeLimitSeconds, seed: run.params.seed })}
       </Text>
       {run.status === 'assigned' && result && (
-        <SimpleGrid cols={{ base: 1, sm: 3 }} component="dl" m={0}>
-          <div>
-            <Text component="dt" size="sm">
-              {t('assignment.result.optimal')}
-            </Text>
-            <Text component="dd" fw={700} m={0} data-testid="assignment-optimal">
-              {result.optimal ? t('assignment.result.optimalYes') : t('assignment.result.optimalNo')}
-            </Text>
-          </div>
-          <div>
-            <Text component="dt" size="sm">
-              {t('assignment.result.objective')}
-            </Text>
-            <Text component="dd" fw={700} m={0} data-testid="assignment-objective">
-              {result.objective === undefined ? t('common.none') : formatCount(result.objective, lang)}
-            </Text>
-          </div>
-          <div>
-            <Text component="dt" size="sm">
-              {t('assignment.result.pairs')}
-            </Text>
-            <Text component="dd" fw={700} m={0}>
-              {t('assignment.result.pairsValue', { pairs: result.pairs ?? 0, kept: result.kept ?? 0, replaced: result.replaced ?? 0 })}
-            </Text>
-          </div>
-        </SimpleGrid>
+        <FactList
+          facts={[
+            { label: t('assignment.result.optimal'), value: result.optimal ? t('assignment.result.optimalYes') : t('assignment.result.optimalNo'), testId: 'assignment-optimal' },
+            { label: t('assignment.result.objective'), value: result.objective === undefined ? t('common.none') : formatCount(result.objective, lang), testId: 'assignment-objective' },
+            { label: t('assignment.result.pairs'), value: t('assignment.result.pairsValue', { pairs: result.pairs ?? 0, kept: result.kept ?? 0, replaced: result.replaced ?? 0 }) },
+          ]}
+        />
       )}
-      {run.status === 'infeasible' && (
-        <Alert color="red.9" variant="outline" title={t('assignment.result.infeasibleTitle')} data-testid="assignment-infeasible">
-          <List spacing={4}>
-            {(result?.reasons ?? []).map((r, i) => (
-              <List.Item key={i}>
-                <Loc value={r.text} />
-              </List.Item>
-            ))}
-          </List>
-        </Alert>
-      )}
+      {run.status === 'infeasible' && <ReasonsAlert title={t('assignment.result.infeasibleTitle')} reasons={result?.reasons ?? []} testId="assignment-infeasible" />}
       {run.status === 'failed' && (
         <Alert color="red.9" variant="outline" title={t('assignment.result.failedTitle')}>
           {result?.message ? <Loc value={result.message} /> : t('assignment.result.failedBody', { error: result?.error ?? result?.solverStatus ?? '' })}
@@ -136,32 +109,19 @@ function StartForm({ callId, defaultK, onStarted }: { callId: string; defaultK: 
     { name: 'timeLimitSeconds', id: 'run-limit', label: t('assignment.start.limit') },
   ];
   return (
-    <Box
-      component="form"
-      noValidate
-      aria-labelledby="assignment-start"
-      onSubmit={(e) => {
-        e.preventDefault();
-        start();
-      }}
-    >
-      <Stack gap="sm">
-        <Title order={2} size="h3" id="assignment-start">
-          {t('assignment.start.heading')}
-        </Title>
-        <FormErrorSummary state={submit} fields={fields} />
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput id="run-k" label={t('assignment.start.k')} description={t('assignment.start.kHelp', { k: defaultK })} value={k} onChange={(e) => setK(e.currentTarget.value)} inputMode="numeric" error={submit.fieldErrors.k} />
-          <TextInput id="run-topk" label={t('assignment.start.topK')} description={t('assignment.start.topKHelp')} value={topK} onChange={(e) => setTopK(e.currentTarget.value)} inputMode="numeric" error={submit.fieldErrors.topK} />
-          <TextInput id="run-limit" label={t('assignment.start.limit')} description={t('assignment.start.limitHelp')} value={limit} onChange={(e) => setLimit(e.currentTarget.value)} inputMode="numeric" error={submit.fieldErrors.timeLimitSeconds} />
-        </SimpleGrid>
-        <Group>
-          <Button type="submit" loading={submit.submitting} data-testid="assignment-start-button">
-            {t('assignment.start.submit')}
-          </Button>
-        </Group>
-      </Stack>
-    </Box>
+    <SectionForm headingId="assignment-start" title={t('assignment.start.heading')} onSubmit={start}>
+      <FormErrorSummary state={submit} fields={fields} />
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <TextInput id="run-k" label={t('assignment.start.k')} description={t('assignment.start.kHelp', { k: defaultK })} value={k} onChange={(e) => setK(e.currentTarget.value)} inputMode="numeric" error={submit.fieldErrors.k} />
+        <TextInput id="run-topk" label={t('assignment.start.topK')} description={t('assignment.start.topKHelp')} value={topK} onChange={(e) => setTopK(e.currentTarget.value)} inputMode="numeric" error={submit.fieldErrors.topK} />
+        <TextInput id="run-limit" label={t('assignment.start.limit')} description={t('assignment.start.limitHelp')} value={limit} onChange={(e) => setLimit(e.currentTarget.value)} inputMode="numeric" error={submit.fieldErrors.timeLimitSeconds} />
+      </SimpleGrid>
+      <Group>
+        <Button type="submit" loading={submit.submitting} data-testid="assignment-start-button">
+          {t('assignment.start.submit')}
+        </Button>
+      </Group>
+    </SectionForm>
   );
 }
 
@@ -195,49 +155,36 @@ function ManualForm({ callId, onAdded }: { callId: string; onAdded: (a: Assignme
   const apps = applications.data.applications.filter((a) => a.status === 'submitted');
   const people = reviewers.data.reviewers.filter((r) => r.status === 'accepted');
   return (
-    <Box
-      component="form"
-      noValidate
-      aria-labelledby="assignment-manual"
-      onSubmit={(e) => {
-        e.preventDefault();
-        add();
-      }}
-    >
-      <Stack gap="sm">
-        <Title order={2} size="h3" id="assignment-manual">
-          {t('assignment.manual.heading')}
-        </Title>
-        <Text size="sm">{t('assignment.manual.intro')}</Text>
-        <FormErrorSummary state={submit} fields={fields} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <NativeSelect
-            id="manual-application"
-            label={t('assignment.manual.application')}
-            value={applicationId}
-            onChange={(e) => setApplicationId(e.currentTarget.value)}
-            data={[{ value: '', label: t('assignment.manual.chooseApplication') }, ...apps.map((a) => ({ value: a.id, label: a.name }))]}
-            error={submit.fieldErrors.applicationId}
-            required
-          />
-          <NativeSelect
-            id="manual-reviewer"
-            label={t('assignment.manual.reviewer')}
-            value={reviewerId}
-            onChange={(e) => setReviewerId(e.currentTarget.value)}
-            data={[{ value: '', label: t('assignment.manual.chooseReviewer') }, ...people.map((r) => ({ value: r.id, label: r.name ? `${r.name} (${r.email})` : r.email }))]}
-            error={submit.fieldErrors.reviewerId}
-            required
-          />
-        </SimpleGrid>
-        <Textarea id="manual-reason" label={t('common.reason')} description={t('common.reasonHelp')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={submit.fieldErrors.reason} required autosize minRows={2} maxLength={500} />
-        <Group>
-          <Button type="submit" loading={submit.submitting}>
-            {t('assignment.manual.submit')}
-          </Button>
-        </Group>
-      </Stack>
-    </Box>
+    <SectionForm headingId="assignment-manual" title={t('assignment.manual.heading')} onSubmit={add}>
+      <Text size="sm">{t('assignment.manual.intro')}</Text>
+      <FormErrorSummary state={submit} fields={fields} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <NativeSelect
+          id="manual-application"
+          label={t('assignment.manual.application')}
+          value={applicationId}
+          onChange={(e) => setApplicationId(e.currentTarget.value)}
+          data={[{ value: '', label: t('assignment.manual.chooseApplication') }, ...apps.map((a) => ({ value: a.id, label: a.name }))]}
+          error={submit.fieldErrors.applicationId}
+          required
+        />
+        <NativeSelect
+          id="manual-reviewer"
+          label={t('assignment.manual.reviewer')}
+          value={reviewerId}
+          onChange={(e) => setReviewerId(e.currentTarget.value)}
+          data={[{ value: '', label: t('assignment.manual.chooseReviewer') }, ...people.map((r) => ({ value: r.id, label: r.name ? `${r.name} (${r.email})` : r.email }))]}
+          error={submit.fieldErrors.reviewerId}
+          required
+        />
+      </SimpleGrid>
+      <Textarea id="manual-reason" label={t('common.reason')} description={t('common.reasonHelp')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={submit.fieldErrors.reason} required autosize minRows={2} maxLength={500} />
+      <Group>
+        <Button type="submit" loading={submit.submitting}>
+          {t('assignment.manual.submit')}
+        </Button>
+      </Group>
+    </SectionForm>
   );
 }
 
@@ -301,56 +248,9 @@ function PairsTable({ pairs, onRemove }: { pairs: AssignmentViewT[]; onRemove: (
   );
 }
 
-function PastRuns({ runs, shownId, onShow }: { runs: Run[]; shownId: string | null; onShow: (run: Run) => void }) {
-  const { t } = useTranslation('selection');
-  const lang = useLang();
-  if (runs.length === 0) return <Text>{t('assignment.runs.empty')}</Text>;
-  return (
-    <Table.ScrollContainer minWidth={760}>
-      <Table withTableBorder verticalSpacing="xs" captionSide="top" data-testid="assignment-runs">
-        <Table.Caption>{t('assignment.runs.caption')}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('assignment.runs.col.when')}</Table.Th>
-            <Table.Th scope="col">{t('assignment.runs.col.status')}</Table.Th>
-            <Table.Th scope="col">{t('assignment.runs.col.params')}</Table.Th>
-            <Table.Th scope="col" className="oc-num">
-              {t('assignment.runs.col.pairs')}
-            </Table.Th>
-            <Table.Th scope="col" className="oc-num">
-              {t('assignment.runs.col.objective')}
-            </Table.Th>
-            <Table.Th scope="col">{t('common.actions')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {runs.map((run) => {
-            const when = formatAuditTime(run.createdAt, lang);
-            return (
-              <Table.Tr key={run.id}>
-                <Table.Th scope="row" fw={400}>
-                  <time dateTime={run.createdAt}>{when}</time>
-                </Table.Th>
-                <Table.Td>{t(`assignment.runStatus.${run.status}`)}</Table.Td>
-                <Table.Td>{t('assignment.runs.paramsValue', { k: run.params.k, topK: run.params.topK, seconds: run.params.timeLimitSeconds })}</Table.Td>
-                <Table.Td className="oc-num">{run.result?.pairs === undefined ? t('common.none') : formatCount(run.result.pairs, lang)}</Table.Td>
-                <Table.Td className="oc-num">{run.result?.objective === undefined ? t('common.none') : formatCount(run.result.objective, lang)}</Table.Td>
-                <Table.Td>
-                  <Button size="xs" variant="default" onClick={() => onShow(run)} disabled={shownId === run.id} aria-label={t(shownId === run.id ? 'assignment.runs.shownLabel' : 'assignment.runs.showLabel', { when })}>
-                    {shownId === run.id ? t('assignment.runs.shown') : t('assignment.runs.show')}
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
-}
-
 export function AssignmentPage() {
   const { t } = useTranslation('selection');
+  const lang = useLang();
   const { id = '' } = useParams();
   const call = useCall(id);
   usePageTitle(usePageName(t('assignment.title'), call.data));
@@ -374,39 +274,13 @@ export function AssignmentPage() {
     if (!isFinishedRun(latest.status)) setActive((a) => a ?? latest);
   }, [latest]);
 
-  // reload() is stable for the life of the page, so the poll below is not restarted by every render.
-  const reloadRuns = runs.reload;
-  const reloadAssignments = assignments.reload;
-  const finished = useCallback(
-    async (run: Run) => {
-      setShown(run);
-      await Promise.all([reloadRuns(), reloadAssignments()]);
-    },
-    [reloadRuns, reloadAssignments],
-  );
-
   // Ask for the followed run's progress every second until it has finished.
-  useEffect(() => {
-    if (!active || isFinishedRun(active.status)) return;
-    let cancelled = false;
-    const timer = window.setTimeout(() => {
-      void (async () => {
-        try {
-          const next = await get<Run>(`/admin/assignment-runs/${active.id}`);
-          if (cancelled) return;
-          setActive(next);
-          if (isFinishedRun(next.status)) await finished(next);
-        } catch {
-          // A missed poll is retried on the next tick.
-          if (!cancelled) setActive({ ...active });
-        }
-      })();
-    }, POLL_MS);
-    return () => {
-      cancelled = true;
-      window.clearTimeout(timer);
-    };
-  }, [active, finished]);
+  usePolling<Run>(active && !isFinishedRun(active.status) ? `/admin/assignment-runs/${active.id}` : null, async (next) => {
+    setActive(next);
+    if (!isFinishedRun(next.status)) return;
+    setShown(next);
+    await Promise.all([runs.reload(), assignments.reload()]);
+  });
 
   const started = (run: Run) => {
     setActive(run);
@@ -428,14 +302,7 @@ export function AssignmentPage() {
   return (
     <Stack>
       <CallReviewNav callId={id} />
-      <Title order={1}>
-        {t('assignment.title')}
-        {call.data && (
-          <Text component="span" display="block" size="lg" fw={500}>
-            <Loc value={call.data.title} />
-          </Text>
-        )}
-      </Title>
+      <PageHeading title={t('assignment.title')} subject={call.data?.title} />
       {call.error !== undefined && <LoadError error={call.error} onRetry={() => void call.reload()} />}
       <Text>{t('assignment.intro')}</Text>
       {settings.data ? (
@@ -461,23 +328,22 @@ export function AssignmentPage() {
           setMessage(t('assignment.manual.added', { application: a.applicantName, reviewer: a.reviewerName ?? a.reviewerEmail }));
         }}
       />
-      <Box component="section" aria-labelledby="assignment-runs-heading">
-        <Title order={2} size="h3" id="assignment-runs-heading" mb="xs">
-          {t('assignment.runs.heading')}
-        </Title>
-        <LoadState state={runs}>
-          {(data) => (
-            <PastRuns
-              runs={data.runs}
-              shownId={shown?.id ?? null}
-              onShow={(run) => {
-                setShown(run);
-                resultRef.current?.querySelector<HTMLElement>('h2')?.focus();
-              }}
-            />
-          )}
-        </LoadState>
-      </Box>
+      <RunHistory
+        keys="assignment.runs"
+        testId="assignment-runs"
+        state={runs}
+        columns={[
+          { header: t('assignment.runs.col.status'), cell: (run) => t(`assignment.runStatus.${run.status}`) },
+          { header: t('assignment.runs.col.params'), cell: (run) => t('assignment.runs.paramsValue', { k: run.params.k, topK: run.params.topK, seconds: run.params.timeLimitSeconds }) },
+          { header: t('assignment.runs.col.pairs'), num: true, cell: (run) => (run.result?.pairs === undefined ? t('common.none') : formatCount(run.result.pairs, lang)) },
+          { header: t('assignment.runs.col.objective'), num: true, cell: (run) => (run.result?.objective === undefined ? t('common.none') : formatCount(run.result.objective, lang)) },
+        ]}
+        shownId={shown?.id ?? null}
+        onShow={(run) => {
+          setShown(run);
+          resultRef.current?.querySelector<HTMLElement>('h2')?.focus();
+        }}
+      />
       <Text size="sm">
         <Anchor component={Link} to={`/admin/review/calls/${id}/scores`}>
           {t('assignment.next')}

@@ -5,7 +5,7 @@
  * bound them. A run can be replayed to show it reproduces, and one run is finalised: outcomes are
  * then written to the outbox, once per call.
  */
-import { Alert, Anchor, Box, Button, Group, List, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Box, Button, Group, List, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -13,18 +13,22 @@ import type { ScoresViewT } from '../../../src/shared/contracts/review';
 import type { FinaliseViewT, SelectionReplayViewT, SelectionRunListT, SelectionRunSummaryT, SelectionRunViewT } from '../../../src/shared/contracts/selection';
 import { formatAuditTime } from '../admin/audit-format';
 import { ConfirmDialog } from '../admin/components/ConfirmDialog';
+import { FactList } from '../admin/components/FactList';
+import { PageHeading } from '../admin/components/PageHeading';
+import { SectionForm } from '../admin/components/SectionForm';
 import { StatusMessage } from '../admin/components/StatusMessage';
 import { failureOf } from '../admin/form-errors';
 import { usePageTitle } from '../app/usePageTitle';
 import { get, post } from '../lib/api';
 import { ErrorSummary, FormErrorSummary, useSubmit, type FieldErrors } from '../lib/forms';
-import { LoadError, LoadState, Loading } from '../lib/LoadState';
+import { LoadError, Loading } from '../lib/LoadState';
 import { Loc, useLocText } from '../lib/Localized';
 import { useLang } from '../lib/text';
 import { useApiGet } from '../lib/useApiGet';
 import { CallReviewNav, useCall, usePageName } from './CallReviewNav';
 import { formatCount, formatGap, formatNumber, formatSigned, lockOf, parsePositiveInt, seedToSend, setLock, type LockSet } from './format';
 import { selectionStatusKey } from './labels';
+import { ReasonsAlert, RunHistory } from './runs';
 import './selection.css';
 
 type Scored = ScoresViewT['applications'][number];
@@ -128,31 +132,18 @@ function LockAndRun({ callId, scored, onRun }: { callId: string; scored: Scored[
           </Stack>
         )}
       </Box>
-      <Box
-        component="form"
-        noValidate
-        aria-labelledby="selection-run-heading"
-        onSubmit={(e) => {
-          e.preventDefault();
-          run();
-        }}
-      >
-        <Stack gap="sm">
-          <Title order={2} size="h3" id="selection-run-heading">
-            {t('selection.run.heading')}
-          </Title>
-          <FormErrorSummary state={submit} fields={fields} />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput id="selection-seed" label={t('selection.run.seed')} description={t('selection.run.seedHelp')} value={seed} onChange={(e) => setSeed(e.currentTarget.value)} maxLength={64} error={submit.fieldErrors.seed} />
-            <TextInput id="selection-limit" label={t('selection.run.limit')} description={t('selection.run.limitHelp')} value={limit} onChange={(e) => setLimit(e.currentTarget.value)} inputMode="numeric" error={submit.fieldErrors.timeLimitSeconds} />
-          </SimpleGrid>
-          <Group>
-            <Button type="submit" loading={submit.submitting} data-testid="run-selection">
-              {t('selection.run.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </Box>
+      <SectionForm headingId="selection-run-heading" title={t('selection.run.heading')} onSubmit={run}>
+        <FormErrorSummary state={submit} fields={fields} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput id="selection-seed" label={t('selection.run.seed')} description={t('selection.run.seedHelp')} value={seed} onChange={(e) => setSeed(e.currentTarget.value)} maxLength={64} error={submit.fieldErrors.seed} />
+          <TextInput id="selection-limit" label={t('selection.run.limit')} description={t('selection.run.limitHelp')} value={limit} onChange={(e) => setLimit(e.currentTarget.value)} inputMode="numeric" error={submit.fieldErrors.timeLimitSeconds} />
+        </SimpleGrid>
+        <Group>
+          <Button type="submit" loading={submit.submitting} data-testid="run-selection">
+            {t('selection.run.submit')}
+          </Button>
+        </Group>
+      </SectionForm>
     </Stack>
   );
 }
@@ -316,51 +307,15 @@ function RunView({ run, finalisedRun, onFinalised }: RunViewProps) {
           {statusWords(run, t, lang)}
         </Text>
         {run.finalised && <Text fw={700}>{t('selection.view.finalised')}</Text>}
-        <SimpleGrid cols={{ base: 1, sm: 4 }} component="dl" m={0}>
-          <div>
-            <Text component="dt" size="sm">
-              {t('selection.view.cut')}
-            </Text>
-            <Text component="dd" fw={700} m={0} data-testid="cut-score">
-              {formatNumber(run.cutScore, lang) ?? t('common.none')}
-            </Text>
-          </div>
-          <div>
-            <Text component="dt" size="sm">
-              {t('selection.view.selected')}
-            </Text>
-            <Text component="dd" fw={700} m={0}>
-              {t('selection.view.selectedValue', { selected: run.selectedCount, capacity: run.capacity })}
-            </Text>
-          </div>
-          <div>
-            <Text component="dt" size="sm">
-              {t('selection.view.waitlist')}
-            </Text>
-            <Text component="dd" fw={700} m={0}>
-              {formatCount(run.waitlistCount, lang)}
-            </Text>
-          </div>
-          <div>
-            <Text component="dt" size="sm">
-              {t('selection.view.solver')}
-            </Text>
-            <Text component="dd" fw={700} m={0}>
-              {run.solverStatus ?? t('selection.view.solverNotCalled')}
-            </Text>
-          </div>
-        </SimpleGrid>
-        {run.reasons.length > 0 && (
-          <Alert color="red.9" variant="outline" title={t('selection.view.reasonsTitle')} data-testid="selection-reasons">
-            <List spacing={4}>
-              {run.reasons.map((r, i) => (
-                <List.Item key={i}>
-                  <Loc value={r.text} />
-                </List.Item>
-              ))}
-            </List>
-          </Alert>
-        )}
+        <FactList
+          facts={[
+            { label: t('selection.view.cut'), value: formatNumber(run.cutScore, lang) ?? t('common.none'), testId: 'cut-score' },
+            { label: t('selection.view.selected'), value: t('selection.view.selectedValue', { selected: run.selectedCount, capacity: run.capacity }) },
+            { label: t('selection.view.waitlist'), value: formatCount(run.waitlistCount, lang) },
+            { label: t('selection.view.solver'), value: run.solverStatus ?? t('selection.view.solverNotCalled') },
+          ]}
+        />
+        {run.reasons.length > 0 && <ReasonsAlert title={t('selection.view.reasonsTitle')} reasons={run.reasons} testId="selection-reasons" />}
         <Group>
           <Button variant="default" onClick={() => void replay()} loading={replaying} data-testid="replay">
             {t('selection.replay.button')}
@@ -402,59 +357,6 @@ function RunView({ run, finalisedRun, onFinalised }: RunViewProps) {
         {t('selection.finalise.body', { selected: run.selectedCount, waitlisted: run.waitlistCount })}
       </ConfirmDialog>
     </Box>
-  );
-}
-
-function PastRuns({ runs, shownId, onShow }: { runs: SelectionRunSummaryT[]; shownId: string | null; onShow: (run: SelectionRunSummaryT) => void }) {
-  const { t } = useTranslation('selection');
-  const lang = useLang();
-  if (runs.length === 0) return <Text>{t('selection.runs.empty')}</Text>;
-  return (
-    <Table.ScrollContainer minWidth={760}>
-      <Table withTableBorder verticalSpacing="xs" captionSide="top" data-testid="selection-runs">
-        <Table.Caption>{t('selection.runs.caption')}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('selection.runs.col.when')}</Table.Th>
-            <Table.Th scope="col">{t('selection.runs.col.status')}</Table.Th>
-            <Table.Th scope="col">{t('selection.runs.col.seed')}</Table.Th>
-            <Table.Th scope="col" className="oc-num">
-              {t('selection.runs.col.selected')}
-            </Table.Th>
-            <Table.Th scope="col" className="oc-num">
-              {t('selection.runs.col.cut')}
-            </Table.Th>
-            <Table.Th scope="col">{t('common.actions')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {runs.map((run) => {
-            const when = formatAuditTime(run.createdAt, lang);
-            return (
-              <Table.Tr key={run.id}>
-                <Table.Th scope="row" fw={400}>
-                  <time dateTime={run.createdAt}>{when}</time>
-                  {run.finalised && (
-                    <Text component="span" display="block" size="sm" fw={700}>
-                      {t('selection.runs.finalised')}
-                    </Text>
-                  )}
-                </Table.Th>
-                <Table.Td>{statusWords(run, t, lang)}</Table.Td>
-                <Table.Td style={{ overflowWrap: 'anywhere' }}>{run.seed}</Table.Td>
-                <Table.Td className="oc-num">{t('selection.view.selectedValue', { selected: run.selectedCount, capacity: run.capacity })}</Table.Td>
-                <Table.Td className="oc-num">{formatNumber(run.cutScore, lang) ?? t('common.none')}</Table.Td>
-                <Table.Td>
-                  <Button size="xs" variant="default" onClick={() => onShow(run)} disabled={shownId === run.id} aria-label={t(shownId === run.id ? 'selection.runs.shownLabel' : 'selection.runs.showLabel', { when })}>
-                    {shownId === run.id ? t('selection.runs.shown') : t('selection.runs.show')}
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
   );
 }
 
@@ -508,14 +410,7 @@ export function SelectionPage() {
   return (
     <Stack>
       <CallReviewNav callId={id} />
-      <Title order={1}>
-        {t('selection.title')}
-        {call.data && (
-          <Text component="span" display="block" size="lg" fw={500}>
-            <Loc value={call.data.title} />
-          </Text>
-        )}
-      </Title>
+      <PageHeading title={t('selection.title')} subject={call.data?.title} />
       {call.error !== undefined && <LoadError error={call.error} onRetry={() => void call.reload()} />}
       <Text>{t('selection.intro')}</Text>
       {finalisedRun && (
@@ -545,24 +440,30 @@ export function SelectionPage() {
         {shownError !== undefined && <LoadError error={shownError} />}
         {shown && <RunView key={shown.id} run={shown} finalisedRun={finalisedRun} onFinalised={onFinalised} />}
       </div>
-      <Box component="section" aria-labelledby="selection-runs-heading">
-        <Title order={2} size="h3" id="selection-runs-heading" mb="xs">
-          {t('selection.runs.heading')}
-        </Title>
-        <LoadState state={runs}>
-          {(data) => (
-            <PastRuns
-              runs={data.runs}
-              shownId={shown?.id ?? null}
-              onShow={(run) =>
-                void show(run.id).then(() => {
-                  viewRef.current?.querySelector<HTMLElement>('#selection-run-view')?.focus();
-                })
-              }
-            />
-          )}
-        </LoadState>
-      </Box>
+      <RunHistory
+        keys="selection.runs"
+        testId="selection-runs"
+        state={runs}
+        columns={[
+          { header: t('selection.runs.col.status'), cell: (run) => statusWords(run, t, lang) },
+          { header: t('selection.runs.col.seed'), wrap: true, cell: (run) => run.seed },
+          { header: t('selection.runs.col.selected'), num: true, cell: (run) => t('selection.view.selectedValue', { selected: run.selectedCount, capacity: run.capacity }) },
+          { header: t('selection.runs.col.cut'), num: true, cell: (run) => formatNumber(run.cutScore, lang) ?? t('common.none') },
+        ]}
+        note={(run) =>
+          run.finalised && (
+            <Text component="span" display="block" size="sm" fw={700}>
+              {t('selection.runs.finalised')}
+            </Text>
+          )
+        }
+        shownId={shown?.id ?? null}
+        onShow={(run) =>
+          void show(run.id).then(() => {
+            viewRef.current?.querySelector<HTMLElement>('#selection-run-view')?.focus();
+          })
+        }
+      />
     </Stack>
   );
 }

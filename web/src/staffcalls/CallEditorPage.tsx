@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import type { CallViewT } from '../../../src/shared/contracts/recruitment';
 import { usePageTitle } from '../app/usePageTitle';
+import { ConfirmDialog } from '../admin/components/ConfirmDialog';
 import { LocalizedInputs } from '../admin/components/LocalizedInputs';
 import { useDialogSubmit } from '../admin/components/DialogForm';
 import { StatusMessage } from '../admin/components/StatusMessage';
@@ -21,7 +22,6 @@ import { useLocalized } from '../lib/text';
 import { useApiGet } from '../lib/useApiGet';
 import { callFormFromView, callFormToInput, emptyCallForm, fieldId, targetOf, validateCallForm, type CallForm, type Sector } from './call-form';
 import { CallNav, CallStatus } from './CallNav';
-import { ConfirmAction } from './ConfirmAction';
 import { QuestionBuilder } from './QuestionBuilder';
 import { ConsentEditor, QuotaEditor } from './QuotaConsentEditors';
 
@@ -231,7 +231,8 @@ function Editor({ call: initial }: { call: CallViewT | null }) {
           </Group>
         </Stack>
       </Box>
-      <ConfirmAction
+      <ConfirmDialog
+        danger={false}
         opened={confirming !== null}
         title={confirming === 'close' ? t('editor.closeConfirmTitle') : t('editor.publishConfirmTitle')}
         confirmLabel={confirming === 'close' ? t('editor.close') : t('editor.publish')}
@@ -240,7 +241,7 @@ function Editor({ call: initial }: { call: CallViewT | null }) {
       >
         {confirming === 'close' ? t('editor.closeConfirmBody') : t('editor.publishConfirmBody')}
         {dirty && <Text mt="sm">{t('editor.unsavedNotPublished')}</Text>}
-      </ConfirmAction>
+      </ConfirmDialog>
     </Stack>
   );
 }

@@ -12,10 +12,12 @@ interface Props {
   confirmLabel: string;
   onConfirm: () => Promise<void>;
   onClose: () => void;
+  /** False for a step that is not destructive but cannot be taken back (publishing a call): a plain confirm button. */
+  danger?: boolean;
 }
 
 /** Asks before a destructive action; Cancel has focus first so Enter never deletes by accident. */
-export function ConfirmDialog({ opened, title, children, confirmLabel, onConfirm, onClose }: Props) {
+export function ConfirmDialog({ opened, title, children, confirmLabel, onConfirm, onClose, danger = true }: Props) {
   const { t } = useTranslation('admin');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
@@ -38,12 +40,13 @@ export function ConfirmDialog({ opened, title, children, confirmLabel, onConfirm
     <AdminModal opened={opened} onClose={close} title={title} size="md">
       <Stack>
         <ErrorSummary title={error} />
-        <Text>{children}</Text>
+        {/* A div, so the body may hold paragraphs of its own. */}
+        <Text component="div">{children}</Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={close} data-autofocus>
             {t('common.cancel')}
           </Button>
-          <Button color="red.9" onClick={() => void confirm()} loading={busy}>
+          <Button color={danger ? 'red.9' : undefined} onClick={() => void confirm()} loading={busy}>
             {confirmLabel}
           </Button>
         </Group>

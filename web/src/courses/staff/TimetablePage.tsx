@@ -10,6 +10,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { CohortDetailT, SessionViewT } from '../../../../src/shared/contracts/courses';
+import type { CohortConflictsT, TimetableApplyViewT, TimetableRunViewT } from '../../../../src/shared/contracts/timetable';
 import { usePageTitle } from '../../app/usePageTitle';
 import { get, post } from '../../lib/api';
 import { FormErrorSummary, useSubmit, type FieldErrors } from '../../lib/forms';
@@ -21,14 +22,13 @@ import { CohortNav, useCohortDetail, useCohortPageName } from './CohortNav';
 import { formatDay, formatTimeRange, groupByWeek, isRealDay, parseIntIn, seoulDay } from './format';
 import { MoveDialog } from './MoveDialog';
 import { SessionLecturers, SessionPlace, SessionTime } from './SessionCells';
-import { conflictDelta, isFinishedRun, phaseName, runPercent, sessionsInConflict, warningsOf } from './timetable';
-import type { CohortConflicts, ConflictWarning, TimetableApplyView, TimetableRunView } from './timetable-types';
+import { conflictDelta, isFinishedRun, phaseName, runPercent, sessionsInConflict, warningsOf, type ConflictWarningT } from './timetable';
 
 const POLL_MS = 1000;
 
 function useRunStatusText() {
   const { t } = useTranslation('courses');
-  return (run: TimetableRunView): string => {
+  return (run: TimetableRunViewT): string => {
     const p = run.progress;
     switch (run.status) {
       case 'queued':
@@ -49,7 +49,7 @@ function useRunStatusText() {
   };
 }
 
-function RunProgressBar({ run }: { run: TimetableRunView | null }) {
+function RunProgressBar({ run }: { run: TimetableRunViewT | null }) {
   const { t } = useTranslation('courses');
   const status = useRunStatusText();
   const text = run ? status(run) : '';
@@ -70,7 +70,7 @@ function RunProgressBar({ run }: { run: TimetableRunView | null }) {
   );
 }
 
-function GenerateForm({ cohortId, onStarted }: { cohortId: string; onStarted: (run: TimetableRunView) => void }) {
+function GenerateForm({ cohortId, onStarted }: { cohortId: string; onStarted: (run: TimetableRunViewT) => void }) {
   const { t } = useTranslation('courses');
   const [seed, setSeed] = useState('');
   const [limit, setLimit] = useState('20');
@@ -91,7 +91,7 @@ function GenerateForm({ cohortId, onStarted }: { cohortId: string; onStarted: (r
     if (closedDates.some((d) => !isRealDay(d))) errors.closedDates = t('staff.timetable.generate.closedInvalid');
     void submit.run(errors, async () => {
       const body = { cohortIds: [cohortId], timeLimitSeconds: limitValue, ...(seedValue !== undefined ? { seed: seedValue } : {}), ...(closedDates.length ? { closedDates } : {}) };
-      onStarted(await post<TimetableRunView>('/admin/cohorts/timetable-runs', body));
+      onStarted(await post<TimetableRunViewT>('/admin/cohorts/timetable-runs', body));
     });
   };
   return (
@@ -125,7 +125,7 @@ function GenerateForm({ cohortId, onStarted }: { cohortId: string; onStarted: (r
   );
 }
 
-function RunResult({ run, onApply, applying }: { run: TimetableRunView; onApply: () => void; applying: boolean }) {
+function RunResult({ run, onApply, applying }: { run: TimetableRunViewT; onApply: () => void; applying: boolean }) {
   const { t } = useTranslation('courses');
   const lang = useLang();
   const result = run.result;
@@ -209,7 +209,7 @@ function RunResult({ run, onApply, applying }: { run: TimetableRunView; onApply:
   );
 }
 
-function ConflictList({ conflicts, detail }: { conflicts: CohortConflicts; detail: CohortDetailT }) {
+function ConflictList({ conflicts, detail }: { conflicts: CohortConflictsT; detail: CohortDetailT }) {
   const { t } = useTranslation('courses');
   const lang = useLang();
   const text = useLocText();
@@ -230,14 +230,14 @@ function ConflictList({ conflicts, detail }: { conflicts: CohortConflicts; detai
   );
 }
 
-function WeekTables({ detail, conflicts, onMove }: { detail: CohortDetailT; conflicts: CohortConflicts | undefined; onMove: (s: SessionViewT) => void }) {
+function WeekTables({ detail, conflicts, onMove }: { detail: CohortDetailT; conflicts: CohortConflictsT | undefined; onMove: (s: SessionViewT) => void }) {
   const { t } = useTranslation('courses');
   const lang = useLang();
   const text = useLocText();
   const { weeks, untimed } = groupByWeek(detail.sessions, detail.cohort.startsOn);
   const flagged = sessionsInConflict(conflicts);
   const row = (s: SessionViewT) => {
-    const mine: ConflictWarning[] = warningsOf(s.id, conflicts?.warnings ?? []);
+    const mine: ConflictWarningT[] = warningsOf(s.id, conflicts?.warnings ?? []);
     return (
       <Table.Tr key={s.id} data-session-id={s.id}>
         <Table.Th scope="row" fw={400} className="oc-wrap">
@@ -307,9 +307,9 @@ export function TimetablePage() {
   const text = useLocText();
   const { id = '' } = useParams();
   const detail = useCohortDetail(id);
-  const conflicts = useApiGet<CohortConflicts>(`/admin/cohorts/${id}/conflicts`);
+  const conflicts = useApiGet<CohortConflictsT>(`/admin/cohorts/${id}/conflicts`);
   usePageTitle(useCohortPageName(t('staff.timetable.title'), detail.data));
-  const [run, setRun] = useState<TimetableRunView | null>(null);
+  const [run, setRun] = useState<TimetableRunViewT | null>(null);
   const [applying, setApplying] = useState(false);
   const [applyError, setApplyError] = useState<unknown>(undefined);
   const [conflictNews, setConflictNews] = useState('');
@@ -323,7 +323,7 @@ export function TimetablePage() {
     const timer = window.setTimeout(() => {
       void (async () => {
         try {
-          const next = await get<TimetableRunView>(`/admin/timetable-runs/${run.id}`);
+          const next = await get<TimetableRunViewT>(`/admin/timetable-runs/${run.id}`);
           if (cancelled) return;
           setRun(next);
           if (isFinishedRun(next)) window.setTimeout(() => resultRef.current?.querySelector<HTMLElement>('h2')?.focus(), 0);
@@ -346,9 +346,9 @@ export function TimetablePage() {
     async (lead: string) => {
       const before = conflicts.data?.warnings ?? [];
       await reloadDetail();
-      let after: CohortConflicts | undefined;
+      let after: CohortConflictsT | undefined;
       try {
-        after = await get<CohortConflicts>(`/admin/cohorts/${id}/conflicts`);
+        after = await get<CohortConflictsT>(`/admin/cohorts/${id}/conflicts`);
       } catch {
         after = undefined;
       }
@@ -370,7 +370,7 @@ export function TimetablePage() {
     setApplying(true);
     setApplyError(undefined);
     try {
-      const applied = await post<TimetableApplyView>(`/admin/timetable-runs/${run.id}/apply`);
+      const applied = await post<TimetableApplyViewT>(`/admin/timetable-runs/${run.id}/apply`);
       setRun(applied.run);
       await refresh(t('staff.timetable.result.appliedMessage', { changed: applied.changed }));
     } catch (err) {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { conflictDelta, isFinishedRun, phaseName, runPercent, sessionsInConflict, warningKey, warningsOf } from './timetable';
-import type { ConflictWarning } from './timetable-types';
+import { conflictDelta, isFinishedRun, phaseName, runPercent, sessionsInConflict, warningKey, warningsOf, type ConflictWarningT } from './timetable';
 
-const warning = (kind: string, sessionIds: string[], otherSessionIds: string[] = [], time = '09:00'): ConflictWarning => ({
+const warning = (kind: string, sessionIds: string[], otherSessionIds: string[] = [], time = '09:00'): ConflictWarningT => ({
   kind,
   sessionIds,
   otherSessionIds,

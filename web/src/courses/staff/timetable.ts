@@ -3,12 +3,16 @@
  * bar), whether it is over, which sessions a warning involves, and the sessions a move would touch.
  * Pure, so unit-tested in Node.
  */
-import type { CohortConflicts, ConflictWarning, TimetableRunView } from './timetable-types';
+import type { z } from 'zod';
+import type { CohortConflictsT, ConflictWarning, TimetableRunViewT } from '../../../../src/shared/contracts/timetable';
+
+/** The contract exports no type of its own for one warning. */
+export type ConflictWarningT = z.infer<typeof ConflictWarning>;
 
 export const TIMETABLE_PHASES = ['loading', 'checking', 'constructing', 'repairing', 'improving', 'finishing', 'saving', 'done'] as const;
 export type TimetablePhaseName = (typeof TIMETABLE_PHASES)[number];
 
-export function isFinishedRun(run: Pick<TimetableRunView, 'status'>): boolean {
+export function isFinishedRun(run: Pick<TimetableRunViewT, 'status'>): boolean {
   return run.status === 'done' || run.status === 'failed';
 }
 
@@ -21,7 +25,7 @@ export function phaseName(phase: string | null | undefined): TimetablePhaseName 
  * 0..100 for the progress bar. Placing sessions is most of the visible work, so the bar follows
  * placed ÷ placeable, held below 100 until the run is over; a finished run is 100.
  */
-export function runPercent(run: Pick<TimetableRunView, 'status' | 'progress'>): number {
+export function runPercent(run: Pick<TimetableRunViewT, 'status' | 'progress'>): number {
   if (isFinishedRun(run)) return 100;
   const p = run.progress;
   if (!p || p.placeable <= 0) return run.status === 'queued' ? 0 : 5;
@@ -31,24 +35,24 @@ export function runPercent(run: Pick<TimetableRunView, 'status' | 'progress'>): 
 }
 
 /** Every session id a set of warnings names (this cohort's and other cohorts'). */
-export function sessionsInConflict(conflicts: Pick<CohortConflicts, 'warnings'> | undefined): Set<string> {
+export function sessionsInConflict(conflicts: Pick<CohortConflictsT, 'warnings'> | undefined): Set<string> {
   const out = new Set<string>();
   for (const w of conflicts?.warnings ?? []) for (const id of [...w.sessionIds, ...w.otherSessionIds]) out.add(id);
   return out;
 }
 
 /** The warnings that involve one session. */
-export function warningsOf(sessionId: string, warnings: readonly ConflictWarning[]): ConflictWarning[] {
+export function warningsOf(sessionId: string, warnings: readonly ConflictWarningT[]): ConflictWarningT[] {
   return warnings.filter((w) => w.sessionIds.includes(sessionId) || w.otherSessionIds.includes(sessionId));
 }
 
 /** A stable key for a warning, to tell new warnings from ones already shown. */
-export function warningKey(w: Pick<ConflictWarning, 'kind' | 'sessionIds' | 'otherSessionIds' | 'date' | 'time'>): string {
+export function warningKey(w: Pick<ConflictWarningT, 'kind' | 'sessionIds' | 'otherSessionIds' | 'date' | 'time'>): string {
   return [w.kind, [...w.sessionIds].sort().join('+'), [...w.otherSessionIds].sort().join('+'), w.date ?? '', w.time ?? ''].join('|');
 }
 
 /** How the warnings changed after an edit: how many are new and how many went away. */
-export function conflictDelta(before: readonly ConflictWarning[], after: readonly ConflictWarning[]): { added: number; removed: number } {
+export function conflictDelta(before: readonly ConflictWarningT[], after: readonly ConflictWarningT[]): { added: number; removed: number } {
   const b = new Set(before.map(warningKey));
   const a = new Set(after.map(warningKey));
   return { added: [...a].filter((k) => !b.has(k)).length, removed: [...b].filter((k) => !a.has(k)).length };
