@@ -23,6 +23,7 @@ const CoursePublicRoutes = lazy(() => import('../courses/public/CoursePublicRout
 const VerifyPage = lazy(() => import('../courses/public/VerifyPage'));
 const CourseMeRoutes = lazy(() => import('../courses/me/CourseMeRoutes'));
 const CheckinPage = lazy(() => import('../courses/me/CheckinPage'));
+const AvailabilityPage = lazy(() => import('../courses/me/AvailabilityPage'));
 
 /**
  * Moves focus to the main heading after navigation, so screen readers announce the new page. A link
@@ -64,6 +65,8 @@ export function App() {
           {/* A participant's cohorts, enrolments, progress and certificate; checking in with a code. */}
           <Route path="/me/courses/*" element={<CourseMeRoutes />} />
           <Route path="/me/checkin" element={<CheckinPage />} />
+          {/* A lecturer (mentor) states when they can teach. */}
+          <Route path="/me/availability" element={<AvailabilityPage />} />
           {/* A reviewer's invitations, assigned applications and scoring; an applicant's outcome. */}
           <Route path="/me/*" element={<ReviewRoutes />} />
           <Route path="*" element={<NotFoundPage />} />

@@ -75,6 +75,7 @@ export function Layout({ children }: { children: ReactNode }) {
           { to: '/me/reviews', label: t('review:links.myReviews') },
         ]
       : []),
+    ...(me?.user?.roles.includes('mentor') ? [{ to: '/me/availability', label: t('courses:me.availability.nav') }] : []),
     ...(isStaff ? [{ to: '/admin', label: t('nav.admin') }] : []),
   ];
   return (

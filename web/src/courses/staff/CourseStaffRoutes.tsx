@@ -1,7 +1,8 @@
 /**
  * Staff pages for courses, under /admin/courses/*: programmes and cohorts, a cohort's curriculum,
  * its timetable (generated, then adjusted by hand with live conflict warnings), a session's
- * attendance (rotating check-in code and corrections) and the cohort's completion and certificates.
+ * attendance (rotating check-in code and corrections), the cohort's completion and certificates, and
+ * the lecturer pool with each lecturer's availability.
  */
 import './courses-staff.css';
 import { Anchor, Box, Stack, Text, Title } from '@mantine/core';
@@ -11,6 +12,7 @@ import { usePageTitle } from '../../app/usePageTitle';
 import { AttendancePage } from './AttendancePage';
 import { CohortPage } from './CohortPage';
 import { CompletionPage } from './CompletionPage';
+import { LecturerPoolPage } from './LecturerPoolPage';
 import { ProgrammesPage } from './ProgrammesPage';
 import { TimetablePage } from './TimetablePage';
 
@@ -33,6 +35,7 @@ export function CourseStaffRoutes() {
     <Box className="oc-courses-staff">
       <Routes>
         <Route index element={<ProgrammesPage />} />
+        <Route path="lecturers" element={<LecturerPoolPage />} />
         <Route path="cohorts/:id" element={<CohortPage />} />
         <Route path="cohorts/:id/timetable" element={<TimetablePage />} />
         <Route path="cohorts/:id/completion" element={<CompletionPage />} />

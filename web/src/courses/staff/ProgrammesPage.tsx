@@ -105,6 +105,9 @@ export function ProgrammesPage() {
         {t('staff.programmes.title')}
       </Title>
       <Text>{t('staff.programmes.intro')}</Text>
+      <Anchor component={Link} to="/admin/courses/lecturers" className="oc-course-nav-link">
+        {t('staff.lecturerPool.link')}
+      </Anchor>
       <StatusMessage message={message} />
       <LoadState state={programmes}>
         {(p) =>

@@ -1,7 +1,7 @@
 /**
  * The rooms sessions can use (name, where it is, seats, when it is open), listed on the courses page,
- * added and edited in a dialog. Weekly opening hours are shown as stored; rooms added here are open
- * at any time (the timetable reads an empty availability as always open).
+ * added and edited in a dialog, weekly opening hours included (with no hours a room is open at any
+ * time: the timetable reads an empty availability as always open).
  */
 import { Box, Button, Group, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
@@ -17,6 +17,8 @@ import { LoadState } from '../../lib/LoadState';
 import { Loc, useLocText } from '../../lib/Localized';
 import { useLang } from '../../lib/text';
 import { useApiGet } from '../../lib/useApiGet';
+import { draftToWeekly, weeklyToDraft } from '../availability';
+import { useWeeklyFieldOf, WeeklyHoursEditor } from '../WeeklyHoursEditor';
 import { formatAvailability, parseIntIn } from './format';
 
 type Mode = { kind: 'add' } | { kind: 'edit'; room: RoomViewT };
@@ -38,7 +40,9 @@ function RoomForm({ mode, onClose, onSaved }: { mode: Mode; onClose: () => void;
   const [name, setName] = useState({ ko: editing?.name.ko ?? '', en: editing?.name.en ?? '' });
   const [place, setPlace] = useState({ ko: editing?.place.ko ?? '', en: editing?.place.en ?? '' });
   const [capacity, setCapacity] = useState(editing ? String(editing.capacity) : '30');
+  const [hours, setHours] = useState(() => weeklyToDraft(editing?.availability ?? {}));
   const dialog = useDialogSubmit();
+  const hoursField = useWeeklyFieldOf('availability', 'room-hours');
   const labels: Record<string, string> = {
     'name.ko': t('admin:common.inKo', { label: t('staff.rooms.name') }),
     'name.en': t('admin:common.inEn', { label: t('staff.rooms.name') }),
@@ -53,8 +57,10 @@ function RoomForm({ mode, onClose, onSaved }: { mode: Mode; onClose: () => void;
     if (!place.ko.trim()) issues['place.ko'] = { key: 'errors.required' };
     const seats = parseIntIn(capacity, 1, 100_000);
     if (seats === null) issues.capacity = { key: 'courses:staff.form.error.capacity' };
+    const availability = draftToWeekly(hours, 'availability');
+    Object.assign(issues, availability.issues);
     await dialog.submit(issues, async () => {
-      const body = { name: bilingual(name), place: bilingual(place), capacity: seats! };
+      const body = { name: bilingual(name), place: bilingual(place), capacity: seats!, availability: availability.weekly };
       if (editing) await patch(`/admin/rooms/${editing.id}`, body);
       else await post('/admin/rooms', body);
       onClose();
@@ -62,10 +68,11 @@ function RoomForm({ mode, onClose, onSaved }: { mode: Mode; onClose: () => void;
     });
   };
   return (
-    <DialogForm state={dialog} onSubmit={save} labelOf={(p) => labels[p]} onCancel={onClose}>
+    <DialogForm state={dialog} onSubmit={save} labelOf={(p) => labels[p] ?? hoursField(p)?.label} onCancel={onClose}>
       <LocalizedInputs label={t('staff.rooms.name')} path="name" ko={name.ko} en={name.en} onChange={setName} errors={dialog.errors} requiredKo autoFocus id="room-name" />
       <LocalizedInputs label={t('staff.rooms.place')} path="place" ko={place.ko} en={place.en} onChange={setPlace} errors={dialog.errors} requiredKo id="room-place" />
       <TextInput id="room-capacity" label={t('staff.rooms.capacity')} inputMode="numeric" value={capacity} onChange={(e) => setCapacity(e.currentTarget.value)} error={dialog.errors.capacity} required />
+      <WeeklyHoursEditor root="availability" idPrefix="room-hours" value={hours} onChange={setHours} errors={dialog.errors} headingOrder={3} heading={t('staff.rooms.hoursHeading')} />
     </DialogForm>
   );
 }
