@@ -1,16 +1,20 @@
 /**
  * /admin/courses/cohorts/:id/timetable: generate a timetable off the request thread and follow it
- * (sessions placed, hard conflicts left), read the sessions it could not place and why, apply it;
+ * (sessions placed, hard conflicts left), read the sessions it could not place and why and how well it
+ * keeps lecturers' slot wishes and an even spread, apply it;
  * then adjust by hand. After every change the cohort's conflicts are fetched again and announced
  * politely, listed with the sessions involved. The timetable itself is a week-by-week list of tables
  * (not a drag-only grid), so it reads the same with a screen reader and the keyboard.
  */
 import { Alert, Box, Button, Group, List, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { CohortDetailT, SessionViewT } from '../../../../src/shared/contracts/courses';
-import type { CohortConflictsT, TimetableApplyViewT, TimetableRunViewT } from '../../../../src/shared/contracts/timetable';
+import type { CohortConflictsT, LecturerPreferenceViewT, TimetableApplyViewT, TimetableRunResultT, TimetableRunViewT } from '../../../../src/shared/contracts/timetable';
+import { FactList, type Fact } from '../../admin/components/FactList';
+import { PageHeading } from '../../admin/components/PageHeading';
+import { SectionForm } from '../../admin/components/SectionForm';
 import { usePageTitle } from '../../app/usePageTitle';
 import { get, post } from '../../lib/api';
 import { FormErrorSummary, useSubmit, type FieldErrors } from '../../lib/forms';
@@ -18,13 +22,12 @@ import { LoadError, Loading } from '../../lib/LoadState';
 import { Loc, useLocText } from '../../lib/Localized';
 import { useLang } from '../../lib/text';
 import { useApiGet } from '../../lib/useApiGet';
+import { usePolling } from '../../lib/usePolling';
 import { CohortNav, useCohortDetail, useCohortPageName } from './CohortNav';
 import { formatDay, formatTimeRange, groupByWeek, isRealDay, parseIntIn, seoulDay } from './format';
 import { MoveDialog } from './MoveDialog';
 import { SessionLecturers, SessionPlace, SessionTime } from './SessionCells';
-import { conflictDelta, isFinishedRun, phaseName, runPercent, sessionsInConflict, warningsOf, type ConflictWarningT } from './timetable';
-
-const POLL_MS = 1000;
+import { conflictDelta, isFinishedRun, lecturerPreferredCell, phaseName, qualitySummary, runPercent, SESSIONS_PER_DAY_CAP, sessionsInConflict, warningsOf, type ConflictWarningT } from './timetable';
 
 function useRunStatusText() {
   const { t } = useTranslation('courses');
@@ -95,32 +98,103 @@ function GenerateForm({ cohortId, onStarted }: { cohortId: string; onStarted: (r
     });
   };
   return (
-    <Box
-      component="form"
-      noValidate
-      aria-labelledby="generate-heading"
-      onSubmit={(e) => {
-        e.preventDefault();
-        start();
-      }}
-    >
-      <Stack gap="sm">
-        <Title order={2} size="h3" id="generate-heading">
-          {t('staff.timetable.generate.heading')}
-        </Title>
-        <Text size="sm">{t('staff.timetable.generate.intro')}</Text>
-        <FormErrorSummary state={submit} fields={fields} />
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput id="run-seed" label={t('staff.timetable.generate.seed')} description={t('staff.timetable.generate.seedHelp')} inputMode="numeric" value={seed} onChange={(e) => setSeed(e.currentTarget.value)} error={submit.fieldErrors.seed} />
-          <TextInput id="run-limit" label={t('staff.timetable.generate.limit')} description={t('staff.timetable.generate.limitHelp')} inputMode="numeric" value={limit} onChange={(e) => setLimit(e.currentTarget.value)} error={submit.fieldErrors.timeLimitSeconds} />
-          <TextInput id="run-closed" label={t('staff.timetable.generate.closed')} description={t('staff.timetable.generate.closedHelp')} value={closed} onChange={(e) => setClosed(e.currentTarget.value)} error={submit.fieldErrors.closedDates} />
-        </SimpleGrid>
-        <div>
-          <Button type="submit" loading={submit.submitting} data-testid="timetable-generate">
-            {t('staff.timetable.generate.submit')}
-          </Button>
-        </div>
-      </Stack>
+    <SectionForm headingId="generate-heading" title={t('staff.timetable.generate.heading')} onSubmit={start}>
+      <Text size="sm">{t('staff.timetable.generate.intro')}</Text>
+      <FormErrorSummary state={submit} fields={fields} />
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <TextInput id="run-seed" label={t('staff.timetable.generate.seed')} description={t('staff.timetable.generate.seedHelp')} inputMode="numeric" value={seed} onChange={(e) => setSeed(e.currentTarget.value)} error={submit.fieldErrors.seed} />
+        <TextInput id="run-limit" label={t('staff.timetable.generate.limit')} description={t('staff.timetable.generate.limitHelp')} inputMode="numeric" value={limit} onChange={(e) => setLimit(e.currentTarget.value)} error={submit.fieldErrors.timeLimitSeconds} />
+        <TextInput id="run-closed" label={t('staff.timetable.generate.closed')} description={t('staff.timetable.generate.closedHelp')} value={closed} onChange={(e) => setClosed(e.currentTarget.value)} error={submit.fieldErrors.closedDates} />
+      </SimpleGrid>
+      <div>
+        <Button type="submit" loading={submit.submitting} data-testid="timetable-generate">
+          {t('staff.timetable.generate.submit')}
+        </Button>
+      </div>
+    </SectionForm>
+  );
+}
+
+/** One lecturer's figures: how many of their sessions the proposal put in a slot they asked for, or away from one they would rather not teach in. */
+function LecturerWishesTable({ rows }: { rows: LecturerPreferenceViewT[] }) {
+  const { t } = useTranslation('courses');
+  const preferred = (row: LecturerPreferenceViewT) => {
+    const cell = lecturerPreferredCell(row);
+    if (cell.kind === 'noSessions') return t('staff.timetable.quality.table.noSessions');
+    if (cell.kind === 'notStated') return t('staff.timetable.quality.table.notStated');
+    return t('staff.timetable.quality.table.preferredValue', { hits: cell.hits, count: cell.total });
+  };
+  return (
+    <Table.ScrollContainer minWidth={560}>
+      <Table withTableBorder verticalSpacing="xs" captionSide="top" data-testid="quality-lecturers">
+        <Table.Caption>{t('staff.timetable.quality.table.caption', { count: rows.length })}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('staff.timetable.quality.table.lecturer')}</Table.Th>
+            <Table.Th scope="col">{t('staff.timetable.quality.table.sessions')}</Table.Th>
+            <Table.Th scope="col">{t('staff.timetable.quality.table.preferred')}</Table.Th>
+            <Table.Th scope="col">{t('staff.timetable.quality.table.avoided')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => (
+            <Table.Tr key={row.userId} data-user-id={row.userId}>
+              <Table.Th scope="row" fw={400}>
+                {row.name}
+              </Table.Th>
+              <Table.Td>{row.sessions}</Table.Td>
+              <Table.Td>{preferred(row)}</Table.Td>
+              <Table.Td>{row.avoided}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** The soft side of a proposal (wishes kept, spread over weeks and days), so staff can weigh it before applying. */
+function QualitySection({ result }: { result: TimetableRunResultT }) {
+  const { t } = useTranslation('courses');
+  const summary = qualitySummary(result);
+  if (!summary) return null;
+  const { wishes } = summary;
+  const facts: Fact[] = [];
+  if (wishes.kind === 'stated') {
+    facts.push({
+      label: t('staff.timetable.quality.preferred'),
+      value: wishes.total > 0 ? t('staff.timetable.quality.preferredValue', { hits: wishes.hits, count: wishes.total }) : t('staff.timetable.quality.preferredNone'),
+      testId: 'quality-preferred',
+    });
+    facts.push({ label: t('staff.timetable.quality.avoided'), value: t('staff.timetable.quality.sessionsValue', { count: wishes.avoided }), testId: 'quality-avoided' });
+  }
+  facts.push(
+    { label: t('staff.timetable.quality.crowdedWeeks'), value: t('staff.timetable.quality.sessionsValue', { count: summary.crowdedWeeks }), testId: 'quality-weeks' },
+    { label: t('staff.timetable.quality.crowdedDays', { cap: SESSIONS_PER_DAY_CAP }), value: t('staff.timetable.quality.sessionsValue', { count: summary.crowdedDays }), testId: 'quality-days' },
+    { label: t('staff.timetable.quality.score'), value: summary.score, testId: 'quality-score' },
+  );
+  return (
+    <Box component="section" aria-labelledby="quality-heading" mt="sm" data-testid="timetable-quality">
+      <Title order={3} size="h4" id="quality-heading" mb={4}>
+        {t('staff.timetable.quality.heading')}
+      </Title>
+      <Text size="sm" mb="xs">
+        {t('staff.timetable.quality.intro')}
+      </Text>
+      <FactList facts={facts} />
+      {wishes.kind === 'none' && (
+        <Text size="sm" mt="xs" data-testid="quality-no-wishes">
+          {t('staff.timetable.quality.noWishes')}
+        </Text>
+      )}
+      {wishes.kind === 'stated' && (
+        <Box mt="sm">
+          <Text size="sm" mb={4}>
+            {t('staff.timetable.quality.perSession')}
+          </Text>
+          <LecturerWishesTable rows={result.lecturerPreferences ?? []} />
+        </Box>
+      )}
     </Box>
   );
 }
@@ -196,6 +270,7 @@ function RunResult({ run, onApply, applying }: { run: TimetableRunViewT; onApply
           </Table>
         </Table.ScrollContainer>
       )}
+      <QualitySection result={result} />
       <Group mt="sm">
         {run.appliedAt ? (
           <Text fw={700}>{t('staff.timetable.result.applied')}</Text>
@@ -316,28 +391,11 @@ export function TimetablePage() {
   const [moving, setMoving] = useState<SessionViewT | null>(null);
   const resultRef = useRef<HTMLDivElement>(null);
 
-  // Poll the followed run every second until it is over, then move focus to its result.
-  useEffect(() => {
-    if (!run || isFinishedRun(run)) return;
-    let cancelled = false;
-    const timer = window.setTimeout(() => {
-      void (async () => {
-        try {
-          const next = await get<TimetableRunViewT>(`/admin/timetable-runs/${run.id}`);
-          if (cancelled) return;
-          setRun(next);
-          if (isFinishedRun(next)) window.setTimeout(() => resultRef.current?.querySelector<HTMLElement>('h2')?.focus(), 0);
-        } catch {
-          // A missed poll is retried on the next tick.
-          if (!cancelled) setRun({ ...run });
-        }
-      })();
-    }, POLL_MS);
-    return () => {
-      cancelled = true;
-      window.clearTimeout(timer);
-    };
-  }, [run]);
+  // Follow the run until it is over, then move focus to its result.
+  usePolling<TimetableRunViewT>(run && !isFinishedRun(run) ? `/admin/timetable-runs/${run.id}` : null, (next) => {
+    setRun(next);
+    if (isFinishedRun(next)) window.setTimeout(() => resultRef.current?.querySelector<HTMLElement>('h2')?.focus(), 0);
+  });
 
   const reloadDetail = detail.reload;
   const reloadConflicts = conflicts.reload;
@@ -384,19 +442,9 @@ export function TimetablePage() {
   return (
     <Stack>
       <CohortNav cohortId={id} />
-      <Title order={1}>
-        {t('staff.timetable.title')}
-        {d && (
-          <Text component="span" display="block" size="lg" fw={500}>
-            <Loc value={d.cohort.title} />
-          </Text>
-        )}
-      </Title>
+      <PageHeading title={t('staff.timetable.title')} subject={d?.cohort.title} />
       <Text>{t('staff.timetable.intro')}</Text>
-      <GenerateForm
-        cohortId={id}
-        onStarted={setRun}
-      />
+      <GenerateForm cohortId={id} onStarted={setRun} />
       <RunProgressBar run={run} />
       <div ref={resultRef}>{run && <RunResult run={run} onApply={() => void apply()} applying={applying} />}</div>
       {applyError !== undefined && <LoadError error={applyError} />}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conflictDelta, isFinishedRun, phaseName, runPercent, sessionsInConflict, warningKey, warningsOf, type ConflictWarningT } from './timetable';
+import { conflictDelta, isFinishedRun, lecturerPreferredCell, phaseName, qualitySummary, runPercent, sessionsInConflict, warningKey, warningsOf, type ConflictWarningT } from './timetable';
 
 const warning = (kind: string, sessionIds: string[], otherSessionIds: string[] = [], time = '09:00'): ConflictWarningT => ({
   kind,
@@ -49,5 +49,37 @@ describe('conflict warnings', () => {
     expect(conflictDelta([], before)).toEqual({ added: 1, removed: 0 });
     expect(conflictDelta(before, [])).toEqual({ added: 0, removed: 1 });
     expect(conflictDelta(before, [warning('cohort_clash', ['a', 'b'], [], '14:00')])).toEqual({ added: 1, removed: 1 });
+  });
+});
+
+describe('soft quality of a run', () => {
+  const quality = { score: 17, spreadExcess: 2, dailyExcess: 1, avoidedSlotsUsed: 1, preferenceMisses: 2, preferenceHits: 12 };
+  const lecturer = (name: string, sessions: number, hits: number, misses: number, avoided: number) => ({ userId: `u-${name}`, name, sessions, hits, misses, avoided });
+
+  it('says how many lecturer-sessions kept a preferred slot and how many landed in an avoided one', () => {
+    const summary = qualitySummary({ quality, lecturerPreferences: [lecturer('Kim', 8, 7, 1, 0), lecturer('Lee', 7, 5, 1, 1)] });
+    expect(summary).toEqual({ score: 17, crowdedWeeks: 2, crowdedDays: 1, wishes: { kind: 'stated', hits: 12, total: 14, avoided: 1 } });
+  });
+
+  it('tells a run where nobody stated wishes from one stored before wishes were counted', () => {
+    expect(qualitySummary({ quality: { ...quality, preferenceHits: 0, preferenceMisses: 0, avoidedSlotsUsed: 0 }, lecturerPreferences: [] })?.wishes).toEqual({ kind: 'none' });
+    const old = qualitySummary({ quality });
+    expect(old?.wishes).toEqual({ kind: 'notCounted' });
+    // The spread figures are still shown for such a run.
+    expect(old).toMatchObject({ crowdedWeeks: 2, crowdedDays: 1, score: 17 });
+  });
+
+  it('shows nothing for a run without quality (failed, or older still)', () => {
+    expect(qualitySummary({})).toBeNull();
+    expect(qualitySummary(null)).toBeNull();
+    expect(qualitySummary(undefined)).toBeNull();
+  });
+
+  it('gives each lecturer a preferred-slot figure only when there is one', () => {
+    expect(lecturerPreferredCell({ sessions: 4, hits: 3, misses: 1 })).toEqual({ kind: 'figure', hits: 3, total: 4 });
+    expect(lecturerPreferredCell({ sessions: 4, hits: 0, misses: 4 })).toEqual({ kind: 'figure', hits: 0, total: 4 });
+    // Only avoided slots stated: no session is a hit or a miss.
+    expect(lecturerPreferredCell({ sessions: 3, hits: 0, misses: 0 })).toEqual({ kind: 'notStated' });
+    expect(lecturerPreferredCell({ sessions: 0, hits: 0, misses: 0 })).toEqual({ kind: 'noSessions' });
   });
 });
