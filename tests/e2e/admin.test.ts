@@ -4,11 +4,11 @@
  * budget line and, signed out, the public total has changed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, browserAvailable, signInViaForm, startE2E, type E2E } from './support.js';
+import { axeViolations, browserAvailable, checkPage, signInViaForm, startE2E, type E2E, type E2EUser } from './support.js';
 
 const run = browserAvailable();
 let e: E2E;
-let admin: { email: string; password: string; name: string };
+let admin: E2EUser;
 
 beforeAll(async () => {
   if (!run) return;
@@ -36,12 +36,8 @@ describe.skipIf(!run)('staff pages', () => {
       const page = await e.newPage(lang);
       const problems: string[] = [];
       for (const path of [...ADMIN_PAGES, ...PUBLIC_PAGES]) {
-        await page.goto(`${e.baseUrl}${path}`);
-        await page.locator('main h1').first().waitFor();
-        await page.waitForLoadState('networkidle');
-        expect(await page.getAttribute('html', 'lang'), path).toBe(lang);
-        expect(await page.locator('main h1').count(), path).toBe(1);
-        for (const v of await axeViolations(page)) problems.push(`${lang} ${path}: ${v}`);
+        await e.open(page, path);
+        await checkPage(page, lang, `${lang} ${path}`, problems);
       }
       // A dialog open, with the server's field errors shown.
       await page.goto(`${e.baseUrl}/admin/budget`);

@@ -8,14 +8,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { request as playwrightRequest, type APIRequestContext, type Page } from 'playwright-core';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCohort, createProgramme, listProgrammes } from '../../src/modules/courses/catalogue.js';
 import { addLecturer, createSession } from '../../src/modules/courses/curriculum.js';
 import { CohortInput, LecturerInput, ProgrammeInput, SessionInput } from '../../src/shared/contracts/courses.js';
-import { certificates, enrolments, users } from '../../src/platform/db/schema/index.js';
-import { axeViolations, browserAvailable, signInViaForm, startE2E, type E2E } from './support.js';
+import { certificates, enrolments } from '../../src/platform/db/schema/index.js';
+import { axeViolations, browserAvailable, checkPage, SEED_ACTOR as actor, settled, signInViaForm, startE2E, type E2E, type E2EUser } from './support.js';
 
 const run = browserAvailable();
 let e: E2E;
@@ -24,33 +23,17 @@ let liveCohortId: string;
 let liveSessionId: string;
 let certificateId: string;
 let certificateToken: string;
-let staff: { email: string; password: string };
-let citizen: { email: string; password: string; name: string };
-let participant: { email: string; password: string; name: string };
+let staff: E2EUser;
+let citizen: E2EUser;
+let participant: E2EUser;
 
 const FULL_TITLE = { ko: '시민 혁신가 과정 — 마포구', en: 'Citizen innovator course — Mapo' };
 const LIVE_TITLE = { ko: '시민 혁신가 과정 — 성북구', en: 'Citizen innovator course — Seongbuk' };
-const actor = { userId: null, label: 'e2e' };
 
 const day = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(d);
 
-async function idOf(email: string): Promise<string> {
-  const [row] = await e.campus.database.db.select({ id: users.id }).from(users).where(eq(users.email, email));
-  return row!.id;
-}
-
-/** Staff through the API, as the staff screen would: signed in, with the CSRF token echoed. */
-async function staffApi(): Promise<{ api: APIRequestContext; csrf: () => Promise<string> }> {
-  const api = await playwrightRequest.newContext({ baseURL: e.baseUrl, extraHTTPHeaders: { origin: e.baseUrl } });
-  await api.get('/api/v1/me');
-  const csrf = async () => (await api.storageState()).cookies.find((c) => c.name === 'oc_csrf')!.value;
-  const res = await api.post('/api/v1/auth/sign-in', { data: { email: staff.email, password: staff.password }, headers: { 'x-csrf-token': await csrf() } });
-  expect(res.status(), await res.text()).toBe(200);
-  return { api, csrf };
-}
-
 async function currentCode(sessionId: string): Promise<string> {
-  const { api } = await staffApi();
+  const { api } = await e.signedInApi(staff);
   const res = await api.get(`/api/v1/admin/sessions/${sessionId}/checkin-code`);
   expect(res.status(), await res.text()).toBe(200);
   const body = (await res.json()) as { code: string };
@@ -58,19 +41,12 @@ async function currentCode(sessionId: string): Promise<string> {
   return body.code;
 }
 
-async function settle(page: Page): Promise<void> {
-  await page.locator('main h1').first().waitFor();
-  await page.waitForLoadState('networkidle');
-}
-
-async function axeBoth(path: string, problems: string[], signedInAs?: { email: string; password: string }): Promise<void> {
+async function axeBoth(path: string, problems: string[], signedInAs?: E2EUser): Promise<void> {
   for (const lang of ['ko', 'en'] as const) {
     const page = await e.newPage(lang);
     if (signedInAs) await signInViaForm(page, e.baseUrl, signedInAs.email, signedInAs.password);
     await page.goto(`${e.baseUrl}${path}`);
-    await settle(page);
-    expect(await page.locator('main h1').count(), `${lang} ${path}`).toBe(1);
-    for (const v of await axeViolations(page)) problems.push(`${lang} ${path}: ${v}`);
+    await checkPage(page, lang, `${lang} ${path}`, problems);
     await page.close();
   }
 }
@@ -134,7 +110,7 @@ beforeAll(async () => {
     now,
   );
   await addLecturer(db, actor, lecture.id, LecturerInput.parse({ externalName: '정강사', feeRate: 300_000 }));
-  await db.insert(enrolments).values({ id: uuidv7(), cohortId: fullCohortId, userId: await idOf(holder.email), status: 'enrolled' });
+  await db.insert(enrolments).values({ id: uuidv7(), cohortId: fullCohortId, userId: holder.id, status: 'enrolled' });
 
   // A cohort under way, of a programme that asks for attendance, every workshop and a report: a
   // session whose check-in window is open now, with the participant enrolled.
@@ -165,13 +141,12 @@ beforeAll(async () => {
       now,
     )
   ).id;
-  const participantId = await idOf(participant.email);
-  await db.insert(enrolments).values({ id: uuidv7(), cohortId: liveCohortId, userId: participantId, status: 'enrolled' });
+    await db.insert(enrolments).values({ id: uuidv7(), cohortId: liveCohortId, userId: participant.id, status: 'enrolled' });
 
   // An issued certificate of the participant (issuing itself is the attendance module's to test).
   certificateId = uuidv7();
   certificateToken = randomBytes(24).toString('base64url');
-  await db.insert(certificates).values({ id: certificateId, cohortId: liveCohortId, userId: participantId, number: 'OC-2030-CI-0001', token: certificateToken, holderName: participant.name, issuedAt: now });
+  await db.insert(certificates).values({ id: certificateId, cohortId: liveCohortId, userId: participant.id, number: 'OC-2030-CI-0001', token: certificateToken, holderName: participant.name, issuedAt: now });
 }, 120_000);
 
 afterAll(async () => {
@@ -229,7 +204,7 @@ describe.skipIf(!run)('courses, the people’s side', () => {
     await page.waitForURL(`**/courses/${fullCohortId}`);
     const button = page.getByRole('button', { name: '수강 신청' });
     await button.waitFor();
-    await settle(page);
+    await settled(page);
     expect(await axeViolations(page)).toEqual([]);
 
     // The first answer is lost on the way back (the server did enrol): the page says so and offers a retry.
@@ -262,7 +237,7 @@ describe.skipIf(!run)('courses, the people’s side', () => {
     expect(rows.filter((r) => r.status === 'waitlisted')).toHaveLength(1);
     expect(rows.find((r) => r.status === 'waitlisted')?.waitlistPosition).toBe(1);
     await page.unroute(`**/api/v1/cohorts/${fullCohortId}/enrolment`);
-    await settle(page);
+    await settled(page);
     expect(await axeViolations(page)).toEqual([]);
 
     // Listed under my courses with its position, in both languages.
@@ -272,7 +247,7 @@ describe.skipIf(!run)('courses, the people’s side', () => {
       await page.goto(`${e.baseUrl}/me/courses`);
       const standing = page.getByTestId(`my-enrolment-${fullCohortId}`).getByTestId('standing');
       await expect.poll(() => standing.textContent()).toBe(lang === 'ko' ? '대기자 명단 1번' : 'On the waitlist, position 1');
-      await settle(page);
+      await settled(page);
       for (const v of await axeViolations(page)) problems.push(`${lang} /me/courses: ${v}`);
     }
     expect(problems).toEqual([]);
@@ -288,7 +263,7 @@ describe.skipIf(!run)('courses, the people’s side', () => {
     // The standing follows once the cohort is read again after the cancellation.
     await expect.poll(() => page.getByTestId('enrol-standing').textContent()).toBe('이 과정에 신청하지 않았습니다.');
     await expect.poll(() => page.getByRole('button', { name: '수강 신청' }).count()).toBe(1);
-    const [mine] = await e.campus.database.db.select().from(enrolments).where(eq(enrolments.userId, await idOf(citizen.email)));
+    const [mine] = await e.campus.database.db.select().from(enrolments).where(eq(enrolments.userId, citizen.id));
     expect(mine?.status).toBe('cancelled');
 
     // Where seats are free, the same button gives a seat, and the way to the course's own page.
@@ -307,7 +282,7 @@ describe.skipIf(!run)('courses, the people’s side', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await signInViaForm(page, e.baseUrl, participant.email, participant.password);
     await page.goto(`${e.baseUrl}/me/checkin`);
-    await settle(page);
+    await settled(page);
     const code = page.getByLabel('출석 코드');
     expect(await code.getAttribute('inputmode')).toBe('numeric');
     expect(await code.getAttribute('autocomplete')).toBe('one-time-code');
@@ -326,7 +301,7 @@ describe.skipIf(!run)('courses, the people’s side', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('alert').first().waitFor();
     expect(await code.getAttribute('aria-invalid')).toBe('true');
-    await settle(page);
+    await settled(page);
     expect(await axeViolations(page)).toEqual([]);
 
     await code.fill('');
@@ -338,14 +313,14 @@ describe.skipIf(!run)('courses, the people’s side', () => {
     await expect.poll(() => result.textContent()).toContain('‘문제 정의 워크숍’ 세션에');
     expect(await result.textContent()).toContain('출석했습니다');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('checkin-result');
-    await settle(page);
+    await settled(page);
     expect(await axeViolations(page)).toEqual([]);
 
     // From the staff QR code: session and code filled in, and still nothing until "Check in" is pressed; in English.
     await e.context.addCookies([{ name: 'oc_lang', value: 'en', url: e.baseUrl }]);
     const fresh = await currentCode(liveSessionId);
     await page.goto(`${e.baseUrl}/me/checkin?session=${liveSessionId}&code=${fresh}`);
-    await settle(page);
+    await settled(page);
     expect(await page.getByLabel('Check-in code').inputValue()).toBe(fresh);
     expect(await page.getByLabel('Session').inputValue()).toBe(liveSessionId);
     expect(await page.getByTestId('checkin-prefilled').textContent()).toContain('Press “Check in”');
@@ -375,7 +350,7 @@ describe.skipIf(!run)('courses, the people’s side', () => {
     await page.getByRole('button', { name: 'Submit the report' }).click();
     await expect.poll(() => page.getByTestId('report-status').textContent()).toBe('Your experiment report is submitted.');
     await expect.poll(() => progress.textContent()).toContain('You have completed the course');
-    await settle(page);
+    await settled(page);
     expect(await axeViolations(page)).toEqual([]);
     const cert = page.getByTestId('my-certificate');
     await expect.poll(() => cert.textContent()).toContain('OC-2030-CI-0001');
@@ -391,7 +366,7 @@ describe.skipIf(!run)('courses, the people’s side', () => {
     await page.getByRole('button', { name: 'Copy the address' }).click();
     await expect.poll(() => page.getByTestId('calendar-status').textContent()).toBe('Address copied.');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
-    await settle(page);
+    await settled(page);
     expect(await axeViolations(page)).toEqual([]);
     const mine = await page.request.get(url);
     expect(mine.status()).toBe(200);
@@ -416,7 +391,7 @@ describe.skipIf(!run)('courses, the people’s side', () => {
     expect(facts).toContain(participant.name);
     expect(facts).toContain(LIVE_TITLE.ko);
 
-    const { api, csrf } = await staffApi();
+    const { api, csrf } = await e.signedInApi(staff);
     const res = await api.post(`/api/v1/admin/certificates/${certificateId}/revoke`, { data: { reason: '수료 요건 재확인 결과 미달' }, headers: { 'x-csrf-token': await csrf() } });
     expect(res.status(), await res.text()).toBe(200);
     await api.dispose();

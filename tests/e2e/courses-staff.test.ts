@@ -14,11 +14,11 @@ import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/platform/db/client.js';
 import { attendance, cohorts, courseSessions, enrolments, programmes, rooms, users } from '../../src/platform/db/schema/index.js';
-import { axeViolations, browserAvailable, signInViaForm, startE2E, type E2E } from './support.js';
+import { browserAvailable, checkPage, expectNoAxe, invisibleFocusStops, press, signInViaForm, startE2E, type E2E, type E2EUser } from './support.js';
 
 const run = browserAvailable();
 let e: E2E;
-let staff: { email: string; password: string; name: string };
+let staff: E2EUser;
 let seeded: Seeded;
 
 const HOUR = 3_600_000;
@@ -105,56 +105,12 @@ async function seed(db: Db): Promise<Seeded> {
   return { timetableProgrammeId, citizenProgrammeId, timetableCohortId, timetableSessionIds, citizenCohortId, pastSessionId, nowSessionId, citizens };
 }
 
-/** Presses a control with the keyboard, as a keyboard-only user would: focus it, then Enter. */
-async function press(target: Locator): Promise<void> {
-  await target.focus();
-  await target.press('Enter');
-}
-
 /** Replaces a field's text by typing, as a keyboard user would. */
 async function typeInto(page: Page, field: Locator, text: string): Promise<void> {
   await field.focus();
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Backspace');
   await page.keyboard.type(text);
-}
-
-/** Tabs through the main region from its start; returns the stops that show no focus outline or ring, or are under 24 px. */
-async function invisibleFocusStops(page: Page, minStops: number, maxStops = 80): Promise<string[]> {
-  await page.locator('#main').focus();
-  const seen = new Set<string>();
-  const invisible: string[] = [];
-  for (let i = 0; i < maxStops; i++) {
-    await page.keyboard.press('Tab');
-    const info = await page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      if (!el || el === document.body || !el.closest('main')) return null;
-      const s = getComputedStyle(el);
-      const visible = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
-      const box = el.getBoundingClientRect();
-      // Links inside a sentence are exempt from the 24 px rule (WCAG 2.5.8, "inline").
-      const small = s.display !== 'inline' && (box.height < 24 || box.width < 24);
-      const name = el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30) ?? '';
-      return { key: `${el.tagName}#${el.id}:${name}`, visible, small };
-    });
-    if (!info) break;
-    if (seen.has(info.key)) break;
-    seen.add(info.key);
-    if (!info.visible) invisible.push(info.key);
-    if (info.small) invisible.push(`${info.key} (smaller than 24 px)`);
-  }
-  expect(seen.size, [...seen].join('\n')).toBeGreaterThanOrEqual(minStops);
-  return invisible;
-}
-
-async function expectNoAxe(page: Page, label: string, problems: string[]): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  for (const v of await axeViolations(page)) problems.push(`${label}: ${v}`);
-}
-
-async function openPage(page: Page, path: string): Promise<void> {
-  await page.goto(`${e.baseUrl}${path}`);
-  await page.locator('main h1').first().waitFor();
 }
 
 /** The session's start as the timetable table shows it: "<day> HH:mm" is read back from the move dialog. */
@@ -195,7 +151,7 @@ describe.skipIf(!run)('staff course pages', () => {
   it('lists programmes and cohorts and adds a cohort by keyboard', async () => {
     const page = await e.newPage('en');
     await signInViaForm(page, e.baseUrl, staff.email, staff.password);
-    await openPage(page, '/admin');
+    await e.open(page, '/admin');
     await press(page.getByRole('navigation', { name: 'Admin menu' }).getByRole('link', { name: 'Courses', exact: true }));
     await page.waitForURL('**/admin/courses');
     const citizenTable = page.getByTestId(`cohorts-${seeded.citizenProgrammeId}`);
@@ -240,7 +196,7 @@ describe.skipIf(!run)('staff course pages', () => {
 
   it('shows the curriculum with lecturers, materials and members', async () => {
     const page = await e.newPage('en');
-    await openPage(page, `/admin/courses/cohorts/${seeded.citizenCohortId}`);
+    await e.open(page, `/admin/courses/cohorts/${seeded.citizenCohortId}`);
     await page.getByTestId('members-table').waitFor();
     expect(await page.getByTestId('members-table').textContent()).toContain('김시민');
     expect(await page.locator('main').textContent()).toContain('Finding local problems');
@@ -295,7 +251,7 @@ describe.skipIf(!run)('staff course pages', () => {
 
   it('generates a timetable, applies it, and warns live about a conflict made by hand', async () => {
     const page = await e.newPage('en');
-    await openPage(page, `/admin/courses/cohorts/${seeded.timetableCohortId}/timetable`);
+    await e.open(page, `/admin/courses/cohorts/${seeded.timetableCohortId}/timetable`);
     await page.getByTestId('week-untimed').waitFor();
     expect(await page.getByTestId('week-untimed').locator('tbody tr').count()).toBe(4);
 
@@ -354,7 +310,7 @@ describe.skipIf(!run)('staff course pages', () => {
 
   it('shows the check-in code, corrects attendance with a reason and marks the session held', async () => {
     const page = await e.newPage('en');
-    await openPage(page, `/admin/courses/sessions/${seeded.nowSessionId}/attendance`);
+    await e.open(page, `/admin/courses/sessions/${seeded.nowSessionId}/attendance`);
     const code = page.getByTestId('checkin-code');
     await code.waitFor();
     expect((await code.textContent())?.replace(/\s/g, '')).toMatch(/^\d{6}$/);
@@ -391,7 +347,7 @@ describe.skipIf(!run)('staff course pages', () => {
     expect(await invisibleFocusStops(page, 5)).toEqual([]);
 
     // Yesterday's session is outside its check-in window: no code, and the server says why.
-    await openPage(page, `/admin/courses/sessions/${seeded.pastSessionId}/attendance`);
+    await e.open(page, `/admin/courses/sessions/${seeded.pastSessionId}/attendance`);
     const closed = page.getByTestId('checkin-closed');
     await closed.waitFor();
     expect(((await closed.textContent()) ?? '').length).toBeGreaterThan('No code now'.length + 'Try again'.length + 5);
@@ -403,7 +359,7 @@ describe.skipIf(!run)('staff course pages', () => {
 
   it('issues certificates to those who completed and revokes one with a reason', async () => {
     const page = await e.newPage('en');
-    await openPage(page, `/admin/courses/cohorts/${seeded.citizenCohortId}/completion`);
+    await e.open(page, `/admin/courses/cohorts/${seeded.citizenCohortId}/completion`);
     const members = page.getByTestId('completion-members');
     await members.waitFor();
     expect(await members.locator('tbody tr').count()).toBe(2);
@@ -441,10 +397,8 @@ describe.skipIf(!run)('staff course pages', () => {
       `/admin/courses/cohorts/${seeded.citizenCohortId}/completion`,
       '/admin/courses/nowhere',
     ]) {
-      await openPage(page, path);
-      expect(await page.locator('html').getAttribute('lang')).toBe('ko');
-      expect(await page.locator('main h1').count()).toBe(1);
-      await expectNoAxe(page, `ko ${path}`, problems);
+      await e.open(page, path);
+      await checkPage(page, 'ko', `ko ${path}`, problems);
     }
     expect(problems).toEqual([]);
     await page.close();

@@ -3,7 +3,7 @@
  * <html lang> attribute, page titles, the remembered language switch, and zero axe violations.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, browserAvailable, startE2E, type E2E } from './support.js';
+import { browserAvailable, checkPage, startE2E, type E2E } from './support.js';
 
 const run = browserAvailable();
 let e: E2E;
@@ -23,13 +23,9 @@ describe.skipIf(!run)('public pages', () => {
       const page = await e.newPage(lang);
       const problems: string[] = [];
       for (const path of PAGES) {
-        await page.goto(`${e.baseUrl}${path}`);
-        await page.locator('main h1').first().waitFor();
-        await page.waitForLoadState('networkidle');
-        expect(await page.getAttribute('html', 'lang'), path).toBe(lang);
+        await e.open(page, path);
+        await checkPage(page, lang, `${lang} ${path}`, problems);
         expect((await page.title()).length, path).toBeGreaterThan(0);
-        expect(await page.locator('main h1').count(), path).toBe(1);
-        for (const v of await axeViolations(page)) problems.push(`${lang} ${path}: ${v}`);
       }
       await page.close();
       expect(problems).toEqual([]);
@@ -65,8 +61,7 @@ describe.skipIf(!run)('public pages', () => {
 
   it('switches language with a visible control and remembers it', async () => {
     const page = await e.newPage('ko');
-    await page.goto(`${e.baseUrl}/`);
-    await page.locator('main h1').first().waitFor();
+    await e.open(page, '/');
     await page.getByRole('button', { name: 'View in English' }).click();
     await expect.poll(() => page.getAttribute('html', 'lang')).toBe('en');
     await page.reload();

@@ -13,30 +13,15 @@ import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CallInput } from '../../src/shared/contracts/recruitment.js';
 import { createCall, publishCall } from '../../src/modules/recruitment/use-cases.js';
-import { applications, storedFiles, users } from '../../src/platform/db/schema/index.js';
+import { applications, storedFiles } from '../../src/platform/db/schema/index.js';
 import { callBody } from '../integration/recruitment-fixtures.js';
-import { axeViolations, browserAvailable, signInViaForm, startE2E, type E2E } from './support.js';
+import { axeViolations, browserAvailable, checkPage, SEED_ACTOR, signInViaForm, startE2E, tinyPdf, type E2E } from './support.js';
 
 const run = browserAvailable();
 let e: E2E;
 let callId: string;
 let tmp: string;
 let pdfPath: string;
-
-/** A tiny but valid one-page PDF (offsets in the xref table are exact). */
-function tinyPdf(): Buffer {
-  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>'];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(Buffer.byteLength(body));
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(body);
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((n) => `${String(n).padStart(10, '0')} 00000 n \n`).join('')}`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
 
 const TITLE_KO = '2020 글로벌 사회혁신 오픈캠퍼스 참여자 모집';
 
@@ -55,9 +40,8 @@ beforeAll(async () => {
       { key: 'portfolio', type: 'file', required: false, label: { ko: '포트폴리오', en: 'Portfolio' } },
     ],
   });
-  const actor = { userId: null, label: 'e2e' };
-  const call = await createCall(e.campus.database.db, actor, input);
-  await publishCall(e.campus.database.db, actor, call.id, new Date());
+  const call = await createCall(e.campus.database.db, SEED_ACTOR, input);
+  await publishCall(e.campus.database.db, SEED_ACTOR, call.id, new Date());
   callId = call.id;
   tmp = mkdtempSync(path.join(os.tmpdir(), 'oc-e2e-upload-'));
   pdfPath = path.join(tmp, '포트폴리오 2020.pdf');
@@ -74,11 +58,8 @@ describe.skipIf(!run)('recruitment', () => {
     for (const lang of ['ko', 'en'] as const) {
       const page = await e.newPage(lang);
       for (const path of ['/calls', `/calls/${callId}`]) {
-        await page.goto(`${e.baseUrl}${path}`);
-        await page.locator('main h1').first().waitFor();
-        await page.waitForLoadState('networkidle');
-        expect(await page.locator('main h1').count(), path).toBe(1);
-        for (const v of await axeViolations(page)) problems.push(`${lang} ${path}: ${v}`);
+        await e.open(page, path);
+        await checkPage(page, lang, `${lang} ${path}`, problems);
       }
       const text = (await page.locator('main').textContent()) ?? '';
       // Required and optional items apart, each with the four things PIPA §15② asks for.
@@ -224,14 +205,13 @@ describe.skipIf(!run)('recruitment', () => {
 
   it('shows a selected applicant the outcome and lets them decline the place, so the first on the waitlist moves up', async () => {
     const db = e.campus.database.db;
-    const idOf = async (email: string) => (await db.select({ id: users.id }).from(users).where(eq(users.email, email)))[0]!.id;
     const selected = await e.createUser([]);
     const waiting = await e.createUser([]);
     const now = new Date();
     const base = { callId, status: 'submitted' as const, answers: { motivation: '참여하고 싶습니다.', sector: 'public' }, submittedAt: now, outcomeAt: now };
-    await db.insert(applications).values({ ...base, id: uuidv7(), userId: await idOf(selected.email), outcome: 'selected' });
+    await db.insert(applications).values({ ...base, id: uuidv7(), userId: selected.id, outcome: 'selected' });
     const waitingId = uuidv7();
-    await db.insert(applications).values({ ...base, id: waitingId, userId: await idOf(waiting.email), outcome: 'waitlisted', waitlistPosition: 1 });
+    await db.insert(applications).values({ ...base, id: waitingId, userId: waiting.id, outcome: 'waitlisted', waitlistPosition: 1 });
 
     const problems: string[] = [];
     for (const lang of ['en', 'ko'] as const) {

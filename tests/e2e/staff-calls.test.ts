@@ -8,11 +8,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { saveMyApplication, submitMyApplication } from '../../src/modules/recruitment/use-cases.js';
-import { axeViolations, browserAvailable, signInViaForm, startE2E, type E2E } from './support.js';
+import { axeViolations, browserAvailable, checkPage, settled, signInViaForm, startE2E, type E2E, type E2EUser } from './support.js';
 
 const run = browserAvailable();
 let e: E2E;
-let staff: { email: string; password: string; name: string };
+let staff: E2EUser;
 let callId = '';
 
 const TITLE_KO = '2026 시민 혁신가 모집';
@@ -44,11 +44,6 @@ async function typeInto(page: Page, selector: string, text: string): Promise<voi
 }
 
 const activeId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
-
-async function settled(page: Page): Promise<void> {
-  await page.locator('main h1').first().waitFor();
-  await page.waitForLoadState('networkidle');
-}
 
 describe.skipIf(!run)('staff call pages', () => {
   it('staff build a call by keyboard, fix a refusal, publish it and find it on the public page', async () => {
@@ -189,9 +184,8 @@ describe.skipIf(!run)('staff call pages', () => {
     expect(callId).not.toBe('');
     const applicant = await e.createUser([], 'Lee Applicant');
     const db = e.campus.database.db;
-    const row = await db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, applicant.email) });
-    await saveMyApplication(db, row!.id, callId, { answers: { sector: 'public', motivation: '함께 하고 싶습니다.', topics: ['housing'] }, consents: [{ key: 'consent_1', granted: true }] }, new Date());
-    await submitMyApplication(db, row!.id, callId, new Date());
+    await saveMyApplication(db, applicant.id, callId, { answers: { sector: 'public', motivation: '함께 하고 싶습니다.', topics: ['housing'] }, consents: [{ key: 'consent_1', granted: true }] }, new Date());
+    await submitMyApplication(db, applicant.id, callId, new Date());
 
     const page = await e.newPage('en');
     await page.goto(`${e.baseUrl}/admin/calls/${callId}`);
@@ -309,11 +303,8 @@ describe.skipIf(!run)('staff call pages', () => {
       const problems: string[] = [];
       const paths = ['/admin/calls', '/admin/calls/new', `/admin/calls/${callId}`, `/admin/calls/${callId}/applications`, `/admin/calls/${callId}/review`];
       for (const path of paths) {
-        await page.goto(`${e.baseUrl}${path}`);
-        await settled(page);
-        expect(await page.getAttribute('html', 'lang'), path).toBe(lang);
-        expect(await page.locator('main h1').count(), path).toBe(1);
-        for (const v of await axeViolations(page)) problems.push(`${lang} ${path}: ${v}`);
+        await e.open(page, path);
+        await checkPage(page, lang, `${lang} ${path}`, problems);
       }
       // A new call with an empty question of each kind of limits, and the client's checks shown.
       await page.goto(`${e.baseUrl}/admin/calls/new`);

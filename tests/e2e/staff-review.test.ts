@@ -9,36 +9,23 @@
  */
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Question } from '../../src/core/recruitment/answers.js';
 import type { Db } from '../../src/platform/db/client.js';
 import { applications, callReviewers, calls, outboxMessages, reviewAssignments, reviews, users } from '../../src/platform/db/schema/index.js';
-import { axeViolations, browserAvailable, signInViaForm, startE2E, type E2E } from './support.js';
+import { SECTOR_QUESTION } from '../integration/selection-fixtures.js';
+import { browserAvailable, checkPage, expectNoAxe, invisibleFocusStops, press, signInViaForm, startE2E, type E2E, type E2EUser } from './support.js';
 
 const run = browserAvailable();
 let e: E2E;
-let staff: { email: string; password: string; name: string };
+let staff: E2EUser;
 let seeded: Seeded;
 
 const HOUR = 3_600_000;
 
-const QUESTIONS: Question[] = [
-  {
-    key: 'sector',
-    type: 'sector',
-    required: true,
-    label: { ko: '분야', en: 'Sector' },
-    options: [
-      { value: 'company', label: { ko: '기업', en: 'Company' } },
-      { value: 'public', label: { ko: '공공', en: 'Public sector' } },
-      { value: 'university', label: { ko: '대학', en: 'University' } },
-      { value: 'civil', label: { ko: '시민사회', en: 'Civil society' } },
-    ],
-  },
-  { key: 'organisation', type: 'organisation', required: false, label: { ko: '소속', en: 'Organisation' } },
-];
+const QUESTIONS: Question[] = [SECTOR_QUESTION, { key: 'organisation', type: 'organisation', required: false, label: { ko: '소속', en: 'Organisation' } }];
 
 /** Applicants in the order of their quality; `base` is what an average reviewer would give. */
 const APPLICANTS = [
@@ -125,12 +112,6 @@ async function seedReviews(db: Db, s: Seeded): Promise<number> {
   return pairs.length;
 }
 
-/** Presses a control with the keyboard, as a keyboard-only user would: focus it, then Enter. */
-async function press(target: Locator): Promise<void> {
-  await target.focus();
-  await target.press('Enter');
-}
-
 /**
  * Chooses an option of a native select with the arrow keys, as a keyboard user would (a closed
  * select changes its value on ArrowDown/ArrowUp in Chromium on Linux and Windows).
@@ -144,45 +125,6 @@ async function chooseByKeyboard(select: Locator, option: string | RegExp): Promi
   const key = target > current ? 'ArrowDown' : 'ArrowUp';
   for (let i = 0; i < Math.abs(target - current); i++) await select.press(key);
   expect(await select.evaluate((el) => (el as HTMLSelectElement).selectedIndex)).toBe(target);
-}
-
-/** Tabs through the main region from its start; returns the stops that show no focus outline or ring, or are under 24 px. */
-async function invisibleFocusStops(page: Page, minStops: number, maxStops = 80): Promise<string[]> {
-  // From the start of the main region (the skip link's target), like a keyboard user after "skip to content".
-  await page.locator('#main').focus();
-  const seen = new Set<string>();
-  const invisible: string[] = [];
-  for (let i = 0; i < maxStops; i++) {
-    await page.keyboard.press('Tab');
-    const info = await page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      if (!el || el === document.body || !el.closest('main')) return null;
-      const s = getComputedStyle(el);
-      const visible = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
-      const box = el.getBoundingClientRect();
-      // Links inside a sentence are exempt from the 24 px rule (WCAG 2.5.8, "inline").
-      const small = s.display !== 'inline' && (box.height < 24 || box.width < 24);
-      const name = el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30) ?? '';
-      return { key: `${el.tagName}#${el.id}:${name}`, visible, small };
-    });
-    if (!info) break;
-    if (seen.has(info.key)) break;
-    seen.add(info.key);
-    if (!info.visible) invisible.push(info.key);
-    if (info.small) invisible.push(`${info.key} (smaller than 24 px)`);
-  }
-  expect(seen.size, [...seen].join('\n')).toBeGreaterThanOrEqual(minStops);
-  return invisible;
-}
-
-async function expectNoAxe(page: Page, label: string, problems: string[]): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  for (const v of await axeViolations(page)) problems.push(`${label}: ${v}`);
-}
-
-async function openPage(page: Page, path: string): Promise<void> {
-  await page.goto(`${e.baseUrl}${path}`);
-  await page.locator('main h1').first().waitFor();
 }
 
 beforeAll(async () => {
@@ -200,7 +142,7 @@ describe.skipIf(!run)('staff review and selection', () => {
     const page = await e.newPage('en');
     await signInViaForm(page, e.baseUrl, staff.email, staff.password);
     // From the list of calls to the call's assignment page, by keyboard.
-    await openPage(page, '/admin/review');
+    await e.open(page, '/admin/review');
     await press(page.getByRole('link', { name: 'Review assignment' }).first());
     await page.waitForURL(`**/admin/review/calls/${seeded.callId}/assignment`);
     await expect.poll(() => page.getByLabel('Reviewers per application (k)').inputValue()).toBe('2');
@@ -302,7 +244,7 @@ describe.skipIf(!run)('staff review and selection', () => {
 
   it('shows calibrated scores, sortable, and names the harsh and the lenient reviewer', async () => {
     const page = await e.newPage('en');
-    await openPage(page, `/admin/review/calls/${seeded.callId}/assignment`);
+    await e.open(page, `/admin/review/calls/${seeded.callId}/assignment`);
     await press(page.getByRole('link', { name: 'Scores and calibration', exact: true }));
     await page.waitForURL(`**/scores`);
     const table = page.getByTestId('scores-table');
@@ -331,7 +273,7 @@ describe.skipIf(!run)('staff review and selection', () => {
 
   it('runs a selection with a lock, explains it, replays it identically and finalises it', async () => {
     const page = await e.newPage('en');
-    await openPage(page, `/admin/review/calls/${seeded.callId}/selection`);
+    await e.open(page, `/admin/review/calls/${seeded.callId}/selection`);
     const applicant = page.getByRole('combobox', { name: 'Applicant', exact: true });
     const direction = page.getByRole('combobox', { name: 'Lock', exact: true });
     await expect.poll(() => applicant.locator('option').count()).toBe(7);
@@ -410,7 +352,7 @@ describe.skipIf(!run)('staff review and selection', () => {
     const messages = await e.campus.database.db.select().from(outboxMessages);
     expect(messages.filter((m) => m.kind.startsWith('outcome.')).length).toBe(6);
     const page = await e.newPage('en');
-    await openPage(page, '/admin/review/outbox');
+    await e.open(page, '/admin/review/outbox');
     const table = page.getByTestId('outbox-table');
     await expect.poll(() => table.locator('tbody tr').count()).toBe(messages.length);
     expect(await table.textContent()).toContain('Outcome: selected');
@@ -439,15 +381,13 @@ describe.skipIf(!run)('staff review and selection', () => {
         '/admin/review/nothing-here',
       ];
       for (const path of paths) {
-        await openPage(page, path);
+        await e.open(page, path);
         // Wait for the page's data (tables), not only its heading.
         if (path.endsWith('/assignment')) await page.getByTestId('pairs-table').waitFor();
         if (path.endsWith('/scores')) await page.getByTestId('scores-table').waitFor();
         if (path.endsWith('/selection')) await page.getByTestId('applicants-table').waitFor();
         if (path.endsWith('/outbox')) await page.getByTestId('outbox-table').waitFor();
-        expect(await page.getAttribute('html', 'lang'), path).toBe(lang);
-        expect(await page.locator('main h1').count(), path).toBe(1);
-        await expectNoAxe(page, `${lang} ${path}`, problems);
+        await checkPage(page, lang, `${lang} ${path}`, problems);
         if (path.endsWith('/assignment')) {
           // The earlier, infeasible run's result with what to change.
           await press(page.getByTestId('assignment-runs').locator('tbody tr').nth(1).getByRole('button'));

@@ -8,7 +8,8 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, request as apiRequest, type APIRequestContext, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { createOpenCampus, type OpenCampus } from '../../src/app.js';
 import { grantGlobalRole } from '../../src/platform/auth/roles.js';
 import { loadConfig } from '../../src/platform/config.js';
@@ -25,15 +26,35 @@ export function browserAvailable(): boolean {
   return ok;
 }
 
+export interface E2EUser {
+  id: string;
+  email: string;
+  password: string;
+  name: string;
+}
+
+/** An API client signed in as someone; `csrf()` is the token to echo in x-csrf-token on writes. */
+export interface SignedInApi {
+  api: APIRequestContext;
+  csrf: () => Promise<string>;
+}
+
 export interface E2E {
   campus: OpenCampus;
   baseUrl: string;
   context: BrowserContext;
   newPage(lang?: 'ko' | 'en'): Promise<Page>;
-  /** Creates an account with `roles` directly through the API and returns its credentials. */
-  createUser(roles: ('admin' | 'staff')[], name?: string): Promise<{ email: string; password: string; name: string }>;
+  /** Goes to `path` and waits for the page's heading. */
+  open(page: Page, path: string): Promise<void>;
+  /** Creates an account with `roles` directly through the API and returns its id and credentials. */
+  createUser(roles: ('admin' | 'staff')[], name?: string): Promise<E2EUser>;
+  /** Signs `who` in through the API, as the web app does (same origin, CSRF token echoed); dispose of `api` after. */
+  signedInApi(who: { email: string; password: string }): Promise<SignedInApi>;
   close(): Promise<void>;
 }
+
+/** The actor of seed data written through the use cases, as the audit log shows it. */
+export const SEED_ACTOR = { userId: null, label: 'e2e' };
 
 let counter = 0;
 
@@ -85,6 +106,10 @@ export async function startE2E(): Promise<E2E> {
       page.setDefaultTimeout(15_000);
       return page;
     },
+    open: async (page, path) => {
+      await page.goto(`${baseUrl}${path}`);
+      await page.locator('main h1').first().waitFor();
+    },
     createUser: async (roles, name) => {
       counter += 1;
       const email = `e2e${counter}-${Date.now()}@example.org`;
@@ -92,7 +117,15 @@ export async function startE2E(): Promise<E2E> {
       const userName = name ?? `E2E User ${counter}`;
       const res = await campus.auth.api.signUpEmail({ body: { email, password, name: userName, locale: 'ko' } });
       for (const role of roles) await grantGlobalRole(campus.database.db, res.user.id, role, null);
-      return { email, password, name: userName };
+      return { id: res.user.id, email, password, name: userName };
+    },
+    signedInApi: async (who) => {
+      const api = await apiRequest.newContext({ baseURL: baseUrl, extraHTTPHeaders: { origin: baseUrl } });
+      await api.get('/api/v1/me');
+      const csrf = async () => (await api.storageState()).cookies.find((c) => c.name === 'oc_csrf')!.value;
+      const res = await api.post('/api/v1/auth/sign-in', { data: { email: who.email, password: who.password }, headers: { 'x-csrf-token': await csrf() } });
+      expect(res.status(), await res.text()).toBe(200);
+      return { api, csrf };
     },
     close: async () => {
       await context.close();
@@ -123,4 +156,101 @@ export async function signInViaForm(page: Page, baseUrl: string, email: string, 
   await page.locator('input[type="password"]').fill(password);
   await page.locator('input[type="password"]').press('Enter');
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+}
+
+/** Waits for the page's heading and for its requests to finish. */
+export async function settled(page: Page): Promise<void> {
+  await page.locator('main h1').first().waitFor();
+  await page.waitForLoadState('networkidle');
+}
+
+/** axe on the page once its requests have finished; violations are added to `problems` under `label`. */
+export async function expectNoAxe(page: Page, label: string, problems: string[]): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  for (const v of await axeViolations(page)) problems.push(`${label}: ${v}`);
+}
+
+/**
+ * What every page must have, once it has settled: `<html lang>` in the page's language, one h1,
+ * and no axe violations (added to `problems` under `label`).
+ */
+export async function checkPage(page: Page, lang: 'ko' | 'en', label: string, problems: string[]): Promise<void> {
+  await settled(page);
+  expect(await page.getAttribute('html', 'lang'), label).toBe(lang);
+  expect(await page.locator('main h1').count(), label).toBe(1);
+  await expectNoAxe(page, label, problems);
+}
+
+/** Presses a control with the keyboard, as a keyboard-only user would: focus it, then the key. */
+export async function press(target: Locator, key = 'Enter'): Promise<void> {
+  await target.focus();
+  await target.press(key);
+}
+
+export interface FocusStop {
+  key: string;
+  href: string;
+  /** An outline or a focus ring shows. */
+  visible: boolean;
+  /** Under 24 px either way and not a link inside a sentence (WCAG 2.5.8). */
+  small: boolean;
+}
+
+/**
+ * Presses Tab up to `max` times from where focus is and describes each element reached, until focus
+ * comes back to one already seen, rests on the page itself, or (with `withinMain`) leaves the main region.
+ */
+export async function tabStops(page: Page, max: number, withinMain: boolean): Promise<FocusStop[]> {
+  const stops: FocusStop[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const stop = await page.evaluate((onlyMain) => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body || (onlyMain && !el.closest('main'))) return null;
+      const s = getComputedStyle(el);
+      const visible = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+      const box = el.getBoundingClientRect();
+      // Links inside a sentence are exempt from the 24 px rule (WCAG 2.5.8, "inline").
+      const small = s.display !== 'inline' && (box.height < 24 || box.width < 24);
+      const name = el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30) ?? '';
+      const href = el.getAttribute('href') ?? '';
+      return { key: `${el.tagName}#${el.id}:${href}:${name}`, href, visible, small };
+    }, withinMain);
+    if (!stop || seen.has(stop.key)) break;
+    seen.add(stop.key);
+    stops.push(stop);
+  }
+  return stops;
+}
+
+/**
+ * Tabs through the main region from its start, like a keyboard user after "skip to content"; returns
+ * the stops that show no focus outline or ring, or are under 24 px. Fails when fewer than `minStops` are reached.
+ */
+export async function invisibleFocusStops(page: Page, minStops: number, maxStops = 80): Promise<string[]> {
+  await page.locator('#main').focus();
+  const stops = await tabStops(page, maxStops, true);
+  expect(stops.length, stops.map((s) => s.key).join('\n')).toBeGreaterThanOrEqual(minStops);
+  const invisible: string[] = [];
+  for (const stop of stops) {
+    if (!stop.visible) invisible.push(stop.key);
+    if (stop.small) invisible.push(`${stop.key} (smaller than 24 px)`);
+  }
+  return invisible;
+}
+
+/** A tiny but valid one-page PDF (offsets in the xref table are exact). */
+export function tinyPdf(): Buffer {
+  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>'];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(Buffer.byteLength(body));
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(body);
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((n) => `${String(n).padStart(10, '0')} 00000 n \n`).join('')}`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
 }

@@ -4,16 +4,21 @@
  * to everyone complete, idempotently, numbered OC-<year>-<TI|CI>-<n>; the holder downloads a real
  * bilingual PDF with the Korean font embedded; anyone verifies by token and sees only what the
  * certificate shows; staff revoke with a reason (audited) and it then verifies as revoked; nobody
- * reaches someone else's certificate; a missing font is a clear 503, not a broken PDF.
+ * reaches someone else's certificate; a missing font is a clear 503, not a broken PDF. Staff see each
+ * member against every rule with the cohort's totals; a certificate whose holder no longer meets the
+ * rules after a correction is flagged (in the list, the completion view and the correction's answer),
+ * never revoked by itself, and still verifies as valid.
  */
 import { and, eq } from 'drizzle-orm';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessLog, auditLog, certificates } from '../../src/platform/db/schema/index.js';
 import type {
+  AttendanceCorrectionResultT,
   CertificateListT,
   CertificateVerificationT,
   CertificateViewT,
+  CohortCompletionViewT,
   ExperimentReportViewT,
   IssueCertificatesResultT,
   MyCertificateListT,
@@ -120,7 +125,7 @@ describe('certificates', () => {
     const result = res.json<IssueCertificatesResultT>();
     expect(result.issued).toHaveLength(1);
     annCert = result.issued[0]!;
-    expect(annCert).toMatchObject({ cohortId, userId: ann.userId, holderName: '김하나', number: 'OC-2020-TI-0001', status: 'valid', revokedAt: null });
+    expect(annCert).toMatchObject({ cohortId, userId: ann.userId, holderName: '김하나', number: 'OC-2020-TI-0001', status: 'valid', revokedAt: null, stillMeetsRules: true });
     expect(tokenOf(annCert)).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(annCert.verifyUrl).toBe(`http://localhost:3000/verify/${tokenOf(annCert)}`);
     expect(result.alreadyIssued).toBe(0);
@@ -247,7 +252,7 @@ describe('certificates', () => {
     clock.advance(60_000);
     const res = await staff.post(url, { reason: '출석 기록 오류가 확인되어 취소합니다.' });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json<CertificateViewT>()).toMatchObject({ status: 'revoked', revokedReason: '출석 기록 오류가 확인되어 취소합니다.' });
+    expect(res.json<CertificateViewT>()).toMatchObject({ status: 'revoked', revokedReason: '출석 기록 오류가 확인되어 취소합니다.', stillMeetsRules: null });
     const [audit] = await db().select().from(auditLog).where(and(eq(auditLog.action, 'certificate.revoke'), eq(auditLog.entityId, annCert.id)));
     expect(audit).toMatchObject({ actorId: staff.userId, before: { revokedAt: null, revokedReason: null }, after: { revokedReason: '출석 기록 오류가 확인되어 취소합니다.' } });
 
@@ -264,6 +269,100 @@ describe('certificates', () => {
     const again = (await issue()).json<IssueCertificatesResultT>();
     expect(again.issued).toEqual([]);
     expect((await staff.post('/api/v1/admin/certificates/0190a0a0-0000-7000-8000-000000000000/revoke', { reason: '없는 수료증 취소' })).statusCode).toBe(404);
+  });
+});
+
+describe('completion for staff', () => {
+  // By now: ann complete with a revoked certificate, cy complete with a valid one, bob not complete
+  // (the field study missed).
+  const completion = (client: TestClient = staff, id = cohortId) => client.get(`/api/v1/admin/cohorts/${id}/completion`);
+  const correct = (key: string, user: SignedIn, status: 'present' | 'absent' | 'excused') =>
+    staff.put(`/api/v1/admin/sessions/${sessions[key]}/attendance/${user.userId}`, { status, reason: '출석부 재확인 결과 정정' });
+  const certOf = async (user: SignedIn) => (await staff.get(`/api/v1/admin/cohorts/${cohortId}/certificates`)).json<CertificateListT>().certificates.find((c) => c.userId === user.userId)!;
+  const memberOf = (view: CohortCompletionViewT, user: SignedIn) => view.members.find((m) => m.userId === user.userId)!;
+
+  it('shows every member against each rule, with their certificate and the cohort’s totals', async () => {
+    const res = await completion();
+    expect(res.statusCode, res.body).toBe(200);
+    const view = res.json<CohortCompletionViewT>();
+    expect(Math.abs(Date.parse(view.at) - clock.now().getTime())).toBeLessThan(60_000);
+    expect(view).toMatchObject({ cohortId, sessions: 4, rule: { minAttendanceRate: 0.5, requiredSessionTypes: ['field_study'], requireExperimentReport: true } });
+    expect(view.members.map((m) => m.name).sort()).toEqual(['Bob Lee', '김하나', '박셋'].sort());
+    expect(memberOf(view, bob)).toMatchObject({ email: bob.email, complete: false, rulesMet: 2, rulesTotal: 3, certificate: null });
+    expect(memberOf(view, bob).rules).toEqual([
+      { kind: 'attendance', status: 'met', minRate: 0.5, counted: 4, attended: 3, excused: 0, required: 2, missing: 0, remaining: 0, rate: 0.75 },
+      { kind: 'session_type', sessionType: 'field_study', status: 'missed', total: 1, attended: 0, missing: 1 },
+      { kind: 'experiment_report', status: 'met', submitted: true },
+    ]);
+    expect(memberOf(view, cy)).toMatchObject({ complete: true, rulesMet: 3, certificate: { number: 'OC-2020-TI-0002', status: 'valid', stillMeetsRules: true } });
+    expect(memberOf(view, cy).rules[0]).toMatchObject({ kind: 'attendance', status: 'met', attended: 2, required: 2 });
+    // Revoked: whether the holder meets the rules no longer matters to the certificate.
+    expect(memberOf(view, ann)).toMatchObject({ complete: true, certificate: { number: 'OC-2020-TI-0001', status: 'revoked', stillMeetsRules: null } });
+    expect(view.totals).toEqual({ members: 3, complete: 2, notComplete: 1, certified: 1, revoked: 1, readyToIssue: 0, noLongerSupported: 0 });
+
+    // It names people: one access-log row with them all.
+    const logged = (await db().select().from(accessLog).where(eq(accessLog.actorId, staff.userId))).filter((l) => (l.detail as { list?: string }).list === 'completion');
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject({ action: 'view', subjectType: 'user', subjectCount: 3, detail: { cohortId, list: 'completion' } });
+    expect([...logged[0]!.subjectIds].sort()).toEqual([ann.userId, bob.userId, cy.userId].sort());
+  });
+
+  it('is for staff only, and 404 for a cohort that does not exist', async () => {
+    const missing = await completion(staff, '0190a0a0-0000-7000-8000-000000000000');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error.code).toBe('attendance.cohort_not_found');
+    expect((await completion(ann)).statusCode).toBe(403);
+    expect((await completion(outsider)).statusCode).toBe(403);
+    expect((await completion(t.client())).statusCode).toBe(401);
+    expect((await completion(staff, 'not-a-uuid')).statusCode).toBe(400);
+  });
+
+  it('answers a correction with the person’s certificate, unflagged while they still meet the rules', async () => {
+    // cy: l1 and the field study attended (2 of 4, 2 needed). One more, then one less: still 2 of 4.
+    const more = await correct('l2', cy, 'present');
+    expect(more.statusCode, more.body).toBe(200);
+    expect(more.json<AttendanceCorrectionResultT>()).toMatchObject({ status: 'present', method: 'manual', certificate: { number: 'OC-2020-TI-0002', status: 'valid', stillMeetsRules: true, supportLost: false } });
+    const less = (await correct('l1', cy, 'absent')).json<AttendanceCorrectionResultT>();
+    expect(less.certificate).toMatchObject({ stillMeetsRules: true, supportLost: false });
+    expect((await certOf(cy)).stillMeetsRules).toBe(true);
+    expect((await completion()).json<CohortCompletionViewT>().totals.noLongerSupported).toBe(0);
+
+    // No certificate: nothing to say. A revoked one: said, but never flagged.
+    expect((await correct('l3', bob, 'absent')).json<AttendanceCorrectionResultT>().certificate).toBeNull();
+    expect((await correct('l3', ann, 'absent')).json<AttendanceCorrectionResultT>().certificate).toMatchObject({ number: 'OC-2020-TI-0001', status: 'revoked', stillMeetsRules: null, supportLost: false });
+  });
+
+  it('flags a certificate a correction leaves unsupported — in the answer, the list and the view — and revokes nothing', async () => {
+    const cyCert = await certOf(cy);
+    const res = await correct('l2', cy, 'absent');
+    expect(res.statusCode, res.body).toBe(200);
+    const answer = res.json<AttendanceCorrectionResultT>();
+    expect(answer).toMatchObject({ sessionId: sessions.l2, userId: cy.userId, status: 'absent' });
+    expect(answer.certificate).toEqual({ id: cyCert.id, number: 'OC-2020-TI-0002', status: 'valid', stillMeetsRules: false, supportLost: true });
+
+    expect(await certOf(cy)).toMatchObject({ id: cyCert.id, status: 'valid', revokedAt: null, stillMeetsRules: false });
+    const view = (await completion()).json<CohortCompletionViewT>();
+    expect(memberOf(view, cy)).toMatchObject({ complete: false, certificate: { status: 'valid', stillMeetsRules: false } });
+    expect(memberOf(view, cy).rules[0]).toMatchObject({ kind: 'attendance', status: 'missed', attended: 1, required: 2, missing: 1, remaining: 0 });
+    expect(view.totals).toMatchObject({ complete: 1, notComplete: 2, certified: 1, noLongerSupported: 1 });
+
+    // Still valid to the public until a person revokes it with a reason.
+    const [row] = await db().select().from(certificates).where(eq(certificates.id, cyCert.id));
+    expect(row!.revokedAt).toBeNull();
+    expect((await t.client().get(`/api/v1/certificates/verify/${tokenOf(cyCert)}`)).json<CertificateVerificationT>().status).toBe('valid');
+
+    // A further correction while it is already unsupported is not a new loss.
+    expect((await correct('l3', cy, 'excused')).json<AttendanceCorrectionResultT>().certificate).toMatchObject({ stillMeetsRules: false, supportLost: false });
+    // Issuing again neither re-issues nor touches it.
+    expect((await issue()).json<IssueCertificatesResultT>()).toMatchObject({ issued: [], alreadyIssued: 2 });
+  });
+
+  it('drops the flag once a correction brings the holder back over the rules', async () => {
+    // l3 excused: 3 counted, 2 needed; l2 present again makes 2.
+    const back = (await correct('l2', cy, 'present')).json<AttendanceCorrectionResultT>();
+    expect(back.certificate).toMatchObject({ stillMeetsRules: true, supportLost: false });
+    expect((await certOf(cy)).stillMeetsRules).toBe(true);
+    expect((await completion()).json<CohortCompletionViewT>().totals).toMatchObject({ complete: 2, noLongerSupported: 0 });
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AttendanceStatus } from './attendance-code.js';
-import { certificateNumber, certificatePrefix, evaluateCompletion, type CompletionSession, type CompletionRuleInput } from './completion.js';
+import { certificateNumber, certificatePrefix, certificateSupport, completionTotals, evaluateCompletion, supportLost, type CompletionSession, type CompletionRuleInput } from './completion.js';
 
 const DAY = 86_400_000;
 const TOP: CompletionRuleInput = { minAttendanceRate: 0.8, requiredSessionTypes: ['field_study'], requireExperimentReport: true };
@@ -87,6 +87,46 @@ describe('evaluateCompletion', () => {
     const r = evaluateCompletion({ rule: TOP, sessions: unscheduled, attendance: att({}), reportSubmitted: false, nowMs: 100 * DAY });
     expect(r.rules[0]).toMatchObject({ status: 'pending', remaining: 10 });
     expect(r.rules[1]).toMatchObject({ status: 'pending' });
+  });
+});
+
+describe('certificates against the current record', () => {
+  const complete = evaluateCompletion({ rule: TOP, sessions, attendance: att(present(1, 2, 3, 4, 5, 6, 7, 8)), reportSubmitted: true, nowMs: 11 * DAY });
+  // The same person after staff corrected the field study to absent.
+  const corrected = evaluateCompletion({ rule: TOP, sessions, attendance: att({ ...present(1, 2, 3, 4, 5, 6, 8), s7: 'absent' }), reportSubmitted: true, nowMs: 11 * DAY });
+
+  it('says whether a valid certificate is still supported, and leaves revoked ones aside', () => {
+    expect(corrected.complete).toBe(false);
+    expect(certificateSupport(null, complete)).toBe('none');
+    expect(certificateSupport(undefined, corrected)).toBe('none');
+    expect(certificateSupport({ revoked: false }, complete)).toBe('supported');
+    expect(certificateSupport({ revoked: false }, corrected)).toBe('unsupported');
+    expect(certificateSupport({ revoked: true }, corrected)).toBe('revoked');
+    expect(certificateSupport({ revoked: true }, complete)).toBe('revoked');
+  });
+
+  it('calls it a loss only when a change takes a supported certificate below the rules', () => {
+    const cert = { revoked: false };
+    expect(supportLost(cert, complete, corrected)).toBe(true);
+    // Already unsupported before, or supported again after: not this change's doing.
+    expect(supportLost(cert, corrected, corrected)).toBe(false);
+    expect(supportLost(cert, corrected, complete)).toBe(false);
+    expect(supportLost(cert, complete, complete)).toBe(false);
+    expect(supportLost({ revoked: true }, complete, corrected)).toBe(false);
+    expect(supportLost(null, complete, corrected)).toBe(false);
+  });
+
+  it('totals a cohort: complete or not, certificates valid, revoked, ready to issue, no longer supported', () => {
+    expect(
+      completionTotals([
+        { complete: true, certificate: 'supported' },
+        { complete: false, certificate: 'unsupported' },
+        { complete: true, certificate: 'none' },
+        { complete: false, certificate: 'none' },
+        { complete: true, certificate: 'revoked' },
+      ]),
+    ).toEqual({ members: 5, complete: 3, notComplete: 2, certified: 2, revoked: 1, readyToIssue: 1, unsupported: 1 });
+    expect(completionTotals([])).toEqual({ members: 0, complete: 0, notComplete: 0, certified: 0, revoked: 0, readyToIssue: 0, unsupported: 0 });
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * Completion of a cohort (issue 4 point 6), pure: a programme's rule (minimum attendance, session
  * types that must be attended, an experiment report) checked against one person's record, with
- * what is still missing in numbers; and the printed certificate number. See docs/attendance.md.
+ * what is still missing in numbers; whether an issued certificate is still supported by the record;
+ * and the printed certificate number. See docs/attendance.md.
  */
 import type { AttendanceStatus } from './attendance-code.js';
 
@@ -124,6 +125,60 @@ export function evaluateCompletion(input: CompletionInput): CompletionResult {
 
   const rulesMet = rules.filter((r) => r.status === 'met').length;
   return { complete: rulesMet === rules.length, rules, rulesMet, rulesTotal: rules.length };
+}
+
+// ---------- certificates against the current record ----------
+
+/**
+ * Where a member's certificate stands against the record as it is now. 'unsupported': issued, not
+ * revoked, and the holder no longer meets the rules (typically a staff correction after issue). It
+ * stays valid — a certificate is a public record and only a person with a reason revokes it — but
+ * staff are told.
+ */
+export type CertificateSupport = 'none' | 'revoked' | 'supported' | 'unsupported';
+
+export function certificateSupport(certificate: { revoked: boolean } | null | undefined, result: Pick<CompletionResult, 'complete'>): CertificateSupport {
+  if (!certificate) return 'none';
+  if (certificate.revoked) return 'revoked';
+  return result.complete ? 'supported' : 'unsupported';
+}
+
+/**
+ * Whether a change to the record (a correction) is what took the ground from under a valid
+ * certificate: supported before, unsupported after. A certificate that was already unsupported, or
+ * that the change makes supported again, is not a loss.
+ */
+export function supportLost(certificate: { revoked: boolean } | null | undefined, before: Pick<CompletionResult, 'complete'>, after: Pick<CompletionResult, 'complete'>): boolean {
+  return certificateSupport(certificate, before) === 'supported' && certificateSupport(certificate, after) === 'unsupported';
+}
+
+export interface CompletionTotals {
+  members: number;
+  /** Members who meet every rule now. */
+  complete: number;
+  notComplete: number;
+  /** Valid certificates among the members (supported or not). */
+  certified: number;
+  revoked: number;
+  /** Complete and without any certificate: issuing now would give them one. */
+  readyToIssue: number;
+  /** Valid certificates whose holder no longer meets the rules. */
+  unsupported: number;
+}
+
+/** Cohort totals from each member's completion and certificate standing. */
+export function completionTotals(members: readonly { complete: boolean; certificate: CertificateSupport }[]): CompletionTotals {
+  const count = (pred: (m: { complete: boolean; certificate: CertificateSupport }) => boolean) => members.filter(pred).length;
+  const complete = count((m) => m.complete);
+  return {
+    members: members.length,
+    complete,
+    notComplete: members.length - complete,
+    certified: count((m) => m.certificate === 'supported' || m.certificate === 'unsupported'),
+    revoked: count((m) => m.certificate === 'revoked'),
+    readyToIssue: count((m) => m.complete && m.certificate === 'none'),
+    unsupported: count((m) => m.certificate === 'unsupported'),
+  };
 }
 
 // ---------- certificate numbers ----------

@@ -7,7 +7,9 @@
  * start>-<TI|CI>-<running number>, allocated under a transaction advisory lock per prefix so
  * concurrent issuing in several cohorts never collides; the token is 256 random bits; the name is
  * frozen at issue. Verification answers only holder, programme, cohort, dates, issue date and status.
- * A revoked certificate still verifies (as revoked) but is no longer offered as a PDF.
+ * A revoked certificate still verifies (as revoked) but is no longer offered as a PDF. Staff see each
+ * valid certificate checked against the current record: one whose holder no longer meets the rules
+ * is flagged, never revoked by the system, and verifies as valid until someone revokes it.
  */
 import { eq } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
@@ -21,9 +23,8 @@ import type { CertificateVerificationT, CertificateViewT, IssueCertificatesResul
 import { cohortMembers } from '../courses/members.js';
 import { newCertificateToken } from './codes.js';
 import { loadCertificateFont, renderCertificatePdf } from './pdf.js';
-import { completionOf } from './progress.js';
+import { completionIn, loadCohortRecord, stillMeetsRules, supportOf } from './cohort-completion.js';
 import {
-  attendanceOfSessions,
   certificateById,
   certificateByToken,
   certificatesOfCohort,
@@ -31,8 +32,6 @@ import {
   cohortWithProgramme,
   lastCertificateSequence,
   lockCertificatePrefix,
-  reportsOfCohort,
-  sessionsOfCohort,
   type CertificateRow,
   type CohortRow,
   type ProgrammeRow,
@@ -40,7 +39,8 @@ import {
 
 export const verifyUrlOf = (publicUrl: string, token: string) => `${publicUrl}/verify/${encodeURIComponent(token)}`;
 
-export function presentCertificate(row: CertificateRow, publicUrl: string): CertificateViewT {
+/** `stillMeetsRules`: for a valid certificate, whether its holder meets the rules by the current record; null for a revoked one. */
+export function presentCertificate(row: CertificateRow, publicUrl: string, stillMeetsRules: boolean | null): CertificateViewT {
   return {
     id: row.id,
     cohortId: row.cohortId,
@@ -52,6 +52,7 @@ export function presentCertificate(row: CertificateRow, publicUrl: string): Cert
     revokedAt: row.revokedAt ? row.revokedAt.toISOString() : null,
     revokedReason: row.revokedReason,
     verifyUrl: verifyUrlOf(publicUrl, row.token),
+    stillMeetsRules: row.revokedAt ? null : stillMeetsRules,
   };
 }
 
@@ -86,12 +87,7 @@ async function requireCohort(db: DbOrTx, cohortId: string) {
  */
 export async function issueCertificates(db: Db, actor: Actor, accessor: AccessActor, cohortId: string, publicUrl: string, now: Date): Promise<IssueCertificatesResultT> {
   const { cohort, programme } = await requireCohort(db, cohortId);
-  const [members, sessions, reports, existing] = await Promise.all([cohortMembers(db, cohortId), sessionsOfCohort(db, cohortId), reportsOfCohort(db, cohortId), certificatesOfCohort(db, cohortId)]);
-  const records = await attendanceOfSessions(
-    db,
-    sessions.map((s) => s.id),
-  );
-  const reported = new Set(reports.map((r) => r.userId));
+  const [members, record, existing] = await Promise.all([cohortMembers(db, cohortId), loadCohortRecord(db, cohortId, programme), certificatesOfCohort(db, cohortId)]);
   const holders = new Set(existing.map((c) => c.userId));
   const notComplete: IssueCertificatesResultT['notComplete'] = [];
   const toIssue: { userId: string; name: string }[] = [];
@@ -101,7 +97,7 @@ export async function issueCertificates(db: Db, actor: Actor, accessor: AccessAc
       alreadyIssued += 1;
       continue;
     }
-    const result = completionOf(programme, sessions, records, m.userId, reported.has(m.userId), now);
+    const result = completionIn(record, m.userId, now);
     if (result.complete) toIssue.push({ userId: m.userId, name: m.name });
     else notComplete.push({ userId: m.userId, name: m.name, rulesMet: result.rulesMet, rulesTotal: result.rulesTotal });
   }
@@ -136,15 +132,22 @@ export async function issueCertificates(db: Db, actor: Actor, accessor: AccessAc
     }
     return rows;
   });
-  return { issued: issued.map((r) => presentCertificate(r, publicUrl)), alreadyIssued: alreadyIssued + (toIssue.length - issued.length), notComplete };
+  // Issued because complete just now.
+  return { issued: issued.map((r) => presentCertificate(r, publicUrl, true)), alreadyIssued: alreadyIssued + (toIssue.length - issued.length), notComplete };
 }
 
-/** The cohort's certificates for staff; the list names people, so the read is access-logged. */
-export async function cohortCertificates(db: DbOrTx, accessor: AccessActor, cohortId: string, publicUrl: string): Promise<CertificateViewT[]> {
-  await requireCohort(db, cohortId);
+/**
+ * The cohort's certificates for staff, each checked against the current record (a valid one whose
+ * holder no longer meets the rules is flagged, not revoked). The list names people, so the read is
+ * access-logged.
+ */
+export async function cohortCertificates(db: DbOrTx, accessor: AccessActor, cohortId: string, publicUrl: string, now: Date): Promise<CertificateViewT[]> {
+  const { programme } = await requireCohort(db, cohortId);
   const rows = await certificatesOfCohort(db, cohortId);
-  if (rows.length > 0) await recordAccess(db, { actor: accessor, action: 'view', subjectType: 'user', subjectIds: rows.map((r) => r.userId), detail: { cohortId, list: 'certificates' } });
-  return rows.map((r) => presentCertificate(r, publicUrl));
+  if (rows.length === 0) return [];
+  const record = await loadCohortRecord(db, cohortId, programme);
+  await recordAccess(db, { actor: accessor, action: 'view', subjectType: 'user', subjectIds: rows.map((r) => r.userId), detail: { cohortId, list: 'certificates' } });
+  return rows.map((r) => presentCertificate(r, publicUrl, stillMeetsRules(supportOf(r, completionIn(record, r.userId, now)))));
 }
 
 /** Staff revoke a certificate with a reason (audited); revoking twice is refused (409). */
@@ -156,7 +159,7 @@ export async function revokeCertificate(db: Db, actor: Actor, id: string, reason
     const [row] = await tx.update(certificates).set({ revokedAt: now, revokedReason: reason }).where(eq(certificates.id, id)).returning();
     const strip = (r: CertificateRow) => ({ id: r.id, number: r.number, userId: r.userId, cohortId: r.cohortId, revokedAt: r.revokedAt?.toISOString() ?? null, revokedReason: r.revokedReason });
     await recordAudit(tx, actor, { action: 'certificate.revoke', entityType: 'certificate', entityId: id, before: strip(before), after: strip(row!) });
-    return presentCertificate(row!, publicUrl);
+    return presentCertificate(row!, publicUrl, null);
   });
 }
 

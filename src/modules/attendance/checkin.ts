@@ -18,9 +18,10 @@ import type { Config } from '../../platform/config.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { attendance } from '../../platform/db/schema/index.js';
 import { HttpError } from '../../platform/http/errors.js';
-import type { AttendanceCorrectionT, AttendanceRecordViewT, CheckinCodeViewT, CheckinInputT, CheckinResultT, CohortAttendanceViewT } from '../../shared/contracts/attendance.js';
+import type { AttendanceCorrectionResultT, AttendanceCorrectionT, AttendanceRecordViewT, CheckinCodeViewT, CheckinInputT, CheckinResultT, CohortAttendanceViewT } from '../../shared/contracts/attendance.js';
 import { cohortMembers, isCohortMember } from '../courses/members.js';
 import { attendanceCode, checkinUrl, codeMatches, qrSvg } from './codes.js';
+import { certificateAfterCorrection } from './cohort-completion.js';
 import { attendanceOf, attendanceOfSessions, cohortWithProgramme, sessionById, sessionsInWindow, sessionsOfCohort, type AttendanceRow, type SessionRow } from './repository.js';
 import type { CheckinThrottle } from './throttle.js';
 
@@ -169,9 +170,11 @@ function wrongCode(throttle: CheckinThrottle, userId: string, nowMs: number): Er
 /**
  * Staff set a participant's attendance by hand (present, absent or excused) with a reason. The
  * record is created or overwritten, and the audit entry carries it before and after, in the same
- * transaction. Only the cohort's people can have a record.
+ * transaction. Only the cohort's people can have a record. When the person holds a certificate of
+ * the cohort, the answer says whether they still meet the rules after the correction (and whether
+ * this correction is what changed that); the certificate itself is left as it is.
  */
-export async function correctAttendance(db: Db, actor: Actor, sessionId: string, userId: string, input: AttendanceCorrectionT, now: Date): Promise<AttendanceRecordViewT> {
+export async function correctAttendance(db: Db, actor: Actor, sessionId: string, userId: string, input: AttendanceCorrectionT, now: Date): Promise<AttendanceCorrectionResultT> {
   const session = await sessionById(db, sessionId);
   if (!session) throw new DomainError('attendance.session_not_found');
   if (!(await isCohortMember(db, session.cohortId, userId))) throw new DomainError('attendance.member_not_found');
@@ -191,7 +194,7 @@ export async function correctAttendance(db: Db, actor: Actor, sessionId: string,
       before: before ? presentRecord(before) : null,
       after: { ...after, recordedBy: actor.userId, cohortId: session.cohortId },
     });
-    return after;
+    return { ...after, certificate: await certificateAfterCorrection(tx, session.cohortId, sessionId, userId, before, now) };
   });
 }
 

@@ -1,19 +1,17 @@
 /**
  * HTTP routes of attendance, completion and certificates. Staff (staffOnly) show codes, correct
- * attendance, read rates, issue and revoke certificates; participants (signedIn: what they reach
+ * attendance, read rates and each member's completion, issue and revoke certificates; participants (signedIn: what they reach
  * is decided per object, by cohort membership and ownership) check in, see their progress, submit
  * a report and download their certificates; anyone verifies a certificate by its token.
  */
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { publicAccess, signedIn, staffOnly } from '../../core/access/policy.js';
-import type { AccessActor } from '../../platform/access-log.js';
-import { actorOf } from '../../platform/audit.js';
+import { accessorOf, actorOf, me } from '../../platform/http/request.js';
 import type { App } from '../../platform/http/server.js';
 import type { ModuleDeps } from '../../platform/module.js';
 import {
   AttendanceCorrection,
-  AttendanceRecordView,
+  AttendanceCorrectionResult,
   CertificateList,
   CertificateVerification,
   CertificateView,
@@ -21,6 +19,7 @@ import {
   CheckinInput,
   CheckinResult,
   CohortAttendanceView,
+  CohortCompletionView,
   ExperimentReportInput,
   ExperimentReportView,
   IssueCertificatesResult,
@@ -34,14 +33,12 @@ import {
 import { ErrorBody, IdParams } from '../../shared/contracts/common.js';
 import * as certs from './certificates.js';
 import { checkIn, checkinCode, cohortAttendance, correctAttendance } from './checkin.js';
+import { cohortCompletion } from './cohort-completion.js';
 import { myProgress, submitReport } from './progress.js';
 import { CheckinThrottle } from './throttle.js';
 
 /** The PDF's bytes (Fastify sends a Buffer as it is). */
 const PdfBytes = z.unknown().describe('The certificate as a PDF (application/pdf)');
-
-const me = (request: FastifyRequest): string => request.principal!.userId;
-const accessorOf = (request: FastifyRequest): AccessActor => ({ userId: request.principal!.userId, roles: request.principal!.roles, ip: request.ip });
 
 export function registerAttendanceRoutes(app: App, deps: ModuleDeps, throttle: CheckinThrottle = new CheckinThrottle()): void {
   const { db, now, config } = deps;
@@ -86,10 +83,11 @@ export function registerAttendanceRoutes(app: App, deps: ModuleDeps, throttle: C
     config: { policy: staffOnly },
     schema: {
       tags: staffTags,
-      summary: "Set a participant's attendance for a session by hand (present, absent or excused) with a reason of 5–500 characters (audited, before and after)",
+      summary:
+        "Set a participant's attendance for a session by hand (present, absent or excused) with a reason of 5–500 characters (audited, before and after). When the person holds a certificate of the cohort, the answer says whether they still meet the rules (the certificate is never revoked automatically)",
       params: SessionUserParams,
       body: AttendanceCorrection,
-      response: { 200: AttendanceRecordView, ...err },
+      response: { 200: AttendanceCorrectionResult, ...err },
     },
     handler: (request) => correctAttendance(db, actorOf(request), request.params.id, request.params.userId, request.body, now()),
   });
@@ -138,6 +136,20 @@ export function registerAttendanceRoutes(app: App, deps: ModuleDeps, throttle: C
     },
   });
 
+  app.route({
+    method: 'GET',
+    url: '/api/v1/admin/cohorts/:id/completion',
+    config: { policy: staffOnly },
+    schema: {
+      tags: staffTags,
+      summary:
+        "Each member's progress against the programme's completion rules (every rule met or not, with what is missing), their certificate and whether it is still supported by the record, and the cohort's totals (access-logged: it names people)",
+      params: IdParams,
+      response: { 200: CohortCompletionView, 404: ErrorBody },
+    },
+    handler: (request) => cohortCompletion(db, accessorOf(request), request.params.id, now()),
+  });
+
   // ---- certificates: staff ----
   app.route({
     method: 'POST',
@@ -156,8 +168,13 @@ export function registerAttendanceRoutes(app: App, deps: ModuleDeps, throttle: C
     method: 'GET',
     url: '/api/v1/admin/cohorts/:id/certificates',
     config: { policy: staffOnly },
-    schema: { tags: staffTags, summary: "The cohort's certificates with their status (access-logged: it names people)", params: IdParams, response: { 200: CertificateList, 404: ErrorBody } },
-    handler: async (request) => ({ certificates: await certs.cohortCertificates(db, accessorOf(request), request.params.id, config.publicUrl) }),
+    schema: {
+      tags: staffTags,
+      summary: "The cohort's certificates with their status, each valid one flagged when its holder no longer meets the rules (access-logged: it names people)",
+      params: IdParams,
+      response: { 200: CertificateList, 404: ErrorBody },
+    },
+    handler: async (request) => ({ certificates: await certs.cohortCertificates(db, accessorOf(request), request.params.id, config.publicUrl, now()) }),
   });
 
   app.route({

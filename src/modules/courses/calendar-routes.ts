@@ -5,23 +5,13 @@
  * module's registerRoutes calls registerCalendarRoutes.
  */
 import type { FastifyReply } from 'fastify';
-import { z } from 'zod';
 import { publicAccess, signedIn } from '../../core/access/policy.js';
+import { me, principalOf } from '../../platform/http/request.js';
 import type { App } from '../../platform/http/server.js';
 import type { ModuleDeps } from '../../platform/module.js';
-import { ErrorBody, Id, Ok } from '../../shared/contracts/common.js';
+import { CalendarTokenList, CalendarTokenMinted, CalendarTokenRequest, FeedKindParams, FeedLangQuery, FeedTokenParams } from '../../shared/contracts/calendars.js';
+import { ErrorBody, IdParams, Ok } from '../../shared/contracts/common.js';
 import { cohortFeed, listTokens, mintToken, revokeToken, tokenFeed } from './calendar-feeds.js';
-
-const FeedKind = z.enum(['participant', 'lecturer'], { message: 'oc:errors.calendar.kind' });
-const TokenRequest = z.strictObject({ kind: FeedKind });
-const TokenMinted = z.object({
-  kind: FeedKind,
-  /** The secret feed URL: shown this once (only its hash is kept); a new one replaces it. */
-  url: z.string(),
-  createdAt: z.string(),
-});
-const TokenList = z.object({ tokens: z.array(z.object({ kind: FeedKind, active: z.boolean(), createdAt: z.string() })) });
-const LangQuery = z.strictObject({ lang: z.enum(['ko', 'en']).optional() });
 
 function sendCalendar(reply: FastifyReply, text: string) {
   return reply.type('text/calendar; charset=utf-8').header('content-disposition', 'inline; filename="calendar.ics"').send(text);
@@ -38,8 +28,8 @@ export function registerCalendarRoutes(app: App, deps: ModuleDeps): void {
     schema: {
       tags,
       summary: "A published cohort's timetable as an iCalendar feed (RFC 5545, Asia/Seoul)",
-      params: z.strictObject({ id: Id }),
-      querystring: LangQuery,
+      params: IdParams,
+      querystring: FeedLangQuery,
       response: { 404: ErrorBody },
     },
     handler: async (request, reply) => sendCalendar(reply, await cohortFeed(db, config, request.params.id, request.query.lang ?? request.lang)),
@@ -54,8 +44,8 @@ export function registerCalendarRoutes(app: App, deps: ModuleDeps): void {
     schema: {
       tags,
       summary: "A participant's or lecturer's personal iCalendar feed, authenticated by its secret token",
-      params: z.strictObject({ token: z.string().max(100) }),
-      querystring: LangQuery,
+      params: FeedTokenParams,
+      querystring: FeedLangQuery,
       response: { 404: ErrorBody },
     },
     handler: async (request, reply) => sendCalendar(reply, await tokenFeed(db, config, request.params.token, request.query.lang ?? null)),
@@ -67,25 +57,25 @@ export function registerCalendarRoutes(app: App, deps: ModuleDeps): void {
     schema: {
       tags,
       summary: 'Make a secret feed URL for my courses (participant) or my teaching (lecturer); shown once, replaces the previous one',
-      body: TokenRequest,
-      response: { 201: TokenMinted, 400: ErrorBody, 403: ErrorBody, 422: ErrorBody },
+      body: CalendarTokenRequest,
+      response: { 201: CalendarTokenMinted, 400: ErrorBody, 403: ErrorBody, 422: ErrorBody },
     },
-    handler: async (request, reply) => reply.status(201).send(await mintToken(db, config, request.principal!.userId, request.principal!.roles, request.body.kind, deps.now())),
+    handler: async (request, reply) => reply.status(201).send(await mintToken(db, config, me(request), principalOf(request).roles, request.body.kind, deps.now())),
   });
   app.route({
     method: 'GET',
     url: '/api/v1/me/calendar-tokens',
     config: { policy: signedIn },
-    schema: { tags, summary: 'My calendar feeds (which kinds exist and are active; never the URL again)', response: { 200: TokenList } },
-    handler: async (request) => ({ tokens: await listTokens(db, request.principal!.userId) }),
+    schema: { tags, summary: 'My calendar feeds (which kinds exist and are active; never the URL again)', response: { 200: CalendarTokenList } },
+    handler: async (request) => ({ tokens: await listTokens(db, me(request)) }),
   });
   app.route({
     method: 'DELETE',
     url: '/api/v1/me/calendar-tokens/:kind',
     config: { policy: signedIn },
-    schema: { tags, summary: 'Revoke my feed URL of this kind', params: z.strictObject({ kind: FeedKind }), response: { 200: Ok, 400: ErrorBody } },
+    schema: { tags, summary: 'Revoke my feed URL of this kind', params: FeedKindParams, response: { 200: Ok, 400: ErrorBody } },
     handler: async (request) => {
-      await revokeToken(db, request.principal!.userId, request.params.kind);
+      await revokeToken(db, me(request), request.params.kind);
       return { ok: true as const };
     },
   });

@@ -4,16 +4,12 @@
  * (staffOnly) edit programmes, rooms, cohorts and the curriculum, and mark sessions held, which books
  * lecturer fees into the budget. Handlers are thin: one use case each.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { anyRole, publicAccess, signedIn, staffOnly } from '../../core/access/policy.js';
-import { contentDisposition, formatMegabytes } from '../../core/files/sniff.js';
-import { DomainError } from '../../core/shared/domain-error.js';
-import type { AccessActor } from '../../platform/access-log.js';
-import { actorOf } from '../../platform/audit.js';
 import { localFileStorage, type FileStorage } from '../../platform/files/storage.js';
-import { HttpError } from '../../platform/http/errors.js';
+import { fileNameOf, sendAttachment, uploadedBytes, withRawUploads } from '../../platform/http/raw-body.js';
+import { accessorOf, actorOf, me } from '../../platform/http/request.js';
 import type { App } from '../../platform/http/server.js';
 import type { ModuleDeps } from '../../platform/module.js';
 import { ErrorBody, IdParams, Ok } from '../../shared/contracts/common.js';
@@ -67,48 +63,6 @@ import * as views from './views.js';
 
 /** The material file's bytes, streamed as they are. */
 const FileBytes = z.unknown().describe('The file, with the media type told from its content');
-
-/** The policies guarantee a principal on every route that uses these. */
-const me = (request: FastifyRequest): string => request.principal!.userId;
-const accessorOf = (request: FastifyRequest): AccessActor => ({ userId: request.principal!.userId, roles: request.principal!.roles, ip: request.ip });
-
-function fileNameOf(request: FastifyRequest): string {
-  const raw = request.headers[FILE_NAME_HEADER];
-  if (raw === undefined) return '';
-  try {
-    return decodeURIComponent(Array.isArray(raw) ? raw.join(',') : raw).slice(0, 1000);
-  } catch {
-    throw new DomainError('files.name_invalid', {}, FILE_NAME_HEADER);
-  }
-}
-
-/** The raw body up to `max` bytes; over it, files.too_large (413) at once, as for application files. */
-function rawBodyParser(max: number) {
-  return (request: FastifyRequest, payload: NodeJS.ReadableStream): Promise<Buffer> =>
-    new Promise((resolve, reject) => {
-      const tooLarge = () => new DomainError('files.too_large', { max: formatMegabytes(max) });
-      const declared = Number(request.headers['content-length']);
-      if (Number.isFinite(declared) && declared > max) return reject(tooLarge());
-      const chunks: Buffer[] = [];
-      let size = 0;
-      const onData = (chunk: Buffer | string) => {
-        const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-        size += buf.length;
-        if (size > max) {
-          payload.removeListener('data', onData);
-          payload.removeListener('end', onEnd);
-          payload.resume();
-          reject(tooLarge());
-          return;
-        }
-        chunks.push(buf);
-      };
-      const onEnd = () => resolve(Buffer.concat(chunks, size));
-      payload.on('data', onData);
-      payload.once('end', onEnd);
-      payload.once('error', reject);
-    });
-}
 
 export function registerCoursesRoutes(app: App, deps: ModuleDeps, storage: FileStorage = localFileStorage(deps.config.filesDir)): void {
   const { db, now, config } = deps;
@@ -165,15 +119,8 @@ export function registerCoursesRoutes(app: App, deps: ModuleDeps, storage: FileS
       response: { 200: FileBytes, 400: ErrorBody, 404: ErrorBody },
     },
     handler: async (request, reply) => {
-      const file = await materials.downloadMaterial(db, storage, { userId: me(request), roles: request.principal!.roles }, request.params.id);
-      return reply
-        .header('content-type', file.mediaType)
-        .header('content-length', String(file.size))
-        .header('content-disposition', contentDisposition(file.name))
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .send(file.stream);
+      const file = await materials.downloadMaterial(db, storage, accessorOf(request), request.params.id);
+      return sendAttachment(reply, file, file.stream);
     },
   });
 
@@ -322,14 +269,14 @@ export function registerCoursesRoutes(app: App, deps: ModuleDeps, storage: FileS
     url: '/api/v1/me/availability',
     config: { policy: anyRole('mentor') },
     schema: { tags: ['courses (lecturer)'], summary: 'My weekly open hours and unavailable dates as a lecturer', response: { 200: LecturerAvailabilityView, 404: ErrorBody } },
-    handler: (request) => availability.getAvailability(db, request.principal!.userId),
+    handler: (request) => availability.getAvailability(db, me(request)),
   });
   app.route({
     method: 'PUT',
     url: '/api/v1/me/availability',
     config: { policy: anyRole('mentor') },
     schema: { tags: ['courses (lecturer)'], summary: 'Set my weekly open hours and unavailable dates as a lecturer (audited)', body: LecturerAvailabilityInput, response: { 200: LecturerAvailabilityView, 400: ErrorBody, 422: ErrorBody } },
-    handler: (request) => availability.setAvailability(db, actorOf(request), request.principal!.userId, request.body, deps.now()),
+    handler: (request) => availability.setAvailability(db, actorOf(request), me(request), request.body, deps.now()),
   });
 
   // ---- staff: modules ----
@@ -476,10 +423,7 @@ export function registerCoursesRoutes(app: App, deps: ModuleDeps, storage: FileS
     },
   });
 
-  // The upload takes raw bytes; its parser lives in this plugin only, so every other route takes JSON alone.
-  void app.register(async (plugin: FastifyInstance) => {
-    const scope = plugin.withTypeProvider<ZodTypeProvider>();
-    scope.addContentTypeParser('application/octet-stream', rawBodyParser(config.uploadMaxBytes));
+  withRawUploads(app, config.uploadMaxBytes, (scope) => {
     scope.route({
       method: 'POST',
       url: '/api/v1/admin/cohorts/:id/materials/file',
@@ -492,9 +436,7 @@ export function registerCoursesRoutes(app: App, deps: ModuleDeps, storage: FileS
         response: { 201: MaterialView, 400: ErrorBody, 404: ErrorBody, 413: ErrorBody, 415: ErrorBody, 422: ErrorBody },
       },
       handler: async (request, reply) => {
-        // A JSON body reaches here parsed by the app-wide parser: files come only as raw bytes.
-        if (request.body !== undefined && request.body !== null && !Buffer.isBuffer(request.body)) throw new HttpError(415, 'unsupported_media_type');
-        const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+        const bytes = uploadedBytes(request);
         const material = await materials.uploadFile(db, storage, actorOf(request), {
           cohortId: request.params.id,
           query: request.query,

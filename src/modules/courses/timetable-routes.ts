@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { staffOnly } from '../../core/access/policy.js';
-import { actorOf } from '../../platform/audit.js';
+import { actorOf } from '../../platform/http/request.js';
 import type { App } from '../../platform/http/server.js';
 import type { ModuleDeps } from '../../platform/module.js';
 import { ErrorBody, IdParams } from '../../shared/contracts/common.js';

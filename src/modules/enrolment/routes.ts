@@ -1,18 +1,12 @@
 /** HTTP routes of enrolment: citizens enrol in open cohorts, cancel and read their enrolments; staff read a cohort's list. */
-import type { FastifyRequest } from 'fastify';
 import { signedIn, staffOnly } from '../../core/access/policy.js';
 import { ErrorBody, IdParams } from '../../shared/contracts/common.js';
 import { CohortEnrolmentsList, EnrolmentHeaders, EnrolmentView, MyEnrolmentsList } from '../../shared/contracts/enrolment.js';
-import type { AccessActor } from '../../platform/access-log.js';
+import { accessorOf, me, personOf } from '../../platform/http/request.js';
 import type { App } from '../../platform/http/server.js';
 import { outboxDispatcherFor } from '../../platform/mail/dispatcher.js';
 import type { ModuleDeps } from '../../platform/module.js';
 import * as uc from './use-cases.js';
-
-/** The signed-in policy guarantees a principal; people only ever reach their own enrolment through it. */
-const person = (request: FastifyRequest): uc.Person => ({ userId: request.principal!.userId, ip: request.ip });
-/** The staff policy guarantees a principal; its roles are logged as they are at the time of access. */
-const accessorOf = (request: FastifyRequest): AccessActor => ({ userId: request.principal!.userId, roles: request.principal!.roles, ip: request.ip });
 
 export function registerEnrolmentRoutes(app: App, deps: ModuleDeps): void {
   const { db } = deps;
@@ -34,7 +28,7 @@ export function registerEnrolmentRoutes(app: App, deps: ModuleDeps): void {
     },
     handler: async (request, reply) => {
       const key = request.headers['idempotency-key'] ?? null;
-      const outcome = await uc.enrol(deps, person(request), request.params.id, key);
+      const outcome = await uc.enrol(deps, personOf(request), request.params.id, key);
       if (outcome.replayed) void reply.header('idempotent-replayed', 'true');
       return reply.status(outcome.status).send(outcome.enrolment);
     },
@@ -50,7 +44,7 @@ export function registerEnrolmentRoutes(app: App, deps: ModuleDeps): void {
       response: { 200: EnrolmentView, 404: ErrorBody, 409: ErrorBody },
     },
     handler: async (request) => {
-      const { enrolment, promoted } = await uc.cancel(deps, person(request), request.params.id);
+      const { enrolment, promoted } = await uc.cancel(deps, personOf(request), request.params.id);
       if (promoted > 0) outbox().kick();
       return enrolment;
     },
@@ -60,7 +54,7 @@ export function registerEnrolmentRoutes(app: App, deps: ModuleDeps): void {
     url: '/api/v1/me/enrolments',
     config: { policy: signedIn },
     schema: { tags: mine, summary: 'My enrolments with the cohort’s title, place and dates, status and waitlist position', response: { 200: MyEnrolmentsList } },
-    handler: (request) => uc.myEnrolments(db, request.principal!.userId),
+    handler: (request) => uc.myEnrolments(db, me(request)),
   });
   app.route({
     method: 'GET',

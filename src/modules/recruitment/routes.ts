@@ -3,27 +3,12 @@ import { z } from 'zod';
 import { publicAccess, signedIn, staffOnly } from '../../core/access/policy.js';
 import { ErrorBody, IdParams } from '../../shared/contracts/common.js';
 import { ApplicationExportQuery, ApplicationExportRequest, ApplicationList, ApplicationSave, CallInput, CallPatch, CallView, MyApplicationView, PublicCallView } from '../../shared/contracts/recruitment.js';
-import type { AccessActor } from '../../platform/access-log.js';
-import { actorOf } from '../../platform/audit.js';
-import { RequestValidationError } from '../../platform/http/errors.js';
+import { accessorOf, actorOf, me, validated } from '../../platform/http/request.js';
 import type { App } from '../../platform/http/server.js';
 import type { ModuleDeps } from '../../platform/module.js';
-import type { FastifyRequest } from 'fastify';
 import { translate } from '../../shared/i18n/server-messages.js';
 import { applicationsCsv, applicationsXlsx } from './export.js';
 import * as uc from './use-cases.js';
-
-/** The signed-in policy guarantees a principal; applicants only ever reach their own row through it. */
-const me = (request: FastifyRequest): string => request.principal!.userId;
-/** The staff policy guarantees a principal; its roles are logged as they are at the time of access. */
-const accessorOf = (request: FastifyRequest): AccessActor => ({ userId: request.principal!.userId, roles: request.principal!.roles, ip: request.ip });
-
-/** The reason is required, but only once the call is known to exist (an unknown call is 404, as everywhere). */
-function requiredReason(query: unknown): string {
-  const parsed = ApplicationExportRequest.safeParse(query);
-  if (!parsed.success) throw new RequestValidationError(ApplicationExportRequest, query, parsed.error.issues);
-  return parsed.data.reason;
-}
 
 export function registerRecruitmentRoutes(app: App, deps: ModuleDeps): void {
   const { db, now } = deps;
@@ -144,7 +129,8 @@ export function registerRecruitmentRoutes(app: App, deps: ModuleDeps): void {
       },
       handler: async (request, reply) => {
         const call = await uc.requireCall(db, request.params.id);
-        const reason = requiredReason(request.query);
+        // The reason is required, but only once the call is known to exist (an unknown call is 404, as everywhere).
+        const { reason } = validated(ApplicationExportRequest, request.query);
         const lang = request.lang;
         const table = await uc.exportApplications(db, accessorOf(request), call, reason, format, lang);
         // The file name carries the call id only: no applicant data in headers or browser history.

@@ -1,5 +1,4 @@
 /** HTTP routes of selection: staff run, replay and finalise selections and read the outbox; applicants see outcomes and decline. */
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { signedIn, staffOnly } from '../../core/access/policy.js';
 import { ErrorBody, Id, IdParams } from '../../shared/contracts/common.js';
@@ -15,19 +14,13 @@ import {
   SelectionRunList,
   SelectionRunView,
 } from '../../shared/contracts/selection.js';
-import type { AccessActor } from '../../platform/access-log.js';
-import { actorOf } from '../../platform/audit.js';
+import { accessorOf, actorOf, me, personOf } from '../../platform/http/request.js';
 import type { App } from '../../platform/http/server.js';
 import { outboxDispatcherFor } from '../../platform/mail/dispatcher.js';
 import type { ModuleDeps } from '../../platform/module.js';
 import * as uc from './use-cases.js';
 
 const RunParams = z.strictObject({ runId: Id });
-
-/** The signed-in policy guarantees a principal; applicants only ever reach their own application through it. */
-const me = (request: FastifyRequest): string => request.principal!.userId;
-/** The staff policy guarantees a principal; its roles are logged as they are at the time of access. */
-const accessorOf = (request: FastifyRequest): AccessActor => ({ userId: request.principal!.userId, roles: request.principal!.roles, ip: request.ip });
 
 export function registerSelectionRoutes(app: App, deps: ModuleDeps): void {
   const { db } = deps;
@@ -119,7 +112,7 @@ export function registerSelectionRoutes(app: App, deps: ModuleDeps): void {
       response: { 200: MyApplicationSummary, 404: ErrorBody, 409: ErrorBody },
     },
     handler: async (request) => {
-      const result = await uc.declinePlace(deps, { userId: me(request), ip: request.ip }, request.params.id);
+      const result = await uc.declinePlace(deps, personOf(request), request.params.id);
       outbox().kick();
       return result;
     },

@@ -14,6 +14,7 @@ const Text = z.object({ ko: z.string(), en: z.string().optional() });
 export const ATTENDANCE_STATUSES = ['present', 'absent', 'excused'] as const;
 export const AttendanceStatus = z.enum(ATTENDANCE_STATUSES, { message: 'oc:errors.attendance.status_invalid' });
 export type AttendanceStatusT = z.infer<typeof AttendanceStatus>;
+export const CertificateStatus = z.enum(['valid', 'revoked']);
 
 export const SessionUserParams = z.strictObject({ id: Id, userId: Id });
 /** Verification tokens are opaque; any text up to 200 characters is looked up (unknown → 404). */
@@ -84,6 +85,27 @@ const Reason = z
 export const AttendanceCorrection = z.strictObject({ status: AttendanceStatus, reason: Reason });
 export type AttendanceCorrectionT = z.infer<typeof AttendanceCorrection>;
 
+/**
+ * The corrected person's certificate of this cohort, checked against the record after the
+ * correction. Nothing is revoked automatically (a certificate is a public record; revoking takes a
+ * person and a reason): the answer only says so, for the staff page to warn.
+ */
+export const CorrectionCertificateView = z.object({
+  id: Id,
+  number: z.string(),
+  status: CertificateStatus,
+  /** For a valid certificate: whether its holder still meets the rules after this correction. Null for a revoked one. */
+  stillMeetsRules: z.boolean().nullable(),
+  /** True when this correction is what took the ground away: the holder met the rules before it and no longer does. */
+  supportLost: z.boolean(),
+});
+
+export type CorrectionCertificateViewT = z.infer<typeof CorrectionCertificateView>;
+
+/** The corrected record, and the person's certificate of the cohort when there is one. */
+export const AttendanceCorrectionResult = AttendanceRecordView.extend({ certificate: CorrectionCertificateView.nullable() });
+export type AttendanceCorrectionResultT = z.infer<typeof AttendanceCorrectionResult>;
+
 // ---------- rates ----------
 
 export const RateView = z.object({
@@ -153,7 +175,6 @@ export type RuleViewT = z.infer<typeof RuleView>;
 export const ExperimentReportView = z.object({ id: Id, cohortId: Id, title: z.string(), summary: z.string(), submittedAt: z.string() });
 export type ExperimentReportViewT = z.infer<typeof ExperimentReportView>;
 
-export const CertificateStatus = z.enum(['valid', 'revoked']);
 
 export const ProgressView = z.object({
   cohortId: Id,
@@ -184,6 +205,12 @@ export const CertificateView = z.object({
   revokedReason: z.string().nullable(),
   /** The public verification address printed on the certificate. */
   verifyUrl: z.string(),
+  /**
+   * For a valid certificate: whether its holder still meets the programme's rules by the current
+   * record (false after, say, an attendance correction took the ground away; the certificate stays
+   * valid until staff revoke it). Null for a revoked one.
+   */
+  stillMeetsRules: z.boolean().nullable(),
 });
 export type CertificateViewT = z.infer<typeof CertificateView>;
 
@@ -199,6 +226,56 @@ export const IssueCertificatesResult = z.object({
   notComplete: z.array(z.object({ userId: Id, name: z.string(), rulesMet: z.number().int(), rulesTotal: z.number().int() })),
 });
 export type IssueCertificatesResultT = z.infer<typeof IssueCertificatesResult>;
+
+// ---------- completion of a cohort, for staff ----------
+
+export const MemberCertificateView = z.object({
+  id: Id,
+  number: z.string(),
+  status: CertificateStatus,
+  issuedAt: z.string(),
+  /** As in CertificateView: false when a valid certificate's holder no longer meets the rules; null when revoked. */
+  stillMeetsRules: z.boolean().nullable(),
+});
+
+export const MemberCompletionView = z.object({
+  userId: Id,
+  name: z.string(),
+  email: z.string(),
+  complete: z.boolean(),
+  rulesMet: z.number().int(),
+  rulesTotal: z.number().int(),
+  /** Each rule of the programme with its status and numbers (as in ProgressView). */
+  rules: z.array(RuleView),
+  certificate: MemberCertificateView.nullable(),
+});
+
+export const CompletionTotalsView = z.object({
+  members: z.number().int(),
+  complete: z.number().int(),
+  notComplete: z.number().int(),
+  /** Valid certificates (still supported or not). */
+  certified: z.number().int(),
+  revoked: z.number().int(),
+  /** Complete and without a certificate: issuing now gives them one. */
+  readyToIssue: z.number().int(),
+  /** Valid certificates whose holder no longer meets the rules. */
+  noLongerSupported: z.number().int(),
+});
+
+/** Every member's progress against the programme's rule, with their certificate, and the cohort's totals. */
+export const CohortCompletionView = z.object({
+  cohortId: Id,
+  /** When it was evaluated ('pending' and 'missed' depend on which sessions are over by then). */
+  at: z.string(),
+  rule: z.object({ minAttendanceRate: z.number(), requiredSessionTypes: z.array(z.string()), requireExperimentReport: z.boolean() }),
+  /** Sessions in the curriculum (the rules count all of them, not only those held so far). */
+  sessions: z.number().int(),
+  members: z.array(MemberCompletionView),
+  totals: CompletionTotalsView,
+});
+export type CohortCompletionViewT = z.infer<typeof CohortCompletionView>;
+export type MemberCompletionViewT = z.infer<typeof MemberCompletionView>;
 
 export const MyCertificateView = z.object({
   id: Id,

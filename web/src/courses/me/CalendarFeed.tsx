@@ -6,6 +6,7 @@
 import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CalendarTokenListT, CalendarTokenMintedT, CalendarTokenRequestT } from '../../../../src/shared/contracts/calendars';
 import { get, post } from '../../lib/api';
 import { useLang } from '../../lib/text';
 import { useLoad } from '../../lib/useApiGet';
@@ -17,7 +18,7 @@ export function CalendarFeed() {
   const { t } = useTranslation('courses');
   const lang = useLang();
   // Which feeds exist (never their address again), so making a new one is said to replace the old one.
-  const tokens = useLoad(() => get<unknown>('/me/calendar-tokens'), []);
+  const tokens = useLoad(() => get<CalendarTokenListT>('/me/calendar-tokens'), []);
   const since = activeTokenSince(tokens.data, 'participant');
   const [url, setUrl] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -30,8 +31,8 @@ export function CalendarFeed() {
     setError(null);
     setMessage('');
     try {
-      const res = await post<unknown>('/me/calendar-tokens', { kind: 'participant' });
-      const made = feedUrlOf(res, window.location.origin);
+      const minted = await post<CalendarTokenMintedT>('/me/calendar-tokens', { kind: 'participant' } satisfies CalendarTokenRequestT);
+      const made = feedUrlOf(minted, window.location.origin);
       if (!made) throw new Error('no url');
       setUrl(made);
       setMessage(t('me.calendar.made'));

@@ -1,13 +1,15 @@
 /**
  * /admin/courses/sessions/:id/attendance: the session's rotating check-in code and QR code, its
  * attendance list with corrections by hand (status and a reason, audited), and "mark session held"
- * (which books the lecturers' fees into the budget once).
+ * (which books the lecturers' fees into the budget once). When a correction leaves someone's issued
+ * certificate without support (they no longer meet the rules), the page warns and points to the
+ * completion page; the certificate is not revoked by itself.
  */
-import { Box, Button, List, NativeSelect, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Button, List, NativeSelect, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
-import { ATTENDANCE_STATUSES, type AttendanceStatusT, type CohortAttendanceViewT } from '../../../../src/shared/contracts/attendance';
+import { Link, useParams } from 'react-router';
+import { ATTENDANCE_STATUSES, type AttendanceCorrectionResultT, type AttendanceStatusT, type CohortAttendanceViewT } from '../../../../src/shared/contracts/attendance';
 import type { HeldViewT, SessionViewT } from '../../../../src/shared/contracts/courses';
 import type { Issues } from '../../admin/form-errors';
 import { AdminModal } from '../../admin/components/AdminModal';
@@ -26,8 +28,35 @@ import { formatDay, formatPercent, formatWon, REASON_MAX, REASON_MIN, seoulDay }
 import { SessionTime } from './SessionCells';
 
 type Participant = CohortAttendanceViewT['participants'][number];
+type Saved = (message: string, result: AttendanceCorrectionResultT, person: Participant) => Promise<void>;
 
-function CorrectionDialog({ person, sessionId, onClose, onSaved }: { person: Participant | null; sessionId: string; onClose: () => void; onSaved: (message: string) => Promise<void> }) {
+/** A valid certificate that the corrected person no longer meets the rules of, as the server judged it. */
+interface CertificateWarning {
+  name: string;
+  number: string;
+  /** This correction took the support away (rather than it being gone already). */
+  lost: boolean;
+}
+
+function certificateWarningOf(result: AttendanceCorrectionResultT, name: string): CertificateWarning | null {
+  const c = result.certificate;
+  if (!c || c.status !== 'valid' || c.stillMeetsRules !== false) return null;
+  return { name, number: c.number, lost: c.supportLost };
+}
+
+function CertificateWarningBox({ warning, cohortId }: { warning: CertificateWarning; cohortId: string }) {
+  const { t } = useTranslation('courses');
+  return (
+    <Alert role="alert" color="red.9" variant="outline" title={t('staff.attendance.correct.certificateTitle')} data-testid="certificate-warning">
+      <Text mb="xs">{t(warning.lost ? 'staff.attendance.correct.certificateLost' : 'staff.attendance.correct.certificateStill', { name: warning.name, number: warning.number })}</Text>
+      <Anchor component={Link} to={`/admin/courses/cohorts/${cohortId}/completion`} className="oc-course-nav-link">
+        {t('staff.attendance.correct.certificateReview')}
+      </Anchor>
+    </Alert>
+  );
+}
+
+function CorrectionDialog({ person, sessionId, onClose, onSaved }: { person: Participant | null; sessionId: string; onClose: () => void; onSaved: Saved }) {
   const { t } = useTranslation('courses');
   return (
     <AdminModal opened={person !== null} onClose={onClose} title={person ? t('staff.attendance.correct.title', { name: person.name }) : ''} size="md" className="oc-courses-staff">
@@ -36,7 +65,7 @@ function CorrectionDialog({ person, sessionId, onClose, onSaved }: { person: Par
   );
 }
 
-function CorrectionForm({ person, sessionId, onClose, onSaved }: { person: Participant; sessionId: string; onClose: () => void; onSaved: (message: string) => Promise<void> }) {
+function CorrectionForm({ person, sessionId, onClose, onSaved }: { person: Participant; sessionId: string; onClose: () => void; onSaved: Saved }) {
   const { t } = useTranslation('courses');
   const [status, setStatus] = useState<AttendanceStatusT>(person.statuses[sessionId] ?? 'present');
   const [reason, setReason] = useState('');
@@ -46,9 +75,9 @@ function CorrectionForm({ person, sessionId, onClose, onSaved }: { person: Parti
     const issues: Issues = {};
     if (reason.trim().length < REASON_MIN) issues.reason = { key: 'courses:staff.attendance.correct.reasonShort', params: { min: REASON_MIN } };
     await dialog.submit(issues, async () => {
-      await put(`/admin/sessions/${sessionId}/attendance/${person.userId}`, { status, reason: reason.trim() });
+      const result = await put<AttendanceCorrectionResultT>(`/admin/sessions/${sessionId}/attendance/${person.userId}`, { status, reason: reason.trim() });
       onClose();
-      await onSaved(t('staff.attendance.correct.saved', { name: person.name, status: t(`staff.attendanceStatus.${status}`) }));
+      await onSaved(t('staff.attendance.correct.saved', { name: person.name, status: t(`staff.attendanceStatus.${status}`) }), result, person);
     });
   };
   return (
@@ -152,6 +181,7 @@ export function AttendancePage() {
   const [version, setVersion] = useState(0);
   const [correcting, setCorrecting] = useState<Participant | null>(null);
   const [message, setMessage] = useState('');
+  const [warning, setWarning] = useState<CertificateWarning | null>(null);
   const [confirmHeld, setConfirmHeld] = useState(false);
   const [held, setHeld] = useState<HeldViewT | null>(null);
   return (
@@ -176,6 +206,7 @@ export function AttendancePage() {
           </Text>
           <CheckinCodePanel sessionId={s.id} />
           <StatusMessage message={message} />
+          {warning && <CertificateWarningBox warning={warning} cohortId={s.cohortId} />}
           <Box component="section" aria-labelledby="attendance-heading">
             <Title order={2} size="h3" id="attendance-heading" mb="xs">
               {t('staff.attendance.list.heading')}
@@ -207,9 +238,10 @@ export function AttendancePage() {
             person={correcting}
             sessionId={s.id}
             onClose={() => setCorrecting(null)}
-            onSaved={async (msg) => {
+            onSaved={async (msg, result, person) => {
               setVersion((v) => v + 1);
               setMessage(msg);
+              setWarning(certificateWarningOf(result, person.name));
             }}
           />
           <ConfirmDialog

@@ -1,13 +1,15 @@
 /**
- * /admin/courses/cohorts/:id/completion: attendance rates per participant, per session and for the
- * cohort; each member's completion as far as the server has judged it; issuing certificates to
- * everyone who has completed (idempotent), and revoking one with a reason (audited).
+ * /admin/courses/cohorts/:id/completion: each member against every rule of the programme (met or
+ * not, in words and numbers, never by colour alone) with the cohort's totals, before issuing;
+ * issuing certificates to everyone who has completed (idempotent); certificates whose holder no
+ * longer meets the rules (after a correction) flagged with a way to revoke them with a reason
+ * (audited) — nothing is revoked by itself; attendance rates per session and for the cohort.
  */
 import { Anchor, Box, Button, List, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import type { CertificateListT, CertificateViewT, CohortAttendanceViewT, IssueCertificatesResultT } from '../../../../src/shared/contracts/attendance';
+import type { CertificateListT, CertificateViewT, CohortAttendanceViewT, CohortCompletionViewT, IssueCertificatesResultT, MemberCompletionViewT } from '../../../../src/shared/contracts/attendance';
 import type { Issues } from '../../admin/form-errors';
 import { AdminModal } from '../../admin/components/AdminModal';
 import { DialogForm, useDialogSubmit } from '../../admin/components/DialogForm';
@@ -19,9 +21,13 @@ import { Loc } from '../../lib/Localized';
 import { useLang } from '../../lib/text';
 import { useApiGet } from '../../lib/useApiGet';
 import { CohortNav, useCohortDetail, useCohortPageName } from './CohortNav';
+import { certificateCell, ruleCell, ruleHeading, ruleKey } from './completion-rules';
 import { formatDay, formatPercent, REASON_MAX, REASON_MIN, seoulDay, seoulTime } from './format';
 
-function RevokeDialog({ certificate, onClose, onRevoked }: { certificate: CertificateViewT | null; onClose: () => void; onRevoked: (c: CertificateViewT) => Promise<void> }) {
+/** What the revoke dialog needs: from the certificates table, or from a flagged member's row. */
+type Revocable = Pick<CertificateViewT, 'id' | 'number' | 'holderName'>;
+
+function RevokeDialog({ certificate, onClose, onRevoked }: { certificate: Revocable | null; onClose: () => void; onRevoked: (c: CertificateViewT) => Promise<void> }) {
   const { t } = useTranslation('courses');
   return (
     <AdminModal opened={certificate !== null} onClose={onClose} title={certificate ? t('staff.completion.revoke.title', { number: certificate.number }) : ''} size="md" className="oc-courses-staff">
@@ -30,7 +36,7 @@ function RevokeDialog({ certificate, onClose, onRevoked }: { certificate: Certif
   );
 }
 
-function RevokeForm({ certificate, onClose, onRevoked }: { certificate: CertificateViewT; onClose: () => void; onRevoked: (c: CertificateViewT) => Promise<void> }) {
+function RevokeForm({ certificate, onClose, onRevoked }: { certificate: Revocable; onClose: () => void; onRevoked: (c: CertificateViewT) => Promise<void> }) {
   const { t } = useTranslation('courses');
   const [reason, setReason] = useState('');
   const dialog = useDialogSubmit();
@@ -115,20 +121,130 @@ function Rates({ data }: { data: CohortAttendanceViewT }) {
   );
 }
 
+/** ✓ or ✗ before a rule's status word: the word carries the meaning, the mark only helps the eye. */
+function Mark({ met }: { met: boolean }) {
+  return (
+    <span aria-hidden="true">
+      {met ? '\u2713' : '\u2717'}{' '}
+    </span>
+  );
+}
+
+function Totals({ view }: { view: CohortCompletionViewT }) {
+  const { t } = useTranslation('courses');
+  const items: [string, number, string][] = [
+    ['members', view.totals.members, t('staff.completion.totals.members')],
+    ['complete', view.totals.complete, t('staff.completion.totals.complete')],
+    ['not-complete', view.totals.notComplete, t('staff.completion.totals.notComplete')],
+    ['ready', view.totals.readyToIssue, t('staff.completion.totals.readyToIssue')],
+    ['certified', view.totals.certified, t('staff.completion.totals.certified')],
+    ['unsupported', view.totals.noLongerSupported, t('staff.completion.totals.noLongerSupported')],
+  ];
+  return (
+    <div>
+      <Title order={3} size="h5" mb={4}>
+        {t('staff.completion.totals.label')}
+      </Title>
+      <SimpleGrid cols={{ base: 2, sm: 3, md: 6 }} component="dl" m={0} data-testid="completion-totals">
+        {items.map(([key, value, label]) => (
+          <div key={key} data-total={key}>
+            <Text component="dt" size="sm">
+              {label}
+            </Text>
+            <Text component="dd" fw={700} m={0}>
+              {value}
+            </Text>
+          </div>
+        ))}
+      </SimpleGrid>
+    </div>
+  );
+}
+
+function MembersTable({ view, onRevoke }: { view: CohortCompletionViewT; onRevoke: (member: MemberCompletionViewT) => void }) {
+  const { t } = useTranslation('courses');
+  const lang = useLang();
+  const none = t('staff.common.none');
+  const percent = (rate: number | null) => formatPercent(rate, lang) ?? none;
+  // Every member is held to the same rule, so the first member's rules name the columns.
+  const columns = view.members[0]?.rules ?? [];
+  return (
+    <Table.ScrollContainer minWidth={860}>
+      <Table withTableBorder verticalSpacing="xs" captionSide="top" data-testid="completion-members">
+        <Table.Caption>{t('staff.completion.members.caption', { count: view.members.length })}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('staff.members.name')}</Table.Th>
+            {columns.map((rule) => {
+              const heading = ruleHeading(rule, percent, (type) => t(`staff.sessionType.${type}`));
+              return (
+                <Table.Th scope="col" key={ruleKey(rule)}>
+                  {t(heading.key, heading.values)}
+                </Table.Th>
+              );
+            })}
+            <Table.Th scope="col">{t('staff.completion.members.certificate')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {view.members.map((m) => {
+            const cert = certificateCell(m);
+            return (
+              <Table.Tr key={m.userId} data-user-id={m.userId} data-unsupported={cert.unsupported || undefined}>
+                <Table.Th scope="row" fw={400} style={{ whiteSpace: 'nowrap' }}>
+                  {m.name}
+                </Table.Th>
+                {m.rules.map((rule) => {
+                  const cell = ruleCell(rule, percent);
+                  return (
+                    <Table.Td key={ruleKey(rule)} data-rule={ruleKey(rule)} data-status={rule.status}>
+                      <Text span fw={700} className={rule.status === 'missed' ? 'oc-flag' : undefined}>
+                        <Mark met={cell.met} />
+                        {t(cell.status.key)}
+                      </Text>
+                      <Text size="sm">{t(cell.detail.key, cell.detail.values)}</Text>
+                      {cell.note && <Text size="sm">{t(cell.note.key, cell.note.values)}</Text>}
+                    </Table.Td>
+                  );
+                })}
+                <Table.Td data-testid="member-certificate">
+                  {cert.unsupported ? (
+                    <>
+                      <Text className="oc-flag" size="sm">
+                        <span aria-hidden="true">{'\u26a0 '}</span>
+                        {t(cert.line.key, cert.line.values)}
+                      </Text>
+                      <Button size="xs" variant="default" mt={4} onClick={() => onRevoke(m)} aria-label={t('staff.completion.members.revokeLabel', { number: m.certificate?.number ?? '', name: m.name })}>
+                        {t('staff.completion.revoke.button')}
+                      </Button>
+                    </>
+                  ) : (
+                    t(cert.line.key, cert.line.values)
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
 export function CompletionPage() {
   const { t } = useTranslation('courses');
   const lang = useLang();
   const { id = '' } = useParams();
   const detail = useCohortDetail(id);
   usePageTitle(useCohortPageName(t('staff.completion.title'), detail.data));
+  const completion = useApiGet<CohortCompletionViewT>(`/admin/cohorts/${id}/completion`);
   const attendance = useApiGet<CohortAttendanceViewT>(`/admin/cohorts/${id}/attendance`);
   const certificates = useApiGet<CertificateListT>(`/admin/cohorts/${id}/certificates`);
   const [issued, setIssued] = useState<IssueCertificatesResultT | null>(null);
   const [issuing, setIssuing] = useState(false);
   const [issueError, setIssueError] = useState<unknown>(undefined);
-  const [revoking, setRevoking] = useState<CertificateViewT | null>(null);
+  const [revoking, setRevoking] = useState<Revocable | null>(null);
   const [message, setMessage] = useState('');
-  const minRate = detail.data?.programme.completionRule.minAttendanceRate;
 
   const issue = async () => {
     setIssuing(true);
@@ -136,7 +252,7 @@ export function CompletionPage() {
     try {
       const result = await post<IssueCertificatesResultT>(`/admin/cohorts/${id}/certificates`);
       setIssued(result);
-      await certificates.reload();
+      await Promise.all([certificates.reload(), completion.reload()]);
       setMessage(t('staff.completion.issue.done', { issued: result.issued.length, already: result.alreadyIssued, notComplete: result.notComplete.length }));
     } catch (err) {
       setIssueError(err);
@@ -145,15 +261,14 @@ export function CompletionPage() {
     }
   };
 
-  const certOf = (userId: string) => certificates.data?.certificates.find((c) => c.userId === userId);
-  const pendingOf = (userId: string) => issued?.notComplete.find((n) => n.userId === userId);
-  const completionText = (userId: string) => {
-    const c = certOf(userId);
-    if (c) return c.status === 'valid' ? t('staff.completion.members.certified', { number: c.number }) : t('staff.completion.members.revoked', { number: c.number });
-    const p = pendingOf(userId);
-    if (p) return t('staff.completion.members.notComplete', { met: p.rulesMet, total: p.rulesTotal });
-    return t('staff.completion.members.unchecked');
+  /** A flagged member's certificate, with the holder's name as printed on it when the list has it. */
+  const revokeMember = (m: MemberCompletionViewT) => {
+    if (!m.certificate) return;
+    const printed = certificates.data?.certificates.find((c) => c.id === m.certificate!.id);
+    setRevoking({ id: m.certificate.id, number: m.certificate.number, holderName: printed?.holderName ?? m.name });
   };
+
+  const unsupported = completion.data?.totals.noLongerSupported ?? 0;
 
   return (
     <Stack>
@@ -168,70 +283,30 @@ export function CompletionPage() {
       </Title>
       {detail.error !== undefined && <LoadError error={detail.error} onRetry={() => void detail.reload()} />}
       <StatusMessage message={message} />
-      <Box component="section" aria-labelledby="rates-heading">
-        <Title order={2} size="h3" id="rates-heading" mb="xs">
-          {t('staff.completion.rates.heading')}
-        </Title>
-        <LoadState state={attendance}>{(data) => <Rates data={data} />}</LoadState>
-      </Box>
       <Box component="section" aria-labelledby="members-completion-heading">
         <Title order={2} size="h3" id="members-completion-heading" mb="xs">
           {t('staff.completion.members.heading')}
         </Title>
-        {minRate !== undefined && <Text size="sm" mb="xs">{t('staff.completion.members.rule', { rate: formatPercent(minRate, lang) })}</Text>}
-        <LoadState state={attendance}>
-          {(data) =>
-            data.participants.length === 0 ? (
-              <Text>{t('staff.members.none')}</Text>
-            ) : (
-              <Table.ScrollContainer minWidth={760}>
-                <Table withTableBorder verticalSpacing="xs" captionSide="top" data-testid="completion-members">
-                  <Table.Caption>{t('staff.completion.members.caption', { count: data.participants.length })}</Table.Caption>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">{t('staff.members.name')}</Table.Th>
-                      <Table.Th scope="col" className="oc-num">
-                        {t('staff.completion.rates.presentDue')}
-                      </Table.Th>
-                      <Table.Th scope="col" className="oc-num">
-                        {t('staff.completion.rates.excused')}
-                      </Table.Th>
-                      <Table.Th scope="col" className="oc-num">
-                        {t('staff.completion.rates.rate')}
-                      </Table.Th>
-                      <Table.Th scope="col">{t('staff.completion.members.status')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {data.participants.map((p) => (
-                      <Table.Tr key={p.userId} data-user-id={p.userId}>
-                        <Table.Th scope="row" fw={400}>
-                          {p.name}
-                        </Table.Th>
-                        <Table.Td className="oc-num">{t('staff.completion.rates.presentDueValue', { present: p.present, due: p.due })}</Table.Td>
-                        <Table.Td className="oc-num">{p.excused}</Table.Td>
-                        <Table.Td className="oc-num">
-                          {formatPercent(p.rate, lang) ?? t('staff.common.none')}
-                          {minRate !== undefined && p.rate !== null && p.rate < minRate && (
-                            <Text component="span" display="block" size="sm" className="oc-flag">
-                              {t('staff.completion.members.belowRule')}
-                            </Text>
-                          )}
-                        </Table.Td>
-                        <Table.Td>{completionText(p.userId)}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            )
-          }
+        <LoadState state={completion}>
+          {(view) => (
+            <Stack gap="sm">
+              <Text size="sm">{t('staff.completion.members.intro', { count: view.sessions })}</Text>
+              <Totals view={view} />
+              {view.members.length === 0 ? <Text>{t('staff.members.none')}</Text> : <MembersTable view={view} onRevoke={revokeMember} />}
+            </Stack>
+          )}
         </LoadState>
       </Box>
       <Box component="section" aria-labelledby="certificates-heading">
         <Title order={2} size="h3" id="certificates-heading" mb="xs">
           {t('staff.completion.certificates.heading')}
         </Title>
+        {unsupported > 0 && (
+          <Box className="oc-notice oc-conflict" mb="sm" data-testid="stale-certificates">
+            <Text fw={700}>{t('staff.completion.stale.title')}</Text>
+            <Text size="sm">{t('staff.completion.stale.body', { count: unsupported })}</Text>
+          </Box>
+        )}
         <Text size="sm" mb="xs">
           {t('staff.completion.issue.intro')}
         </Text>
@@ -268,7 +343,7 @@ export function CompletionPage() {
                   </Table.Thead>
                   <Table.Tbody>
                     {list.certificates.map((c) => (
-                      <Table.Tr key={c.id} data-certificate-id={c.id}>
+                      <Table.Tr key={c.id} data-certificate-id={c.id} data-unsupported={c.stillMeetsRules === false || undefined}>
                         <Table.Th scope="row" fw={400}>
                           {c.number}
                         </Table.Th>
@@ -276,6 +351,12 @@ export function CompletionPage() {
                         <Table.Td>{formatDay(seoulDay(c.issuedAt), lang)}</Table.Td>
                         <Table.Td data-testid="certificate-status">
                           {t(`staff.completion.certificates.statuses.${c.status}`)}
+                          {c.status === 'valid' && c.stillMeetsRules === false && (
+                            <Text component="span" display="block" size="sm" className="oc-flag">
+                              <span aria-hidden="true">{'\u26a0 '}</span>
+                              {t('staff.completion.certificates.unsupported')}
+                            </Text>
+                          )}
                           {c.revokedReason && (
                             <Text component="span" display="block" size="sm">
                               {t('staff.completion.certificates.revokedReason', { reason: c.revokedReason })}
@@ -301,11 +382,17 @@ export function CompletionPage() {
           }
         </LoadState>
       </Box>
+      <Box component="section" aria-labelledby="rates-heading">
+        <Title order={2} size="h3" id="rates-heading" mb="xs">
+          {t('staff.completion.rates.heading')}
+        </Title>
+        <LoadState state={attendance}>{(data) => <Rates data={data} />}</LoadState>
+      </Box>
       <RevokeDialog
         certificate={revoking}
         onClose={() => setRevoking(null)}
         onRevoked={async (c) => {
-          await certificates.reload();
+          await Promise.all([certificates.reload(), completion.reload()]);
           setMessage(t('staff.completion.revoke.done', { number: c.number }));
         }}
       />
