@@ -2,7 +2,8 @@
  * Issue 3, point 11: the whole recruitment journey in a real browser, by keyboard only, one browser
  * context per person. A Korean applicant finds the call, signs in from it (and is brought back),
  * fills the form, uploads a PDF through the native file chooser, leaves the optional consent
- * refused and submits. An English-speaking reviewer accepts the invitation. Staff close the call,
+ * refused and submits. An English-speaking reviewer opens the link in the invitation mail, signs in
+ * on the way and accepts the invitation. Staff close the call,
  * run the automatic assignment, follow its progress and read why each pair was made. The reviewer
  * scores every criterion with the arrow keys and submits. Staff read the calibrated scores, run the
  * selection and read each applicant's rank, score, margin and the quota that bound them. Every page
@@ -16,9 +17,11 @@ import { chromium, type Browser, type BrowserContext, type Locator, type Page } 
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCall, publishCall } from '../../src/modules/recruitment/use-cases.js';
+import { inviteReviewer } from '../../src/modules/review/staff.js';
 import { grantGlobalRole } from '../../src/platform/auth/roles.js';
-import { applications, callReviewers, calls, reviewAssignments, reviews, storedFiles, users, type Rubric } from '../../src/platform/db/schema/index.js';
+import { applications, callReviewers, calls, outboxMessages, reviewAssignments, reviews, storedFiles, users, type Rubric } from '../../src/platform/db/schema/index.js';
 import { CallInput } from '../../src/shared/contracts/recruitment.js';
+import { ReviewerInvite } from '../../src/shared/contracts/review.js';
 import { axeViolations, browserAvailable, CHROMIUM, startE2E, type E2E } from './support.js';
 
 type Lang = 'ko' | 'en';
@@ -70,6 +73,8 @@ let applicant: Account;
 let reviewer: Account;
 let second: Account;
 let secondReviewerId: string;
+/** The link in the first reviewer's invitation mail, with its secret. */
+let invitationLink: string;
 let tmp: string;
 let pdfPath: string;
 /** Where the server stored the upload: the harness keeps DATA_DIR in the working tree, so it is removed afterwards. */
@@ -276,8 +281,11 @@ beforeAll(async () => {
     });
   }
 
-  // Both reviewers invited; the second has already accepted, the first answers in the browser.
-  await db.insert(callReviewers).values({ id: uuidv7(), callId, email: reviewer.email, status: 'invited', sectors: ['company', 'university'], expertise: ['housing'], load: 10 });
+  // Both reviewers invited; the second has already accepted, the first answers in the browser
+  // through the link in the invitation mail (queued in the outbox, which the test reads as the inbox).
+  const invited = await inviteReviewer(db, { userId: staff.id, label: 'e2e' }, callId, ReviewerInvite.parse({ email: reviewer.email, sectors: ['company', 'university'], expertise: ['housing'], load: 10 }), 'ko', e.baseUrl, now);
+  const [mail] = await db.select().from(outboxMessages).where(eq(outboxMessages.dedupeKey, `reviewer-invitation:${invited.id}`));
+  invitationLink = /https?:\/\/\S+\/me\/reviews\?invitation=[A-Za-z0-9_-]{43}/.exec(mail!.body)![0];
   secondReviewerId = uuidv7();
   await db.insert(callReviewers).values({ id: secondReviewerId, callId, email: second.email, userId: second.id, status: 'accepted', organisation: '정책연구원', sectors: ['public', 'civil'], load: 10, respondedAt: now });
 
@@ -387,9 +395,14 @@ describe.skipIf(!run)('recruitment journey, keyboard only (issue 3, point 11)', 
     await timed('reviewer accepts (en)', async () => {
       reviewerContext = await personContext('en');
       const page = await newPage(reviewerContext);
-      await page.goto(`${e.baseUrl}/sign-in?next=${encodeURIComponent('/me/reviews')}`);
+      // The link from the mail, signed out: sign in (or sign up) and come back with the link.
+      await page.goto(invitationLink);
+      const signIn = (lang: Lang) => page.getByRole('link', { name: lang === 'ko' ? '로그인하고 초대에 답하기' : 'Sign in and answer the invitation' });
+      await axeBothLanguages(page, '/me/reviews?invitation= signed out', signIn);
+      await press(page, signIn('en'));
+      await page.waitForURL('**/sign-in?next=*');
       await signInByKeyboard(page, reviewer);
-      await page.waitForURL('**/me/reviews');
+      await page.waitForURL((url) => url.pathname === '/me/reviews' && url.search === new URL(invitationLink).search);
       const invitation = page.getByRole('article', { name: TITLE.en });
       await axeBothLanguages(page, '/me/reviews invitation', (lang) => page.getByRole('article', { name: TITLE[lang] }));
       await typeInto(page, invitation.getByLabel('Your organisation'), 'Seoul Urban Lab');

@@ -1,16 +1,21 @@
 /**
  * Reviewing in a real browser: a reviewer with a pending invitation and one assigned application of
- * a blind-review call. Every page of the flow has zero axe violations in Korean and English; then,
- * in English and by keyboard only, the reviewer accepts the invitation, opens the assignment, is
- * told which criteria are unscored, scores every criterion and submits.
+ * a blind-review call. Every page of the flow has zero axe violations in Korean and English (the
+ * invitation link signed out, with a broken link, and signed in); then, in English and by keyboard
+ * only, the reviewer opens the link from the invitation mail in the outbox, signs in on the way and
+ * comes back to accept the invitation, opens the assignment, is told which criteria are unscored,
+ * scores every criterion and submits. Staff re-send an invitation from the review setup page, and
+ * only the new link works.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCall, publishCall } from '../../src/modules/recruitment/use-cases.js';
-import { applications, callReviewers, calls, reviewAssignments, reviews, storedFiles, users, type Rubric } from '../../src/platform/db/schema/index.js';
+import { inviteReviewer } from '../../src/modules/review/staff.js';
+import { applications, callReviewers, calls, outboxMessages, reviewAssignments, reviews, storedFiles, users, type Rubric } from '../../src/platform/db/schema/index.js';
 import { CallInput } from '../../src/shared/contracts/recruitment.js';
+import { ReviewerInvite } from '../../src/shared/contracts/review.js';
 import { callBody } from '../integration/recruitment-fixtures.js';
 import { axeViolations, browserAvailable, signInViaForm, startE2E, type E2E } from './support.js';
 
@@ -21,6 +26,8 @@ let assignmentId: string;
 let conflictAssignmentId: string;
 let blindCallId: string;
 let invitingCallId: string;
+/** The link in the invitation mail, as the reviewer receives it. */
+let invitationLink: string;
 
 const APPLICANT = 'Applicant Hong';
 const ORGANISATION = '서울시민연대';
@@ -106,8 +113,10 @@ beforeAll(async () => {
   await db.insert(applications).values({ id: colleagueApp, callId: blindCallId, userId: await userId(colleague.email), status: 'submitted', answers: { motivation: '함께 하고 싶습니다.', sector: 'civil' }, submittedAt: new Date() });
   conflictAssignmentId = uuidv7();
   await db.insert(reviewAssignments).values({ id: conflictAssignmentId, callId: blindCallId, applicationId: colleagueApp, reviewerId: reviewerRowId, source: 'manual', explanation: { reason: 'e2e' } });
-  // A second call's invitation, still open: sent to the address, not yet linked to the account.
-  await db.insert(callReviewers).values({ id: uuidv7(), callId: invitingCallId, email: reviewer.email, status: 'invited', organisation: null, expertise: ['housing'] });
+  // A second call's invitation, still open: sent by staff to the address, not yet linked to the account.
+  const invited = await inviteReviewer(db, { userId: null, label: 'e2e' }, invitingCallId, ReviewerInvite.parse({ email: reviewer.email, expertise: ['housing'] }), 'en', e.baseUrl, new Date());
+  const [mail] = await db.select().from(outboxMessages).where(eq(outboxMessages.dedupeKey, `reviewer-invitation:${invited.id}`));
+  invitationLink = /https?:\/\/\S+\/me\/reviews\?invitation=[A-Za-z0-9_-]{43}/.exec(mail!.body)![0];
 });
 afterAll(async () => {
   await e?.close();
@@ -126,10 +135,18 @@ async function focusAndPress(page: Page, locator: ReturnType<Page['locator']>, k
 describe.skipIf(!run)('reviewer', () => {
   it('shows my reviews, an assignment under blind review, the conflict dialog and my applications without axe violations in both languages', async () => {
     const problems: string[] = [];
+    const linkPath = new URL(invitationLink).pathname + new URL(invitationLink).search;
     for (const lang of ['ko', 'en'] as const) {
+      // Signed out, the invitation link asks to sign in or sign up, both coming back with the link.
+      await e.context.clearCookies();
       const page = await e.newPage(lang);
+      await page.goto(invitationLink);
+      await settled(page);
+      const signUp = page.getByRole('link', { name: lang === 'ko' ? '계정을 만들고 초대에 답하기' : 'Create an account and answer the invitation' });
+      expect(await signUp.getAttribute('href')).toBe(`/sign-up?next=${encodeURIComponent(linkPath)}`);
+      for (const v of await axeViolations(page)) problems.push(`${lang} signed-out invitation link: ${v}`);
       await signInViaForm(page, e.baseUrl, reviewer.email, reviewer.password);
-      for (const path of ['/me/reviews', `/me/reviews/${assignmentId}`, '/me/applications']) {
+      for (const path of ['/me/reviews', linkPath, '/me/reviews?invitation=cut-short', `/me/reviews/${assignmentId}`, '/me/applications']) {
         await page.goto(`${e.baseUrl}${path}`);
         await settled(page);
         await expect.poll(() => page.getByRole('status').filter({ hasText: lang === 'ko' ? '불러오는 중' : 'Loading' }).count()).toBe(0);
@@ -165,15 +182,41 @@ describe.skipIf(!run)('reviewer', () => {
     expect(row).toBeDefined();
   });
 
-  it('lets a reviewer accept an invitation, then score every criterion and submit, in English by keyboard only', async () => {
-    const page = await e.newPage('en');
-    await signInViaForm(page, e.baseUrl, reviewer.email, reviewer.password);
-    await focusAndPress(page, page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'My reviews' }));
-    await page.waitForURL('**/me/reviews');
-    await page.getByRole('heading', { level: 1, name: 'My reviews' }).waitFor();
+  it('lets a reviewer accept an invitation from the link in its mail, then score every criterion and submit, in English by keyboard only', async () => {
+    // Signed in without the link, the invitation is not there: only the hint to use the e-mail's link.
+    const plain = await e.newPage('en');
+    await signInViaForm(plain, e.baseUrl, reviewer.email, reviewer.password);
+    // The menu is drawn again once the session has loaded: press its link only after that.
+    await plain.waitForLoadState('networkidle');
+    await focusAndPress(plain, plain.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'My reviews' }));
+    await plain.waitForURL('**/me/reviews');
+    await plain.getByRole('heading', { level: 1, name: 'My reviews' }).waitFor();
+    await expect.poll(() => plain.locator('main').textContent()).toContain('To answer one, open the link in that e-mail.');
+    expect(await plain.getByRole('article', { name: 'Inviting call' }).count()).toBe(0);
+    // A link cut short by a mail program says so.
+    await plain.goto(invitationLink.slice(0, -5));
+    await expect.poll(() => plain.getByTestId('invitation-link-invalid').count()).toBe(1);
+    expect(await plain.getByTestId('invitation-link-invalid').textContent()).toContain('This invitation link does not work');
+    await plain.close();
 
-    // The invitation: organisation and expertise, then accept.
+    // Signed out, the reviewer opens the link from the mail, signs in on the way and comes back to it.
+    await e.context.clearCookies();
+    const page = await e.newPage('en');
+    await page.goto(invitationLink);
+    await page.getByRole('heading', { level: 1, name: 'My reviews' }).waitFor();
+    await focusAndPress(page, page.getByRole('link', { name: 'Sign in and answer the invitation' }));
+    await page.waitForURL('**/sign-in?next=*');
+    await page.locator('input[type="email"]').focus();
+    await page.keyboard.type(reviewer.email);
+    await page.locator('input[type="password"]').focus();
+    await page.keyboard.type(reviewer.password);
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === '/me/reviews' && url.searchParams.get('invitation') === new URL(invitationLink).searchParams.get('invitation'));
+
+    // The invitation: it says the answer goes to this account; organisation and expertise, then accept.
     const invitation = page.getByRole('article', { name: 'Inviting call' });
+    await invitation.waitFor();
+    expect(await invitation.textContent()).toContain(`tied to the account you are signed in with (Reviewer Lee, ${reviewer.email})`);
     await invitation.getByLabel('Your organisation').focus();
     await page.keyboard.type('Seoul Urban Lab');
     await invitation.getByLabel('Your expertise').focus();
@@ -182,7 +225,7 @@ describe.skipIf(!run)('reviewer', () => {
     await focusAndPress(page, invitation.getByRole('button', { name: 'Accept the invitation' }));
     await expect.poll(() => page.getByTestId('invitation-status').textContent()).toContain('You accepted the invitation to review Inviting call');
     const [accepted] = await e.campus.database.db.select().from(callReviewers).where(eq(callReviewers.callId, invitingCallId));
-    expect(accepted).toMatchObject({ status: 'accepted', organisation: 'Seoul Urban Lab', expertise: ['housing', 'urban data'] });
+    expect(accepted).toMatchObject({ status: 'accepted', userId: await userId(reviewer.email), organisation: 'Seoul Urban Lab', expertise: ['housing', 'urban data'] });
 
     // The assignment, named by its number under blind review.
     const assignments = page.getByTestId(`assignments-${blindCallId}`);
@@ -243,7 +286,7 @@ describe.skipIf(!run)('reviewer', () => {
     expect(await page.locator('main').textContent()).toContain('1 of 2 reviews submitted');
     await page.close();
 
-    // The answered invitation and the submitted review, in Korean too.
+    // The answered invitation (now linked to the account, so listed without the link) and the submitted review, in Korean too.
     const ko = await e.newPage('ko');
     for (const path of ['/me/reviews', `/me/reviews/${assignmentId}`]) {
       await ko.goto(`${e.baseUrl}${path}`);
@@ -282,6 +325,63 @@ describe.skipIf(!run)('reviewer', () => {
     await expect.poll(() => page.getByTestId(`assignments-${blindCallId}`).getByRole('link').count()).toBe(1);
     await page.waitForLoadState('networkidle');
     expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+  it('lets staff resend an invitation by keyboard, after which only the new link works', async () => {
+    const db = e.campus.database.db;
+    const staffUser = await e.createUser(['staff'], 'Staff Kim');
+    const pendingEmail = `pending-${uuidv7()}@example.org`;
+    const pending = await inviteReviewer(db, { userId: null, label: 'e2e' }, invitingCallId, ReviewerInvite.parse({ email: pendingEmail }), 'ko', e.baseUrl, new Date());
+    const linkOf = (body: string) => /https?:\/\/\S+\/me\/reviews\?invitation=[A-Za-z0-9_-]{43}/.exec(body)![0];
+    const mailsOf = () => db.select().from(outboxMessages).where(sql`${outboxMessages.about}->>'reviewerId' = ${pending.id}`).orderBy(outboxMessages.createdAt, outboxMessages.id);
+    const oldLink = linkOf((await mailsOf())[0]!.body);
+    const problems: string[] = [];
+
+    for (const lang of ['ko', 'en'] as const) {
+      const page = await e.newPage(lang);
+      await signInViaForm(page, e.baseUrl, staffUser.email, staffUser.password);
+      await page.goto(`${e.baseUrl}/admin/calls/${invitingCallId}/review`);
+      const table = page.getByTestId('reviewers-table');
+      await table.waitFor();
+      // Only the invitation nobody has answered can be re-sent (the reviewer above accepted theirs).
+      const resend = table.getByRole('button', { name: lang === 'ko' ? `${pendingEmail}님께 초대 다시 보내기` : `Resend the invitation to ${pendingEmail}` });
+      expect(await table.getByRole('button', { name: lang === 'ko' ? /초대 다시 보내기/ : /Resend the invitation/ }).count()).toBe(1);
+      await resend.focus();
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('dialog', { name: lang === 'ko' ? `${pendingEmail}님께 초대를 다시 보낼까요?` : `Resend the invitation to ${pendingEmail}?` });
+      await dialog.waitFor();
+      // Cancel has focus first, so Enter never sends by accident.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(lang === 'ko' ? '취소' : 'Cancel');
+      await page.waitForLoadState('networkidle');
+      for (const v of await axeViolations(page)) problems.push(`${lang} resend dialog: ${v}`);
+      if (lang === 'ko') {
+        await page.keyboard.press('Escape');
+        await dialog.waitFor({ state: 'hidden' });
+        await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`${pendingEmail}님께 초대 다시 보내기`);
+        expect(await mailsOf()).toHaveLength(1);
+      } else {
+        await page.keyboard.press('Tab');
+        await page.keyboard.press('Enter');
+        await dialog.waitFor({ state: 'hidden' });
+        await expect.poll(() => page.getByRole('status').filter({ hasText: `Sent ${pendingEmail} the invitation again with a new link` }).count()).toBe(1);
+        for (const v of await axeViolations(page)) problems.push(`${lang} after resend: ${v}`);
+      }
+      await page.close();
+    }
+    expect(problems).toEqual([]);
+
+    const mails = await mailsOf();
+    expect(mails.map((m) => m.dedupeKey)).toEqual([`reviewer-invitation:${pending.id}`, `reviewer-invitation:${pending.id}:2`]);
+    const newLink = linkOf(mails[1]!.body);
+    expect(newLink).not.toBe(oldLink);
+    // Whoever is signed in (staff, here) gets "not valid" for the old link and the invitation for the new one.
+    const page = await e.newPage('en');
+    await page.goto(oldLink);
+    await page.getByTestId('invitation-link-invalid').waitFor();
+    expect(await page.getByRole('article').count()).toBe(0);
+    await page.goto(newLink);
+    await page.getByRole('article', { name: 'Inviting call' }).waitFor();
+    expect(await page.getByTestId('invitation-link-invalid').count()).toBe(0);
     await page.close();
   });
 });

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessLog, applications, auditLog, callReviewers, calls, reviewAssignments, reviews, storedFiles } from '../../src/platform/db/schema/index.js';
 import type { InvitationListT, MyReviewDetailT, MyReviewListT, ReviewStateT } from '../../src/shared/contracts/review.js';
 import { startTestApp, type TestApp, type TestClient } from '../support/app.js';
-import { assignByHand, reviewCallBody, seedReviewableCall, type SeededCall, type SignedIn } from '../support/review-factories.js';
+import { assignByHand, invitationToken, reviewCallBody, seedReviewableCall, type SeededCall, type SignedIn } from '../support/review-factories.js';
 
 let t: TestApp;
 let callA: SeededCall;
@@ -88,11 +88,17 @@ describe('identifier swapping', () => {
       const res = await route.call(callA.staff, ids.r1A);
       if (res.statusCode !== 404) failures.push(`staff ${route.name}: ${res.statusCode}`);
     }
-    // Invitations: another person's invitation is 404 for accept and decline.
-    for (const [who, invitation] of [[r1, callA.reviewers[1]!.reviewerId], [r2, callB.reviewers[0]!.reviewerId]] as const) {
-      for (const action of ['accept', 'decline']) {
-        const res = await who.post(`/api/v1/me/reviewer-invitations/${invitation}/${action}`, {});
-        if (res.statusCode !== 404) failures.push(`invitation ${action}: ${res.statusCode}`);
+    // Invitations: another person's invitation is 404 for accept and decline, even with the secret
+    // of its link (it is linked to its account already) or the secret of the caller's own link.
+    for (const [who, invitation, ownInvitation] of [
+      [r1, callA.reviewers[1]!.reviewerId, callA.reviewers[0]!.reviewerId],
+      [r2, callB.reviewers[0]!.reviewerId, callB.reviewers[1]!.reviewerId],
+    ] as const) {
+      for (const token of [undefined, await invitationToken(t, invitation), await invitationToken(t, ownInvitation)]) {
+        for (const action of ['accept', 'decline']) {
+          const res = await who.post(`/api/v1/me/reviewer-invitations/${invitation}/${action}`, token ? { token } : {});
+          if (res.statusCode !== 404 || res.json().error.code !== 'review.invitation_not_found') failures.push(`invitation ${action} ${token ? 'with a token' : ''}: ${res.statusCode}`);
+        }
       }
     }
     expect(failures).toEqual([]);
@@ -113,6 +119,14 @@ describe('identifier swapping', () => {
     const stranger = await t.signedIn();
     expect((await stranger.get('/api/v1/me/reviews')).json<MyReviewListT>().reviews).toEqual([]);
     expect((await stranger.get('/api/v1/me/reviewer-invitations')).json<InvitationListT>().invitations).toEqual([]);
+    // A used link shows nothing to anyone else, and says only that it is not valid.
+    const used = await invitationToken(t, callA.reviewers[0]!.reviewerId);
+    expect((await stranger.get(`/api/v1/me/reviewer-invitations?token=${used}`)).json<InvitationListT>()).toEqual({ invitations: [], link: 'invalid' });
+    const myInvitations = (await r1.get('/api/v1/me/reviewer-invitations')).json<InvitationListT>().invitations;
+    expect(myInvitations.map((i) => [i.callId, i.status, i.needsLink]).sort()).toEqual([
+      [callA.callId, 'accepted', false],
+      [callB.callId, 'accepted', false],
+    ].sort());
     expect((await t.client().get('/api/v1/me/reviews')).statusCode).toBe(401);
   });
 });

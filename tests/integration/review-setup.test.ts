@@ -1,15 +1,19 @@
 /**
  * Review setup: the rubric and settings (field errors in both languages, nothing half-written, the
- * rubric frozen once reviews start), reviewer invitations (mail queued once, in two languages;
- * accepted only by the account with the invited e-mail, case-insensitively) and conflicts of
- * interest (detected by organisation and institutional e-mail domain, declared by staff).
+ * rubric frozen once reviews start), reviewer invitations (mail queued once, in two languages, with
+ * a secret link; answered only through that link — an account that merely signed up with the
+ * invited address gets 403, a wrong secret 404, and nothing is written; re-sending makes a new link
+ * and kills the old one) and conflicts of interest (detected by organisation and institutional
+ * e-mail domain, declared by staff).
  */
-import { eq } from 'drizzle-orm';
+import { createHash, randomBytes } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, callReviewers, calls, outboxMessages } from '../../src/platform/db/schema/index.js';
 import type { ConflictListT, InvitationListT, ReviewerListT, ReviewerViewT, ReviewSettingsViewT } from '../../src/shared/contracts/review.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { DEFAULT_RUBRIC, seedReviewableCall, uniqueEmail, type SeededCall, type SignedIn } from '../support/review-factories.js';
+import { DEFAULT_RUBRIC, invitationToken, reviewCallBody, seedReviewableCall, tokenInMail, uniqueEmail, type SeededCall, type SignedIn } from '../support/review-factories.js';
 
 let t: TestApp;
 let seeded: SeededCall;
@@ -33,6 +37,11 @@ afterAll(async () => {
 });
 
 const settingsUrl = () => `/api/v1/admin/calls/${seeded.callId}/review-settings`;
+
+/** A reviewer row and its audit trail, to show that a refused answer wrote nothing. */
+async function rowAndAudit(reviewerId: string) {
+  return JSON.stringify([await db().select().from(callReviewers).where(eq(callReviewers.id, reviewerId)), await db().select().from(auditLog).where(eq(auditLog.entityId, reviewerId))]);
+}
 
 describe('review settings', () => {
   it('reads back what was saved', async () => {
@@ -82,7 +91,7 @@ describe('review settings', () => {
 });
 
 describe('invitations', () => {
-  it('queues one bilingual invitation mail with the link, and lists the reviewer as invited', async () => {
+  it('queues one bilingual invitation mail with a secret link, stores only its hash, and lists the reviewer as invited', async () => {
     const email = uniqueEmail('Invitee');
     const res = await staff.post(`/api/v1/admin/calls/${seeded.callId}/reviewers`, { email, sectors: ['civil'], topics: ['housing'], expertise: ['care'], load: 4 });
     expect(res.statusCode, res.body).toBe(201);
@@ -92,8 +101,18 @@ describe('invitations', () => {
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({ kind: 'reviewer_invitation', toEmail: email.toLowerCase(), lang: 'ko' });
     expect(mails[0]!.subject).toContain('심사위원으로 초대');
-    expect(mails[0]!.body).toContain('http://localhost:3000/me/reviews');
-    expect(mails[0]!.body).toContain('Sign up or sign in with this e-mail address');
+    const token = tokenInMail(mails[0]!.body);
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // The same link in both languages' parts of the mail.
+    expect(mails[0]!.body.split(`http://localhost:3000/me/reviews?invitation=${token}`)).toHaveLength(3);
+    expect(mails[0]!.body).toContain('Open the link below, sign up or sign in');
+    expect(mails[0]!.body).toContain('다른 사람에게 전달하지 말아 주세요');
+    const [row] = await db().select().from(callReviewers).where(eq(callReviewers.id, reviewer.id));
+    expect(row!.inviteTokenHash).toBe(createHash('sha256').update(token).digest('hex'));
+    // The audit entry keeps the row, but not the secret's hash.
+    const [audit] = await db().select().from(auditLog).where(eq(auditLog.entityId, reviewer.id));
+    expect(audit).toMatchObject({ action: 'reviewer.invite', after: { email: email.toLowerCase(), status: 'invited' } });
+    expect(JSON.stringify(audit!.after)).not.toContain(row!.inviteTokenHash!);
 
     // The same address again (any case) is refused, and no second mail is queued.
     const again = await staff.post(`/api/v1/admin/calls/${seeded.callId}/reviewers`, { email: email.toUpperCase() }, { 'accept-language': 'en' });
@@ -106,32 +125,180 @@ describe('invitations', () => {
     expect(bad.json().error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['email', 'load']);
   });
 
-  it('lets only the account with the invited e-mail (any case) see and accept it', async () => {
+  it('does not let someone who signs up with the invited address answer without the link (nothing written)', async () => {
+    const email = uniqueEmail('victim');
+    const invited = (await staff.post(`/api/v1/admin/calls/${seeded.callId}/reviewers`, { email, organisation: '서울연구원', expertise: ['housing'] })).json<ReviewerViewT>();
+    const before = await rowAndAudit(invited.id);
+    // Addresses are not verified: the attacker signs up first with the invited one (another case).
+    const attacker = await t.signedIn([], { email: email.toUpperCase(), name: '가로채기' });
+    // Not listed by e-mail: that would tell the attacker that, and for which call, the address was invited.
+    expect((await attacker.get('/api/v1/me/reviewer-invitations')).json<InvitationListT>()).toEqual({ invitations: [], link: 'absent' });
+
+    const url = (action: string) => `/api/v1/me/reviewer-invitations/${invited.id}/${action}`;
+    for (const [action, body] of [
+      ['accept', {}],
+      ['accept', { organisation: '가짜 기관' }],
+      ['decline', {}],
+    ] as const) {
+      const res = await attacker.post(url(action), body, { 'accept-language': 'en' });
+      expect(res.statusCode, `${action} ${res.body}`).toBe(403);
+      expect(res.json().error).toEqual({
+        code: 'review.invitation_token_required',
+        message: 'To answer this invitation, please open the link in the invitation e-mail. If you have lost it, ask the staff to send it again.',
+        fields: [{ path: 'token', message: expect.stringContaining('open the link in the invitation e-mail') }],
+      });
+    }
+    const bodiless = await attacker.request('POST', url('decline'));
+    expect(bodiless.statusCode).toBe(403);
+    // A wrong secret is "not found", exactly like an invitation that does not exist.
+    const wrong = randomBytes(32).toString('base64url');
+    for (const action of ['accept', 'decline']) {
+      const res = await attacker.post(url(action), { token: wrong });
+      expect(res.statusCode).toBe(404);
+      expect(res.json().error.code).toBe('review.invitation_not_found');
+      const unknown = await attacker.post(`/api/v1/me/reviewer-invitations/${uuidv7()}/${action}`, { token: wrong });
+      expect(unknown.json()).toEqual(res.json());
+    }
+    expect((await attacker.get(`/api/v1/me/reviewer-invitations?token=${wrong}`)).json<InvitationListT>()).toEqual({ invitations: [], link: 'invalid' });
+    // A malformed secret is a field error, in the reader's language.
+    const malformed = await attacker.post(url('accept'), { token: 'abc' });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().error.fields).toEqual([{ path: 'token', message: '초대 링크가 올바르지 않습니다. 받은 메일의 링크를 그대로 열어 주세요.' }]);
+    expect(await rowAndAudit(invited.id)).toEqual(before);
+    // Nothing an attacker could use reached the logs either.
+    expect(t.logs.join('\n')).not.toContain(wrong);
+  });
+
+  it('lets the person with the link see and accept it, with any account, and links it to that account', async () => {
     const email = uniqueEmail('casey');
     const invited = (await staff.post(`/api/v1/admin/calls/${seeded.callId}/reviewers`, { email })).json<ReviewerViewT>();
-    const stranger = await t.signedIn();
-    expect((await stranger.get('/api/v1/me/reviewer-invitations')).json<InvitationListT>().invitations).toEqual([]);
-    expect((await stranger.post(`/api/v1/me/reviewer-invitations/${invited.id}/accept`, {})).statusCode).toBe(404);
-    expect((await stranger.post(`/api/v1/me/reviewer-invitations/${invited.id}/decline`)).statusCode).toBe(404);
+    const token = await invitationToken(t, invited.id);
+    // The invitee's account has another address: the link, not the address, is the proof.
+    const person = await t.signedIn([], { email: uniqueEmail('casey-home'), name: '최심사' });
+    const listed = await person.get(`/api/v1/me/reviewer-invitations?token=${token}`);
+    expect(listed.statusCode).toBe(200);
+    const { invitations, link } = listed.json<InvitationListT>();
+    expect(link).toBe('valid');
+    expect(invitations.map((i) => [i.id, i.status, i.needsLink, i.callTitle.ko])).toEqual([[invited.id, 'invited', true, expect.stringContaining('심사 시험')]]);
+    // The secret in the query string stays out of the request logs.
+    expect(t.logs.join('\n')).not.toContain(token);
 
-    const person = await t.signedIn([], { email: email.toUpperCase(), name: '최심사' });
-    const list = (await person.get('/api/v1/me/reviewer-invitations')).json<InvitationListT>().invitations;
-    expect(list.map((i) => [i.id, i.status, i.callTitle.ko])).toEqual([[invited.id, 'invited', expect.stringContaining('심사 시험')]]);
-    const accepted = await person.post(`/api/v1/me/reviewer-invitations/${invited.id}/accept`, { organisation: '서울연구원', expertise: ['housing', 'housing', ' care '] });
+    const accepted = await person.post(`/api/v1/me/reviewer-invitations/${invited.id}/accept`, { token, organisation: '서울연구원', expertise: ['housing', 'housing', ' care '] });
     expect(accepted.statusCode, accepted.body).toBe(200);
-    expect(accepted.json()).toMatchObject({ status: 'accepted', organisation: '서울연구원', expertise: ['housing', 'care'] });
+    expect(accepted.json()).toMatchObject({ status: 'accepted', needsLink: false, organisation: '서울연구원', expertise: ['housing', 'care'] });
 
     const row = (await db().select().from(callReviewers).where(eq(callReviewers.id, invited.id)))[0]!;
-    expect(row).toMatchObject({ userId: person.userId, status: 'accepted' });
+    expect(row).toMatchObject({ userId: person.userId, status: 'accepted', email: email.toLowerCase() });
     const staffView = (await staff.get(`/api/v1/admin/calls/${seeded.callId}/reviewers`)).json<ReviewerListT>().reviewers.find((r) => r.id === invited.id)!;
     expect(staffView).toMatchObject({ name: '최심사', status: 'accepted', organisation: '서울연구원' });
     const audit = await db().select().from(auditLog).where(eq(auditLog.entityId, invited.id));
     expect(audit.map((a) => a.action).sort()).toEqual(['reviewer.accept', 'reviewer.invite']);
+    expect(JSON.stringify(audit.map((a) => [a.before, a.after]))).not.toContain(row.inviteTokenHash!);
 
-    // Declining afterwards is allowed while nothing is submitted.
-    const declined = await person.post(`/api/v1/me/reviewer-invitations/${invited.id}/decline`);
-    expect(declined.statusCode).toBe(200);
-    expect(declined.json()).toMatchObject({ status: 'declined' });
+    // Linked now: listed without the link, and the used link still leads here (not to anyone else).
+    expect((await person.get('/api/v1/me/reviewer-invitations')).json<InvitationListT>()).toMatchObject({ link: 'absent', invitations: [{ id: invited.id, needsLink: false }] });
+    expect((await person.get(`/api/v1/me/reviewer-invitations?token=${token}`)).json<InvitationListT>()).toMatchObject({ link: 'valid', invitations: [{ id: invited.id }] });
+    const other = await t.signedIn([], { email });
+    expect((await other.get(`/api/v1/me/reviewer-invitations?token=${token}`)).json<InvitationListT>()).toEqual({ invitations: [], link: 'invalid' });
+    expect((await other.post(`/api/v1/me/reviewer-invitations/${invited.id}/accept`, { token })).statusCode).toBe(404);
+    expect((await other.post(`/api/v1/me/reviewer-invitations/${invited.id}/decline`, { token })).statusCode).toBe(404);
+
+    // Declining afterwards is allowed while nothing is submitted, without a body: the invitation is linked.
+    const declined = await person.request('POST', `/api/v1/me/reviewer-invitations/${invited.id}/decline`);
+    expect(declined.statusCode, declined.body).toBe(200);
+    expect(declined.json()).toMatchObject({ status: 'declined', needsLink: false });
+  });
+
+  it('declines through the link, which links the answer to the account', async () => {
+    const invited = (await staff.post(`/api/v1/admin/calls/${seeded.callId}/reviewers`, { email: uniqueEmail('busy') })).json<ReviewerViewT>();
+    const token = await invitationToken(t, invited.id);
+    const person = await t.signedIn([]);
+    const declined = await person.post(`/api/v1/me/reviewer-invitations/${invited.id}/decline`, { token });
+    expect(declined.statusCode, declined.body).toBe(200);
+    expect(declined.json()).toMatchObject({ id: invited.id, status: 'declined', needsLink: false });
+    const [row] = await db().select().from(callReviewers).where(eq(callReviewers.id, invited.id));
+    expect(row).toMatchObject({ status: 'declined', userId: person.userId });
+    expect((await db().select().from(auditLog).where(eq(auditLog.entityId, invited.id))).map((a) => a.action).sort()).toEqual(['reviewer.decline', 'reviewer.invite']);
+    // The person may still change their mind (as before), now without the link.
+    expect((await person.post(`/api/v1/me/reviewer-invitations/${invited.id}/accept`, {})).statusCode).toBe(200);
+  });
+
+  it('re-sends an invitation with a new link, so the old one stops working (audited)', async () => {
+    const email = uniqueEmail('lost');
+    const invited = (await staff.post(`/api/v1/admin/calls/${seeded.callId}/reviewers`, { email })).json<ReviewerViewT>();
+    const oldToken = await invitationToken(t, invited.id);
+    const resendUrl = `/api/v1/admin/calls/${seeded.callId}/reviewers/${invited.id}/resend`;
+    const resent = await staff.post(resendUrl, undefined, { 'accept-language': 'en' });
+    expect(resent.statusCode, resent.body).toBe(200);
+    expect(resent.json<ReviewerViewT>()).toMatchObject({ id: invited.id, status: 'invited', userId: null });
+    const again = await staff.post(resendUrl);
+    expect(again.statusCode).toBe(200);
+
+    const mails = await db().select().from(outboxMessages).where(eq(outboxMessages.toEmail, email.toLowerCase())).orderBy(outboxMessages.createdAt, outboxMessages.id);
+    expect(mails.map((m) => m.dedupeKey)).toEqual([`reviewer-invitation:${invited.id}`, `reviewer-invitation:${invited.id}:2`, `reviewer-invitation:${invited.id}:3`]);
+    // The staff member asked in English and the invitee has no account: the mail leads in English.
+    expect(mails[1]).toMatchObject({ kind: 'reviewer_invitation', lang: 'en', about: { callId: seeded.callId, reviewerId: invited.id, sending: '2' } });
+    expect(mails[1]!.body).toContain('This is a new invitation link. The link we sent you earlier no longer works.');
+    expect(mails[1]!.body).toContain('초대 링크를 새로 보내 드립니다.');
+    const tokens = mails.map((m) => tokenInMail(m.body));
+    expect(new Set(tokens).size).toBe(3);
+    const newToken = tokens[2]!;
+
+    const person = await t.signedIn([], { email });
+    for (const stale of [oldToken, tokens[1]!]) {
+      expect((await person.get(`/api/v1/me/reviewer-invitations?token=${stale}`)).json<InvitationListT>()).toEqual({ invitations: [], link: 'invalid' });
+      const res = await person.post(`/api/v1/me/reviewer-invitations/${invited.id}/accept`, { token: stale });
+      expect(res.statusCode).toBe(404);
+    }
+    expect((await db().select().from(callReviewers).where(eq(callReviewers.id, invited.id)))[0]).toMatchObject({ status: 'invited', userId: null });
+    const accepted = await person.post(`/api/v1/me/reviewer-invitations/${invited.id}/accept`, { token: newToken });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+
+    const audit = await db().select().from(auditLog).where(eq(auditLog.entityId, invited.id)).orderBy(auditLog.id);
+    expect(audit.map((a) => a.action)).toEqual(['reviewer.invite', 'reviewer.resend', 'reviewer.resend', 'reviewer.accept']);
+    expect(audit[1]).toMatchObject({ actorId: staff.userId, before: { sending: 1 }, after: { sending: 2, toEmail: email.toLowerCase() } });
+
+    // Answered now: nothing to re-send, and no mail queued.
+    const answered = await staff.post(resendUrl, undefined, { 'accept-language': 'en' });
+    expect(answered.statusCode).toBe(409);
+    expect(answered.json().error).toEqual({ code: 'review.state_invitation_answered', message: 'This invitation has already been answered, so there is no link to send again.' });
+    expect(await db().select().from(outboxMessages).where(eq(outboxMessages.toEmail, email.toLowerCase()))).toHaveLength(3);
+  });
+
+  it('refuses re-sending a linked invitation, an unknown reviewer, and to non-staff', async () => {
+    const invited = (await staff.post(`/api/v1/admin/calls/${seeded.callId}/reviewers`, { email: uniqueEmail('odd') })).json<ReviewerViewT>();
+    const url = `/api/v1/admin/calls/${seeded.callId}/reviewers/${invited.id}/resend`;
+    const member = await t.signedIn();
+    expect((await member.post(url)).statusCode).toBe(403);
+    expect((await t.client().post(url)).statusCode).toBe(401);
+    expect((await staff.post(`/api/v1/admin/calls/${seeded.callId}/reviewers/${uuidv7()}/resend`)).statusCode).toBe(404);
+    // Another call's reviewer is not this call's.
+    const otherCall = (await staff.post('/api/v1/admin/calls', reviewCallBody())).json<{ id: string }>();
+    expect((await staff.post(`/api/v1/admin/calls/${otherCall.id}/reviewers/${invited.id}/resend`)).statusCode).toBe(404);
+    // Still 'invited' but tied to an account (not something the app does itself): no link needed, none sent.
+    await db().update(callReviewers).set({ userId: member.userId }).where(eq(callReviewers.id, invited.id));
+    const linked = await staff.post(url);
+    expect(linked.statusCode).toBe(409);
+    expect(linked.json().error.code).toBe('review.state_invitation_linked');
+    expect(await db().select().from(outboxMessages).where(sql`${outboxMessages.about}->>'reviewerId' = ${invited.id}`)).toHaveLength(1);
+    expect((await db().select().from(auditLog).where(eq(auditLog.entityId, invited.id))).map((a) => a.action)).toEqual(['reviewer.invite']);
+  });
+
+  it('asks for a re-send of an invitation sent before links carried a secret', async () => {
+    const email = uniqueEmail('legacy');
+    const invited = (await staff.post(`/api/v1/admin/calls/${seeded.callId}/reviewers`, { email })).json<ReviewerViewT>();
+    const token = await invitationToken(t, invited.id);
+    await db().update(callReviewers).set({ inviteTokenHash: null }).where(eq(callReviewers.id, invited.id));
+    const person = await t.signedIn([], { email });
+    for (const body of [{}, { token }]) {
+      const res = await person.post(`/api/v1/me/reviewer-invitations/${invited.id}/accept`, body);
+      expect(res.statusCode).toBe(403);
+      expect(res.json().error.code).toBe('review.invitation_token_required');
+    }
+    expect((await person.get(`/api/v1/me/reviewer-invitations?token=${token}`)).json<InvitationListT>().link).toBe('invalid');
+    expect((await staff.post(`/api/v1/admin/calls/${seeded.callId}/reviewers/${invited.id}/resend`)).statusCode).toBe(200);
+    const accepted = await person.post(`/api/v1/me/reviewer-invitations/${invited.id}/accept`, { token: await invitationToken(t, invited.id) });
+    expect(accepted.statusCode, accepted.body).toBe(200);
   });
 
   it('lets staff change a reviewer (audited) and remove one who has not submitted', async () => {

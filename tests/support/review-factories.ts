@@ -1,10 +1,14 @@
 /**
  * Factories for review tests: a published call with a rubric and a form that feeds the assignment
  * (organisation, sector, topics), applicants with submitted applications, and reviewers who were
- * invited through the API and accepted with their own accounts. Everything goes through HTTP, so
- * the data is what the real app would hold. Other test files import these: keep the exports stable.
+ * invited through the API and accepted with their own accounts, through the link in their
+ * invitation mail. Everything goes through HTTP, except reading that mail, which comes from the
+ * outbox (the tests' mailbox), so the data is what the real app would hold. Other test files import
+ * these: keep the exports stable.
  */
 import { randomUUID } from 'node:crypto';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { outboxMessages } from '../../src/platform/db/schema/index.js';
 import type { CallViewT } from '../../src/shared/contracts/recruitment.js';
 import type { AssignmentRunViewT, MyReviewListT, ReviewStateT, RubricT } from '../../src/shared/contracts/review.js';
 import type { TestApp, TestClient } from './app.js';
@@ -172,10 +176,35 @@ export async function seedReviewableCall(t: TestApp, options: SeedOptions = {}):
       continue;
     }
     const client = spec.client ?? ((await t.signedIn([], { email, name: spec.name ?? `심사위원 ${i + 1}` })) as SignedIn);
-    expectStatus(await client.post(`/api/v1/me/reviewer-invitations/${reviewerId}/accept`, {}), 200, 'accept invitation');
+    const token = await invitationToken(t, reviewerId);
+    expectStatus(await client.post(`/api/v1/me/reviewer-invitations/${reviewerId}/accept`, { token }), 200, 'accept invitation');
     reviewers.push({ client, userId: client.userId, email, reviewerId });
   }
   return { staff, callId: call.id, call, applicants, reviewers };
+}
+
+/** The newest invitation mail queued for a reviewer row, as the invitee would receive it. */
+export async function invitationMail(t: TestApp, reviewerId: string): Promise<{ body: string; toEmail: string; dedupeKey: string }> {
+  const [mail] = await t.campus.database.db
+    .select({ body: outboxMessages.body, toEmail: outboxMessages.toEmail, dedupeKey: outboxMessages.dedupeKey })
+    .from(outboxMessages)
+    .where(and(eq(outboxMessages.kind, 'reviewer_invitation'), sql`${outboxMessages.about}->>'reviewerId' = ${reviewerId}`))
+    .orderBy(desc(outboxMessages.createdAt), desc(outboxMessages.id))
+    .limit(1);
+  if (!mail) throw new Error(`no invitation mail for reviewer ${reviewerId}`);
+  return mail;
+}
+
+/** The secret in a mail's invitation link (`…/me/reviews?invitation=<secret>`). */
+export function tokenInMail(body: string): string {
+  const match = /\/me\/reviews\?invitation=([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/.exec(body);
+  if (!match) throw new Error(`no invitation link in the mail: ${body.slice(0, 200)}`);
+  return match[1]!;
+}
+
+/** The secret of the link in the newest invitation mail for a reviewer row. */
+export async function invitationToken(t: TestApp, reviewerId: string): Promise<string> {
+  return tokenInMail((await invitationMail(t, reviewerId)).body);
 }
 
 /** Starts an assignment run and polls it until it has finished (assigned, infeasible or failed). */

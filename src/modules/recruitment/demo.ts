@@ -2,7 +2,8 @@
  * Loads the demo call (demo-data.ts) into a database so a new user can walk the whole flow:
  * reviewers, assignment, scores, calibration, selection. Accounts are made the way sign-up makes
  * them (better-auth's own user and credential records, the password hashed by its argon2id hasher),
- * so every demo person can sign in; the password is shared and hashed once.
+ * so every demo person can sign in; the password is shared and hashed once. The demo reviewers are
+ * linked to their accounts as having accepted (see loadDemo), without invitation mails.
  */
 import { and, eq, isNull, ne, or, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
@@ -140,6 +141,11 @@ export async function loadDemo(db: Db, auth: Auth, options: DemoLoadOptions): Pr
       await tx.insert(applications).values(part);
     }
     const reviewerIds = data.reviewers.map(() => uuidv7());
+    // The reviewers are written as accepted and linked to their demo accounts directly, with no
+    // invitation mail and no link secret (invite_token_hash stays null). That is not a way around
+    // the invitation link: this is an operator's command that creates those very accounts, so it
+    // already knows who they are — the secret exists to prove that to the app, and only an
+    // invitation nobody has answered needs it. Staff who invite someone in the demo go the usual way.
     await tx.insert(callReviewers).values(
       data.reviewers.map((r, j) => ({
         id: reviewerIds[j]!,

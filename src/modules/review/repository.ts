@@ -1,7 +1,7 @@
 /** Data access for review: calls' settings, reviewers, assignments, reviews and runs. */
 import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
-import { applications, assignmentRuns, callReviewers, calls, reviewAssignments, reviews, storedFiles, users } from '../../platform/db/schema/index.js';
+import { applications, assignmentRuns, callReviewers, calls, outboxMessages, reviewAssignments, reviews, storedFiles, users } from '../../platform/db/schema/index.js';
 
 export type CallRow = typeof calls.$inferSelect;
 export type ReviewerRow = typeof callReviewers.$inferSelect;
@@ -102,14 +102,44 @@ export async function reviewsStarted(db: DbOrTx, callId: string): Promise<number
   return Number(row?.n ?? 0);
 }
 
-/** Invitations addressed to this account: linked to it, or (not linked yet) sent to its e-mail, compared case-insensitively. */
-export async function invitationsOf(db: DbOrTx, userId: string, email: string) {
+/**
+ * Invitations linked to this account (answered with it). Unlinked ones are not found by e-mail:
+ * addresses are not verified at sign-up, and listing them would tell anyone who signs up with an
+ * address whether, and for which call, its owner was invited to review.
+ */
+export async function invitationsOf(db: DbOrTx, userId: string) {
   return db
     .select({ reviewer: callReviewers, callTitle: calls.title })
     .from(callReviewers)
     .innerJoin(calls, eq(calls.id, callReviewers.callId))
-    .where(sql`(${callReviewers.userId} = ${userId} or (${callReviewers.userId} is null and lower(${callReviewers.email}) = ${email.toLowerCase()}))`)
+    .where(eq(callReviewers.userId, userId))
     .orderBy(desc(callReviewers.invitedAt), asc(callReviewers.id));
+}
+
+/** The invitation whose link carries the secret with this hash, if any. */
+export async function invitationByTokenHash(db: DbOrTx, hash: string) {
+  const [row] = await db.select({ reviewer: callReviewers, callTitle: calls.title }).from(callReviewers).innerJoin(calls, eq(calls.id, callReviewers.callId)).where(eq(callReviewers.inviteTokenHash, hash));
+  return row;
+}
+
+/** One invitation with its call's title, locked for the answer that follows. */
+export async function invitationForUpdate(db: DbOrTx, invitationId: string) {
+  const [row] = await db
+    .select({ reviewer: callReviewers, callTitle: calls.title })
+    .from(callReviewers)
+    .innerJoin(calls, eq(calls.id, callReviewers.callId))
+    .where(eq(callReviewers.id, invitationId))
+    .for('update', { of: callReviewers });
+  return row;
+}
+
+/** Invitation mails queued for one reviewer row so far (the first and every re-send). */
+export async function invitationMailCount(db: DbOrTx, reviewerId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(outboxMessages)
+    .where(and(eq(outboxMessages.kind, 'reviewer_invitation'), sql`${outboxMessages.about}->>'reviewerId' = ${reviewerId}`));
+  return Number(row?.n ?? 0);
 }
 
 export async function userById(db: DbOrTx, id: string) {

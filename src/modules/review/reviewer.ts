@@ -1,9 +1,10 @@
 /**
- * Use cases of the reviewer: invitations (accept, decline) addressed to their account's e-mail,
- * and the applications assigned to them (read, score, submit, declare a conflict). Every lookup of
- * an assignment goes through `myAssignment`, which matches the signed-in account: another
- * reviewer's assignment or an unassigned application answers exactly as a missing one (404).
- * Reads of an application are written to the access log before the data leaves.
+ * Use cases of the reviewer: invitations (list, accept, decline), where one not yet linked to the
+ * account is reached only with the secret of its link, never by e-mail address (addresses are not
+ * verified at sign-up); and the applications assigned to them (read, score, submit, declare a
+ * conflict). Every lookup of an assignment goes through `myAssignment`, which matches the signed-in
+ * account: another reviewer's assignment or an unassigned application answers exactly as a missing
+ * one (404). Reads of an application are written to the access log before the data leaves.
  */
 import { and, eq, ne } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
@@ -14,22 +15,24 @@ import { recordAccess, type AccessActor } from '../../platform/access-log.js';
 import { recordAudit, type Actor } from '../../platform/audit.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { callReviewers, reviewAssignments, reviews, users } from '../../platform/db/schema/index.js';
-import type { InvitationAcceptT, InvitationListT, InvitationViewT, MyReviewDetailT, MyReviewListT, ReviewDraftT, ReviewStateT } from '../../shared/contracts/review.js';
+import type { InvitationAcceptT, InvitationDeclineT, InvitationListT, InvitationViewT, MyReviewDetailT, MyReviewListT, ReviewDraftT, ReviewStateT } from '../../shared/contracts/review.js';
+import { hashInvitationToken, invitationTokenMatches } from './invitation-token.js';
 import { applicantOrganisation, formKeys } from './profiles.js';
-import { filesOf, invitationsOf, myAssignment, myAssignments, userById, type MyAssignmentRow, type ReviewerRow, type ReviewRow } from './repository.js';
-import { recordDeclaredConflict, submittedCount, throwFirst } from './staff.js';
+import { filesOf, invitationByTokenHash, invitationForUpdate, invitationsOf, myAssignment, myAssignments, type MyAssignmentRow, type ReviewerRow, type ReviewRow } from './repository.js';
+import { recordDeclaredConflict, submittedCount, throwFirst, withoutSecret } from './staff.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const cleanTags = (tags: readonly string[]) => [...new Set(tags.map((t) => t.trim()).filter((t) => t !== ''))];
 
 // ---------- invitations ----------
 
-function presentInvitation(r: ReviewerRow, callTitle: InvitationViewT['callTitle']): InvitationViewT {
+function presentInvitation(r: ReviewerRow, callTitle: InvitationViewT['callTitle'], userId: string): InvitationViewT {
   return {
     id: r.id,
     callId: r.callId,
     callTitle,
     status: r.status,
+    needsLink: r.userId !== userId,
     organisation: r.organisation,
     sectors: r.sectors,
     topics: r.topics,
@@ -40,31 +43,41 @@ function presentInvitation(r: ReviewerRow, callTitle: InvitationViewT['callTitle
   };
 }
 
-async function me(db: DbOrTx, userId: string) {
-  const user = await userById(db, userId);
-  // The session names an account that no longer exists: nothing is addressed to it.
-  if (!user) throw new DomainError('review.invitation_not_found');
-  return user;
+/**
+ * My invitations: those linked to my account, and the one whose link I followed (`token`) while
+ * nobody has answered it. A link answered by another account, replaced by a re-send or unknown is
+ * 'invalid', the same in each case.
+ */
+export async function listInvitations(db: DbOrTx, userId: string, token: string | undefined): Promise<InvitationListT> {
+  const rows = await invitationsOf(db, userId);
+  const invitations = rows.map((r) => presentInvitation(r.reviewer, r.callTitle, userId));
+  if (token === undefined) return { invitations, link: 'absent' };
+  const linked = await invitationByTokenHash(db, hashInvitationToken(token));
+  if (!linked || (linked.reviewer.userId !== null && linked.reviewer.userId !== userId)) return { invitations, link: 'invalid' };
+  if (linked.reviewer.userId === null) invitations.unshift(presentInvitation(linked.reviewer, linked.callTitle, userId));
+  return { invitations, link: 'valid' };
 }
 
-export async function listInvitations(db: DbOrTx, userId: string): Promise<InvitationListT> {
-  const user = await me(db, userId);
-  return { invitations: (await invitationsOf(db, userId, user.email)).map((r) => presentInvitation(r.reviewer, r.callTitle)) };
-}
-
-/** The invitation if it is addressed to this account (linked to it, or to its e-mail while unlinked). */
-async function myInvitation(db: DbOrTx, userId: string, invitationId: string) {
-  const user = await me(db, userId);
-  const row = (await invitationsOf(db, userId, user.email)).find((r) => r.reviewer.id === invitationId);
+/**
+ * The invitation, locked, if this account may answer it: one already linked to the account (it
+ * answered before), or an unlinked one with the secret of its link. Without the secret the answer
+ * is 403 `invitation_token_required` (also for an invitation sent before links carried a secret:
+ * staff re-send it); with a wrong one, or another account's invitation, it is 404 as if it did not
+ * exist. The account's e-mail address plays no part: addresses are not verified, the link is.
+ */
+async function answerableInvitation(db: DbOrTx, userId: string, invitationId: string, token: string | undefined) {
+  const row = await invitationForUpdate(db, invitationId);
   if (!row) throw new DomainError('review.invitation_not_found');
-  // Lock the row for the change that follows.
-  await db.select({ id: callReviewers.id }).from(callReviewers).where(eq(callReviewers.id, invitationId)).for('update');
+  if (row.reviewer.userId === userId) return row;
+  if (row.reviewer.userId !== null) throw new DomainError('review.invitation_not_found');
+  if (token === undefined || row.reviewer.inviteTokenHash === null) throw new DomainError('review.invitation_token_required', {}, 'token');
+  if (!invitationTokenMatches(token, row.reviewer.inviteTokenHash)) throw new DomainError('review.invitation_not_found');
   return row;
 }
 
 export async function acceptInvitation(db: Db, actor: Actor, userId: string, invitationId: string, input: InvitationAcceptT, now: Date): Promise<InvitationViewT> {
   return db.transaction(async (tx) => {
-    const { reviewer: before, callTitle } = await myInvitation(tx, userId, invitationId);
+    const { reviewer: before, callTitle } = await answerableInvitation(tx, userId, invitationId, input.token);
     // One account, one reviewer seat per call (it may have been invited under two addresses).
     const [other] = await tx
       .select({ id: callReviewers.id })
@@ -84,20 +97,20 @@ export async function acceptInvitation(db: Db, actor: Actor, userId: string, inv
       })
       .where(eq(callReviewers.id, before.id))
       .returning();
-    await recordAudit(tx, actor, { action: 'reviewer.accept', entityType: 'call_reviewer', entityId: before.id, before, after });
-    return presentInvitation(after!, callTitle);
+    await recordAudit(tx, actor, { action: 'reviewer.accept', entityType: 'call_reviewer', entityId: before.id, before: withoutSecret(before), after: withoutSecret(after!) });
+    return presentInvitation(after!, callTitle, userId);
   });
 }
 
 /** Declining gives up every assignment not yet reviewed; after a submitted review it is refused. */
-export async function declineInvitation(db: Db, actor: Actor, userId: string, invitationId: string, now: Date): Promise<InvitationViewT> {
+export async function declineInvitation(db: Db, actor: Actor, userId: string, invitationId: string, input: InvitationDeclineT, now: Date): Promise<InvitationViewT> {
   return db.transaction(async (tx) => {
-    const { reviewer: before, callTitle } = await myInvitation(tx, userId, invitationId);
+    const { reviewer: before, callTitle } = await answerableInvitation(tx, userId, invitationId, input.token);
     if ((await submittedCount(tx, before.id)) > 0) throw new DomainError('review.state_has_reviews');
     const dropped = await tx.delete(reviewAssignments).where(eq(reviewAssignments.reviewerId, before.id)).returning({ id: reviewAssignments.id });
     const [after] = await tx.update(callReviewers).set({ userId, status: 'declined', respondedAt: now }).where(eq(callReviewers.id, before.id)).returning();
-    await recordAudit(tx, actor, { action: 'reviewer.decline', entityType: 'call_reviewer', entityId: before.id, before, after: { ...after, droppedAssignments: dropped.map((d) => d.id) } });
-    return presentInvitation(after!, callTitle);
+    await recordAudit(tx, actor, { action: 'reviewer.decline', entityType: 'call_reviewer', entityId: before.id, before: withoutSecret(before), after: { ...withoutSecret(after!), droppedAssignments: dropped.map((d) => d.id) } });
+    return presentInvitation(after!, callTitle, userId);
   });
 }
 

@@ -1,7 +1,9 @@
 /**
- * HTTP routes of review. Staff (staffOnly) set the rubric, invite reviewers, run and override the
- * assignment and read the scores; reviewers (any signed-in account: what they reach is decided per
- * object, by their accepted reviewer rows) answer invitations and score what is assigned to them.
+ * HTTP routes of review. Staff (staffOnly) set the rubric, invite reviewers (and re-send an
+ * invitation with a new link), run and override the assignment and read the scores; reviewers (any
+ * signed-in account: what they reach is decided per object, by their accepted reviewer rows) answer
+ * invitations — an unanswered one only with the secret from its link — and score what is assigned
+ * to them.
  */
 import type { FastifyRequest } from 'fastify';
 import { signedIn, staffOnly } from '../../core/access/policy.js';
@@ -24,7 +26,9 @@ import {
   ConflictDeclare,
   ConflictList,
   InvitationAccept,
+  InvitationDecline,
   InvitationList,
+  InvitationListQuery,
   InvitationView,
   ManualAssignment,
   MyReviewDetail,
@@ -115,6 +119,19 @@ export function registerReviewRoutes(app: App, deps: ModuleDeps): void {
       await staff.removeReviewer(db, actorOf(request), request.params.id, request.params.reviewerId, now());
       return { ok: true as const };
     },
+  });
+
+  app.route({
+    method: 'POST',
+    url: '/api/v1/admin/calls/:id/reviewers/:reviewerId/resend',
+    config: { policy: staffOnly },
+    schema: {
+      tags,
+      summary: 'Send the invitation again with a new link; the earlier link stops working. Only while nobody has answered it (audited)',
+      params: ReviewerParams,
+      response: { 200: ReviewerView, ...err },
+    },
+    handler: (request) => staff.resendInvitation(db, actorOf(request), request.params.id, request.params.reviewerId, request.lang, deps.config.publicUrl),
   });
 
   // ---- conflicts ----
@@ -243,22 +260,44 @@ export function registerReviewRoutes(app: App, deps: ModuleDeps): void {
     method: 'GET',
     url: '/api/v1/me/reviewer-invitations',
     config: { policy: signedIn },
-    schema: { tags: mine, summary: 'Invitations to review sent to my e-mail address', response: { 200: InvitationList } },
-    handler: (request) => reviewer.listInvitations(db, me(request)),
+    schema: {
+      tags: mine,
+      summary: "My invitations to review: those I answered, and the one whose link I followed (?token= the link's secret) while nobody has answered it",
+      querystring: InvitationListQuery,
+      response: { 200: InvitationList, 400: ErrorBody },
+    },
+    handler: (request) => reviewer.listInvitations(db, me(request), request.query.token),
   });
   app.route({
     method: 'POST',
     url: '/api/v1/me/reviewer-invitations/:id/accept',
     config: { policy: signedIn },
-    schema: { tags: mine, summary: 'Accept an invitation (may correct organisation, sectors, topics, expertise)', params: IdParams, body: InvitationAccept, response: { 200: InvitationView, ...err } },
+    schema: {
+      tags: mine,
+      summary: "Accept an invitation (may correct organisation, sectors, topics, expertise); one not yet linked to my account needs the link's secret (token)",
+      params: IdParams,
+      body: InvitationAccept,
+      response: { 200: InvitationView, 403: ErrorBody, ...err },
+    },
     handler: (request) => reviewer.acceptInvitation(db, actorOf(request), me(request), request.params.id, request.body, now()),
   });
   app.route({
     method: 'POST',
     url: '/api/v1/me/reviewer-invitations/:id/decline',
     config: { policy: signedIn },
-    schema: { tags: mine, summary: 'Decline an invitation; gives up unsubmitted assignments', params: IdParams, response: { 200: InvitationView, ...err } },
-    handler: (request) => reviewer.declineInvitation(db, actorOf(request), me(request), request.params.id, now()),
+    schema: {
+      tags: mine,
+      summary: "Decline an invitation; gives up unsubmitted assignments. One not yet linked to my account needs the link's secret (token); a linked one needs no body",
+      params: IdParams,
+      body: InvitationDecline,
+      response: { 200: InvitationView, 403: ErrorBody, ...err },
+    },
+    // Declining had no body before links carried a secret: a request without one (no content type at
+    // all) still means "no token", which is enough for an invitation already linked to the account.
+    preValidation: async (request) => {
+      if (request.body === undefined && request.headers['content-type'] === undefined) request.body = {};
+    },
+    handler: (request) => reviewer.declineInvitation(db, actorOf(request), me(request), request.params.id, request.body, now()),
   });
   app.route({
     method: 'GET',

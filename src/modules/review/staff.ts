@@ -30,6 +30,7 @@ import type {
   ReviewSettingsT,
   ReviewSettingsViewT,
 } from '../../shared/contracts/review.js';
+import { invitationLink, newInvitationToken } from './invitation-token.js';
 import { invitationMail } from './mail.js';
 import { applicantOrganisation, applicationProfile, formKeys, reviewerProfile } from './profiles.js';
 import {
@@ -37,6 +38,7 @@ import {
   assignmentById,
   assignmentsOfCall,
   callById,
+  invitationMailCount,
   reviewableApplication,
   reviewableApplications,
   reviewerOfCall,
@@ -160,15 +162,31 @@ export async function listReviewers(db: DbOrTx, callId: string): Promise<Reviewe
 }
 
 const normaliseEmail = (email: string) => email.trim().toLowerCase();
+
+/** A reviewer row for the audit log: the invitation secret's hash is a credential's fingerprint and stays out. */
+export function withoutSecret(row: ReviewerRow): Omit<ReviewerRow, 'inviteTokenHash'> {
+  const { inviteTokenHash: _hash, ...rest } = row;
+  return rest;
+}
 const cleanTags = (tags: readonly string[]) => [...new Set(tags.map((t) => t.trim()).filter((t) => t !== ''))];
+
+/** The invitee's language for the mail: their account's when they have one, else the inviting staff member's. */
+async function mailLangFor(tx: DbOrTx, email: string, lang: Lang) {
+  const account = await userByEmail(tx, email);
+  const mailLang: Lang = account?.locale === 'en' ? 'en' : account?.locale === 'ko' ? 'ko' : lang;
+  return { account, mailLang };
+}
 
 /**
  * Invites a person by e-mail and queues the invitation mail in the same transaction (a refused
- * invitation sends nothing). The link leads to the reviewer's page, where the invitation is
- * accepted once signed in with this e-mail address.
+ * invitation sends nothing). The link leads to the reviewer's page with the invitation's secret
+ * (`/me/reviews?invitation=<secret>`, invitation-token.ts): e-mail addresses are not verified at
+ * sign-up, so only the link, not an account with the same address, lets someone answer it. Only
+ * the secret's hash is stored.
  */
 export async function inviteReviewer(db: Db, actor: Actor, callId: string, input: ReviewerInviteT, lang: Lang, publicUrl: string, now: Date): Promise<ReviewerViewT> {
   const email = normaliseEmail(input.email);
+  const secret = newInvitationToken();
   return db.transaction(async (tx) => {
     const call = await requireCall(tx, callId);
     const [row] = await tx
@@ -184,13 +202,13 @@ export async function inviteReviewer(db: Db, actor: Actor, callId: string, input
         expertise: cleanTags(input.expertise),
         load: input.load,
         invitedAt: now,
+        inviteTokenHash: secret.hash,
       })
       .onConflictDoNothing({ target: [callReviewers.callId, callReviewers.email] })
       .returning();
     if (!row) throw new DomainError('review.already_invited', {}, 'email');
-    const account = await userByEmail(tx, email);
-    const mailLang: Lang = account?.locale === 'en' ? 'en' : account?.locale === 'ko' ? 'ko' : lang;
-    const mail = invitationMail(mailLang, call.title, `${publicUrl}/me/reviews`);
+    const { account, mailLang } = await mailLangFor(tx, email, lang);
+    const mail = invitationMail(mailLang, call.title, invitationLink(publicUrl, secret.token));
     await enqueueMail(tx, {
       dedupeKey: `reviewer-invitation:${row.id}`,
       kind: 'reviewer_invitation',
@@ -200,9 +218,46 @@ export async function inviteReviewer(db: Db, actor: Actor, callId: string, input
       ...mail,
       about: { callId, reviewerId: row.id },
     });
-    await recordAudit(tx, actor, { action: 'reviewer.invite', entityType: 'call_reviewer', entityId: row.id, after: row });
+    await recordAudit(tx, actor, { action: 'reviewer.invite', entityType: 'call_reviewer', entityId: row.id, after: withoutSecret(row) });
     return presentReviewer(row, null, 0, 0);
   });
+}
+
+/**
+ * Sends the invitation again with a new secret, so the earlier link stops working (lost mail, a
+ * link passed to the wrong person, or an invitation from before links carried a secret). Only an
+ * invitation nobody has answered yet: once linked to an account, the link is no longer needed.
+ * Each sending has its own dedupe key (the sending's number), so the new mail is queued even
+ * though the first one was.
+ */
+export async function resendInvitation(db: Db, actor: Actor, callId: string, reviewerId: string, lang: Lang, publicUrl: string): Promise<ReviewerViewT> {
+  const secret = newInvitationToken();
+  await db.transaction(async (tx) => {
+    const call = await requireCall(tx, callId);
+    const before = await reviewerOfCall(tx, callId, reviewerId, true);
+    if (!before) throw new DomainError('review.reviewer_not_found');
+    if (before.status !== 'invited') throw new DomainError('review.state_invitation_answered');
+    if (before.userId !== null) throw new DomainError('review.state_invitation_linked');
+    await tx.update(callReviewers).set({ inviteTokenHash: secret.hash }).where(eq(callReviewers.id, reviewerId));
+    // Counted under the row lock taken above, so two re-sends cannot pick the same number.
+    const sending = (await invitationMailCount(tx, reviewerId)) + 1;
+    const { account, mailLang } = await mailLangFor(tx, before.email, lang);
+    const mail = invitationMail(mailLang, call.title, invitationLink(publicUrl, secret.token), true);
+    const queued = await enqueueMail(tx, {
+      dedupeKey: `reviewer-invitation:${reviewerId}:${sending}`,
+      kind: 'reviewer_invitation',
+      toEmail: before.email,
+      toUserId: account?.id ?? null,
+      lang: mailLang,
+      ...mail,
+      about: { callId, reviewerId, sending: String(sending) },
+    });
+    // A new secret without its mail would leave the invitee with a dead link: undo both.
+    if (!queued) throw new Error(`invitation mail ${sending} of reviewer ${reviewerId} was already queued`);
+    await recordAudit(tx, actor, { action: 'reviewer.resend', entityType: 'call_reviewer', entityId: reviewerId, before: { sending: sending - 1 }, after: { sending, toEmail: before.email } });
+  });
+  const list = await listReviewers(db, callId);
+  return list.reviewers.find((r) => r.id === reviewerId)!;
 }
 
 export async function patchReviewer(db: Db, actor: Actor, callId: string, reviewerId: string, patch: ReviewerPatchT): Promise<ReviewerViewT> {
@@ -221,7 +276,7 @@ export async function patchReviewer(db: Db, actor: Actor, callId: string, review
       })
       .where(eq(callReviewers.id, reviewerId))
       .returning();
-    await recordAudit(tx, actor, { action: 'reviewer.update', entityType: 'call_reviewer', entityId: reviewerId, before, after });
+    await recordAudit(tx, actor, { action: 'reviewer.update', entityType: 'call_reviewer', entityId: reviewerId, before: withoutSecret(before), after: withoutSecret(after!) });
   });
   const list = await listReviewers(db, callId);
   return list.reviewers.find((r) => r.id === reviewerId)!;
@@ -246,7 +301,7 @@ export async function removeReviewer(db: Db, actor: Actor, callId: string, revie
     await assertNoRunInProgress(tx, callId, now);
     // Assignments and draft reviews go with the row (cascade); the audit entry keeps the row.
     await tx.delete(callReviewers).where(eq(callReviewers.id, reviewerId));
-    await recordAudit(tx, actor, { action: 'reviewer.remove', entityType: 'call_reviewer', entityId: reviewerId, before });
+    await recordAudit(tx, actor, { action: 'reviewer.remove', entityType: 'call_reviewer', entityId: reviewerId, before: withoutSecret(before) });
   });
 }
 

@@ -30,6 +30,8 @@ const DOMAIN_STATUS: [RegExp, number][] = [
   [/^auth\.email_taken$/, 409],
   [/^setup\.not_required$/, 409],
   [/^setup\.invalid_token$/, 403],
+  // An unanswered reviewer invitation is answered only with the secret from its link.
+  [/^review\.invitation_token_required$/, 403],
   [/^roles\.last_admin$/, 409],
   [/^budget\.(parent_not_group|has_children|cycle)$/, 409],
   // A request that is valid but clashes with the record's current state (already finalised, still running…).

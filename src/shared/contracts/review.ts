@@ -114,6 +114,11 @@ export const InvitationView = z.object({
   callId: Id,
   callTitle: Text,
   status: ReviewerStatus,
+  /**
+   * Not linked to this account yet: it is listed only because the request carried its link's secret,
+   * and accepting or declining it takes that secret too (`token`).
+   */
+  needsLink: z.boolean(),
   organisation: z.string().nullable(),
   sectors: z.array(z.string()),
   topics: z.array(z.string()),
@@ -123,15 +128,26 @@ export const InvitationView = z.object({
   respondedAt: z.string().nullable(),
 });
 export type InvitationViewT = z.infer<typeof InvitationView>;
-export const InvitationList = z.object({ invitations: z.array(InvitationView) });
-export type InvitationListT = z.infer<typeof InvitationList>;
-
-/** Accepting may correct the profile staff entered (it feeds conflicts and affinity). */
 /**
  * The secret from the invitation link (src/modules/review/invitation-token.ts). Required to answer an
  * invitation not yet linked to the account; an e-mail match alone is not proof of the mailbox.
  */
-export const InvitationToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/, { message: 'oc:errors.review.invitation_token' });
+export const InvitationToken = z.string({ message: 'oc:errors.review.invitation_token' }).regex(/^[A-Za-z0-9_-]{43}$/, { message: 'oc:errors.review.invitation_token' });
+
+/** The list may be asked with the secret of an invitation link, which adds that invitation. */
+export const InvitationListQuery = z.strictObject({ token: InvitationToken.optional() });
+export const InvitationList = z.object({
+  invitations: z.array(InvitationView),
+  /**
+   * What became of the `token` asked with: 'absent' (none given), 'valid' (its invitation is in the
+   * list), 'invalid' (no such invitation, a link replaced by a newer one, or one answered by
+   * another account — which of these is not said).
+   */
+  link: z.enum(['absent', 'valid', 'invalid']),
+});
+export type InvitationListT = z.infer<typeof InvitationList>;
+
+/** Accepting may correct the profile staff entered (it feeds conflicts and affinity). */
 export const InvitationAccept = z.strictObject({
   token: InvitationToken.optional(),
   organisation: Organisation.nullable().optional(),
@@ -140,6 +156,9 @@ export const InvitationAccept = z.strictObject({
   expertise: Tags.optional(),
 });
 export type InvitationAcceptT = z.infer<typeof InvitationAccept>;
+/** Declining an invitation not yet linked to the account takes the link's secret too; a linked one needs no body. */
+export const InvitationDecline = z.strictObject({ token: InvitationToken.optional() });
+export type InvitationDeclineT = z.infer<typeof InvitationDecline>;
 
 // ---------- conflicts ----------
 

@@ -1,24 +1,46 @@
 /**
  * /me/reviews: a reviewer's invitations (accept, correcting organisation and expertise, or decline)
  * and the applications assigned to them, grouped by call with how far each review is.
+ *
+ * The invitation mail links here with the invitation's secret (`?invitation=<secret>`). E-mail
+ * addresses are not verified at sign-up, so an invitation nobody has answered is shown and answered
+ * only with that secret, which is sent along with the answer. Signed out, the page offers sign-in and
+ * sign-up with the whole address as `?next=`, so the secret survives the detour.
  */
-import { Anchor, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import type { InvitationListT, InvitationViewT, MyReviewListT } from '../../../src/shared/contracts/review';
+import { usePageTitle } from '../app/usePageTitle';
 import { post } from '../lib/api';
 import { FormErrorSummary, useSubmit } from '../lib/forms';
 import { LoadState } from '../lib/LoadState';
 import { Loc, useLocText } from '../lib/Localized';
+import { useSession } from '../lib/session';
 import { useLang } from '../lib/text';
 import { useApiGet } from '../lib/useApiGet';
 import { seoulTime } from '../recruitment/call-status';
+import { safeReturnPath, signInPath } from '../recruitment/sign-in-return';
 import { ConfirmDialog, SignedInOnly, StatusLine } from './parts';
 import { groupByCall, parseTags, progress, type CallGroup } from './review-form';
 
+/** The shape of an invitation link's secret (InvitationToken in the contracts); anything else is a broken link. */
+const LINK_SECRET = /^[A-Za-z0-9_-]{43}$/;
+
+/** The secret of the invitation link this page was opened with: absent, well-formed, or broken (e.g. cut by a mail program). */
+function useInvitationLink(): { token: string | undefined; broken: boolean; present: boolean } {
+  const [search] = useSearchParams();
+  const raw = search.get('invitation');
+  if (raw === null) return { token: undefined, broken: false, present: false };
+  return LINK_SECRET.test(raw) ? { token: raw, broken: false, present: true } : { token: undefined, broken: true, present: true };
+}
+
 export function MyReviewsPage() {
   const { t } = useTranslation('review');
+  const { me, loading } = useSession();
+  const link = useInvitationLink();
+  if (link.present && !loading && !me?.user) return <SignInForInvitation />;
   return (
     <SignedInOnly title={t('reviews.title')}>
       <MyReviews />
@@ -26,11 +48,36 @@ export function MyReviewsPage() {
   );
 }
 
+/** Signed out with an invitation link: say what to do, with sign-in and sign-up both coming back here, link included. */
+function SignInForInvitation() {
+  const { t } = useTranslation('review');
+  const location = useLocation();
+  usePageTitle(t('reviews.title'));
+  const here = safeReturnPath(`${location.pathname}${location.search}`) ?? '/me/reviews';
+  return (
+    <Stack gap="md">
+      <Title order={1}>{t('reviews.title')}</Title>
+      <Alert color="campus" variant="outline" title={t('invitationLink.signedOutTitle')}>
+        <Text mb="xs">{t('invitationLink.signedOut')}</Text>
+        <Group gap="lg">
+          <Anchor component={Link} to={signInPath(here)} className="inline-link">
+            {t('invitationLink.signIn')}
+          </Anchor>
+          <Anchor component={Link} to={`/sign-up?next=${encodeURIComponent(here)}`} className="inline-link">
+            {t('invitationLink.signUp')}
+          </Anchor>
+        </Group>
+      </Alert>
+    </Stack>
+  );
+}
+
 function MyReviews() {
   const { t } = useTranslation('review');
   const lang = useLang();
   const location = useLocation();
-  const invitations = useApiGet<InvitationListT>('/me/reviewer-invitations', [lang]);
+  const link = useInvitationLink();
+  const invitations = useApiGet<InvitationListT>(`/me/reviewer-invitations${link.token ? `?token=${link.token}` : ''}`, [lang]);
   const reviews = useApiGet<MyReviewListT>('/me/reviews', [lang]);
   const [message, setMessage] = useState('');
   // A review page that sent the person back (after a declared conflict) says what happened.
@@ -58,19 +105,26 @@ function MyReviews() {
         </Title>
         <StatusLine message={message} testId="invitation-status" />
         <LoadState state={invitations}>
-          {(data) =>
-            data.invitations.length === 0 ? (
-              <Text>{t('reviews.noInvitations')}</Text>
-            ) : (
-              <ul className="plain-list">
-                {data.invitations.map((inv) => (
-                  <li key={inv.id}>
-                    <Invitation invitation={inv} onDone={afterResponse} />
-                  </li>
-                ))}
-              </ul>
-            )
-          }
+          {(data) => (
+            <Stack gap="sm">
+              {(link.broken || data.link === 'invalid') && (
+                <Alert color="red.9" variant="outline" title={t('invitationLink.invalidTitle')} data-testid="invitation-link-invalid">
+                  {t('invitationLink.invalid')}
+                </Alert>
+              )}
+              {data.invitations.length === 0 ? <Text>{t('reviews.noInvitations')}</Text> : null}
+              {!link.present && <Text size="sm">{t('invitationLink.hint')}</Text>}
+              {data.invitations.length > 0 && (
+                <ul className="plain-list">
+                  {data.invitations.map((inv) => (
+                    <li key={inv.id}>
+                      <Invitation invitation={inv} token={inv.needsLink ? link.token : undefined} onDone={afterResponse} />
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Stack>
+          )}
         </LoadState>
       </section>
       <section aria-labelledby="assigned-title">
@@ -95,9 +149,11 @@ function MyReviews() {
   );
 }
 
-function Invitation({ invitation: inv, onDone }: { invitation: InvitationViewT; onDone: (message: string) => Promise<void> }) {
+/** One invitation; `token` is the secret of its link when it is not yet linked to the account (needsLink). */
+function Invitation({ invitation: inv, token, onDone }: { invitation: InvitationViewT; token: string | undefined; onDone: (message: string) => Promise<void> }) {
   const { t } = useTranslation('review');
   const lang = useLang();
+  const { me } = useSession();
   const locText = useLocText();
   const submit = useSubmit();
   const [organisation, setOrganisation] = useState(inv.organisation ?? '');
@@ -110,12 +166,12 @@ function Invitation({ invitation: inv, onDone }: { invitation: InvitationViewT; 
   const accept = (e: FormEvent) => {
     e.preventDefault();
     void submit.run({}, async () => {
-      await post(`/me/reviewer-invitations/${inv.id}/accept`, { organisation: organisation.trim() === '' ? null : organisation.trim(), expertise: parseTags(expertise) });
+      await post(`/me/reviewer-invitations/${inv.id}/accept`, { ...(token ? { token } : {}), organisation: organisation.trim() === '' ? null : organisation.trim(), expertise: parseTags(expertise) });
       await onDone(t('invitation.acceptedNow', { call: locText(inv.callTitle) }));
     });
   };
   const decline = async () => {
-    await post(`/me/reviewer-invitations/${inv.id}/decline`);
+    await post(`/me/reviewer-invitations/${inv.id}/decline`, token ? { token } : {});
     setDeclineOpen(false);
     await onDone(t('invitation.declinedNow', { call: locText(inv.callTitle) }));
   };
@@ -129,6 +185,11 @@ function Invitation({ invitation: inv, onDone }: { invitation: InvitationViewT; 
         {t('invitation.invitedOn', { at: seoulTime(inv.invitedAt, lang) })}{' '}
         <span className="review-badge">{t(`invitation.status.${inv.status}`)}</span>
       </Text>
+      {inv.needsLink && me?.user && (
+        <Text size="sm" mb="sm" className="review-notice" data-testid={`invitation-${inv.id}-link-note`}>
+          {t('invitationLink.linksAccount', { name: me.user.name, email: me.user.email })}
+        </Text>
+      )}
       {inv.status === 'invited' ? (
         <form onSubmit={accept} noValidate aria-label={t('invitation.formLabel', { call: locText(inv.callTitle) })}>
           <Stack gap="sm">

@@ -1,8 +1,9 @@
 /**
  * /admin/calls/:id/review: how the call is reviewed. The rubric (weighted bilingual criteria on an
  * integer scale), reviews per application and blind review; the reviewers invited by e-mail with the
- * profile that feeds conflicts and affinity (organisation, sectors, topics, expertise, load); and the
- * conflicts of interest found or declared. Each part loads and saves on its own.
+ * profile that feeds conflicts and affinity (organisation, sectors, topics, expertise, load), and an
+ * unanswered invitation re-sent with a new link; and the conflicts of interest found or declared.
+ * Each part loads and saves on its own.
  */
 import { Button, Checkbox, Fieldset, Group, SimpleGrid, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
@@ -358,6 +359,7 @@ function ReviewersSection({ callId, onChanged }: { callId: string; onChanged: (m
   const state = useApiGet<ReviewerListT>(`/admin/calls/${callId}/reviewers`);
   const [editing, setEditing] = useState<ReviewerViewT | null>(null);
   const [removing, setRemoving] = useState<ReviewerViewT | null>(null);
+  const [resending, setResending] = useState<ReviewerViewT | null>(null);
   const sectorName = (s: string) => ((SECTORS as readonly string[]).includes(s) ? t(`sectors.${s}`) : s);
   const changed = async (message: string) => {
     await state.reload();
@@ -370,6 +372,15 @@ function ReviewersSection({ callId, onChanged }: { callId: string; onChanged: (m
     setRemoving(null);
     await changed(t('reviewers.removed', { email }));
     window.setTimeout(() => document.getElementById(INVITE_EMAIL_ID)?.focus(), 0);
+  };
+  // A new link replaces the old one (lost mail, a link sent on to the wrong person, or an invitation
+  // from before links carried a secret); the row stays, so focus returns to its button.
+  const resend = async () => {
+    if (!resending) return;
+    await post(`/admin/calls/${callId}/reviewers/${resending.id}/resend`);
+    const email = resending.email;
+    setResending(null);
+    await changed(t('reviewers.resent', { email }));
   };
   return (
     <section aria-labelledby="reviewers-heading">
@@ -432,6 +443,11 @@ function ReviewersSection({ callId, onChanged }: { callId: string; onChanged: (m
                             <Button size="xs" variant="default" onClick={() => setEditing(r)} aria-label={t('reviewers.editOf', { email: r.email })}>
                               {t('admin:common.edit')}
                             </Button>
+                            {r.status === 'invited' && r.userId === null && (
+                              <Button size="xs" variant="default" onClick={() => setResending(r)} aria-label={t('reviewers.resendOf', { email: r.email })}>
+                                {t('reviewers.resend')}
+                              </Button>
+                            )}
                             <Button size="xs" variant="outline" color="red.9" onClick={() => setRemoving(r)} aria-label={t('reviewers.removeOf', { email: r.email })}>
                               {t('reviewers.remove')}
                             </Button>
@@ -449,6 +465,9 @@ function ReviewersSection({ callId, onChanged }: { callId: string; onChanged: (m
       <EditReviewerDialog callId={callId} reviewer={editing} onClose={() => setEditing(null)} onSaved={changed} />
       <ConfirmDialog opened={removing !== null} title={removing ? t('reviewers.removeTitle', { email: removing.email }) : ''} confirmLabel={t('reviewers.remove')} onConfirm={remove} onClose={() => setRemoving(null)}>
         {t('reviewers.removeBody')}
+      </ConfirmDialog>
+      <ConfirmDialog opened={resending !== null} title={resending ? t('reviewers.resendTitle', { email: resending.email }) : ''} confirmLabel={t('reviewers.resendConfirm')} onConfirm={resend} onClose={() => setResending(null)}>
+        {t('reviewers.resendBody')}
       </ConfirmDialog>
     </section>
   );
