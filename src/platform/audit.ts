@@ -1,5 +1,4 @@
 /** Writes the append-only audit trail. Call it inside the same transaction as the change it records. */
-import type { FastifyRequest } from 'fastify';
 import { uuidv7 } from 'uuidv7';
 import type { DbOrTx } from './db/client.js';
 import { auditLog } from './db/schema/index.js';
@@ -9,11 +8,6 @@ export interface Actor {
   /** A label that survives account deletion, e.g. 'cli' or 'setup'. Never an e-mail address. */
   label?: string;
   ip?: string | null;
-}
-
-/** The actor of a request: its signed-in account (if any) and its address, for audit entries. */
-export function actorOf(request: FastifyRequest): Actor {
-  return { userId: request.principal?.userId ?? null, ip: request.ip };
 }
 
 export interface AuditEntryInput {

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { adminOnly, publicAccess, signedIn } from '../../core/access/policy.js';
 import { Me, RolesInput, SetupInput, SignInInput, SignUpInput, UserListItem, UserListQuery } from '../../shared/contracts/accounts.js';
 import { ErrorBody, IdParams } from '../../shared/contracts/common.js';
-import { actorOf } from '../../platform/audit.js';
+import { actorOf } from '../../platform/http/request.js';
 import { countAdmins } from '../../platform/auth/roles.js';
 import { HttpError } from '../../platform/http/errors.js';
 import type { App } from '../../platform/http/server.js';

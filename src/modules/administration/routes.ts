@@ -21,7 +21,7 @@ import {
   WorkPackagePatch,
   WorkPackageView,
 } from '../../shared/contracts/plan.js';
-import { actorOf } from '../../platform/audit.js';
+import { actorOf } from '../../platform/http/request.js';
 import type { App } from '../../platform/http/server.js';
 import type { ModuleDeps } from '../../platform/module.js';
 import { budgetCsv } from './export-csv.js';

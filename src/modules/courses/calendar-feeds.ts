@@ -15,8 +15,10 @@ import type { DbOrTx } from '../../platform/db/client.js';
 import { calendarTokens, cohorts, courseSessions, enrolments, participants, rooms, sessionLecturers, users } from '../../platform/db/schema/index.js';
 import { translate } from '../../shared/i18n/server-messages.js';
 import { withLecturers, type SessionInfo } from './timetable-problem.js';
+import type { FeedKindT } from '../../shared/contracts/calendars.js';
 
-export type FeedKind = 'participant' | 'lecturer';
+/** Which feed a secret token opens (the contract's FeedKind). */
+export type FeedKind = FeedKindT;
 
 const DAY_MS = 86_400_000;
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;

@@ -5,11 +5,8 @@
  * invitations — an unanswered one only with the secret from its link — and score what is assigned
  * to them.
  */
-import type { FastifyRequest } from 'fastify';
 import { signedIn, staffOnly } from '../../core/access/policy.js';
-import type { AccessActor } from '../../platform/access-log.js';
-import { actorOf } from '../../platform/audit.js';
-import { RequestValidationError } from '../../platform/http/errors.js';
+import { accessorOf, actorOf, me, validated } from '../../platform/http/request.js';
 import type { App } from '../../platform/http/server.js';
 import type { ModuleDeps } from '../../platform/module.js';
 import { ErrorBody, IdParams, Ok } from '../../shared/contracts/common.js';
@@ -53,11 +50,6 @@ import { applicationsCsv, applicationsXlsx } from '../recruitment/export.js';
 import { ApplicationExportQuery, ApplicationExportRequest } from '../../shared/contracts/recruitment.js';
 import { translate } from '../../shared/i18n/server-messages.js';
 import * as staff from './staff.js';
-
-/** The policies guarantee a principal on every route here. */
-const me = (request: FastifyRequest): string => request.principal!.userId;
-/** Roles are logged as they are at the time of access. */
-const accessorOf = (request: FastifyRequest): AccessActor => ({ userId: request.principal!.userId, roles: request.principal!.roles, ip: request.ip });
 
 export function registerReviewRoutes(app: App, deps: ModuleDeps): void {
   const { db, now } = deps;
@@ -214,9 +206,8 @@ export function registerReviewRoutes(app: App, deps: ModuleDeps): void {
     handler: async (request) => {
       // An unknown assignment is 404 before the reason is asked for, as everywhere.
       await staff.requireAssignment(db, request.params.assignmentId);
-      const parsed = AssignmentRemoveRequest.safeParse(request.query);
-      if (!parsed.success) throw new RequestValidationError(AssignmentRemoveRequest, request.query, parsed.error.issues);
-      await staff.removeAssignment(db, actorOf(request), request.params.assignmentId, parsed.data.reason, now());
+      const { reason } = validated(AssignmentRemoveRequest, request.query);
+      await staff.removeAssignment(db, actorOf(request), request.params.assignmentId, reason, now());
       return { ok: true as const };
     },
   });
@@ -243,10 +234,9 @@ export function registerReviewRoutes(app: App, deps: ModuleDeps): void {
       handler: async (request, reply) => {
         await staff.requireCall(db, request.params.id);
         // The reason is required, but only once the call is known to exist (an unknown call is 404, as everywhere).
-        const parsed = ApplicationExportRequest.safeParse(request.query);
-        if (!parsed.success) throw new RequestValidationError(ApplicationExportRequest, request.query, parsed.error.issues);
+        const { reason } = validated(ApplicationExportRequest, request.query);
         const lang = request.lang;
-        const table = await exportScores(db, accessorOf(request), request.params.id, parsed.data.reason, format, lang);
+        const table = await exportScores(db, accessorOf(request), request.params.id, reason, format, lang);
         reply.header('content-disposition', `attachment; filename="open-campus-scores-${request.params.id}-${lang}.${format}"`).header('cache-control', 'no-store');
         if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(applicationsCsv(table));
         return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await applicationsXlsx(table, translate(lang, 'exports.scores.sheet')));

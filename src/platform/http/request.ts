@@ -10,7 +10,10 @@ import type { AccessActor } from '../access-log.js';
 import type { Actor } from '../audit.js';
 import { RequestValidationError } from './errors.js';
 
-export { actorOf } from '../audit.js';
+/** The actor of a request: its signed-in account (if any) and its address, for audit entries. */
+export function actorOf(request: FastifyRequest): Actor {
+  return { userId: request.principal?.userId ?? null, ip: request.ip };
+}
 
 /** The signed-in principal. Only a route whose policy admits anonymous requests could lack one. */
 export function principalOf(request: FastifyRequest): Principal {
