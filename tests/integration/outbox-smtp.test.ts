@@ -1,20 +1,23 @@
 /**
  * The e-mail outbox against a real SMTP listener (a tiny SMTP server in this file, on a free
  * port): two dispatchers sending at once deliver each queued message exactly once; failures are
- * retried after a delay and end as 'failed'; and in the app, finalising a selection sends every
- * outcome e-mail through SMTP_URL without anyone pressing a button.
+ * retried after a delay and end as 'failed'; an invitation superseded by a re-send is never sent,
+ * not even as a retry; and in the app, finalising a selection sends every outcome e-mail through
+ * SMTP_URL without anyone pressing a button.
  */
 import { createServer, type Server, type Socket } from 'node:net';
-import { eq, like } from 'drizzle-orm';
+import { eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboxMessages } from '../../src/platform/db/schema/index.js';
 import { createOutboxDispatcher, type OutboxDispatcher } from '../../src/platform/mail/dispatcher.js';
 import { enqueueMail } from '../../src/platform/mail/outbox.js';
 import { smtpTransport } from '../../src/platform/mail/sender.js';
 import { createJobs } from '../../src/platform/jobs.js';
+import type { ReviewerViewT } from '../../src/shared/contracts/review.js';
 import type { OutboxListT, OutboxSendResultT, SelectionRunViewT } from '../../src/shared/contracts/selection.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { movableClock, waitFor } from '../support/factories.js';
+import { reviewCallBody, uniqueEmail } from '../support/review-factories.js';
 import { seedSelectionCall } from './selection-fixtures.js';
 
 interface Received {
@@ -176,6 +179,35 @@ describe('dispatchers against a real SMTP listener', () => {
     expect(await row()).toMatchObject({ status: 'failed', attempts: 2 });
     clock.advance(61_000);
     expect((await d.sendNow()).claimed).toBe(0);
+  });
+
+  it('never sends an invitation mail that a re-send superseded, not even as a retry', async () => {
+    const db = t.campus.database.db;
+    const staff = await t.signedIn(['staff']);
+    const call = (await staff.post('/api/v1/admin/calls', reviewCallBody({}, clock.now()))).json<{ id: string }>();
+    const email = uniqueEmail('retry');
+    const reviewer = (await staff.post(`/api/v1/admin/calls/${call.id}/reviewers`, { email })).json<ReviewerViewT>();
+    const mails = () => db.select().from(outboxMessages).where(sql`${outboxMessages.about}->>'reviewerId' = ${reviewer.id}`).orderBy(outboxMessages.createdAt, outboxMessages.id);
+    // The first mail failed once and waits for its retry, as the dispatcher leaves it after an SMTP error.
+    const [first] = await mails();
+    await db.update(outboxMessages).set({ attempts: 1, claimedAt: clock.now(), lastError: '421 try again later' }).where(eq(outboxMessages.id, first!.id));
+
+    expect((await staff.post(`/api/v1/admin/calls/${call.id}/reviewers/${reviewer.id}/resend`)).statusCode).toBe(200);
+    const [, second] = await mails();
+    expect((await mails()).map((m) => m.status)).toEqual(['superseded', 'pending']);
+
+    clock.advance(61_000);
+    const before = smtp.received.length;
+    expect(await dispatcher({ retryDelayMs: 60_000 }).sendNow()).toMatchObject({ claimed: 1, sent: 1 });
+    const delivered = smtp.received.slice(before);
+    expect(delivered).toHaveLength(1);
+    expect(messageIdOf(delivered[0]!)?.startsWith(`<${second!.id}@`)).toBe(true);
+    expect(delivered[0]!.to).toEqual([email.toLowerCase()]);
+    expect((await mails()).map((m) => [m.status, m.attempts])).toEqual([
+      ['superseded', 1],
+      ['sent', 1],
+    ]);
+    expect((await dispatcher().sendNow()).claimed).toBe(0);
   });
 });
 

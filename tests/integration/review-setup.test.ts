@@ -12,6 +12,7 @@ import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, callReviewers, calls, outboxMessages } from '../../src/platform/db/schema/index.js';
 import type { ConflictListT, InvitationListT, ReviewerListT, ReviewerViewT, ReviewSettingsViewT } from '../../src/shared/contracts/review.js';
+import type { OutboxListT } from '../../src/shared/contracts/selection.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { DEFAULT_RUBRIC, invitationToken, reviewCallBody, seedReviewableCall, tokenInMail, uniqueEmail, type SeededCall, type SignedIn } from '../support/review-factories.js';
 
@@ -240,6 +241,8 @@ describe('invitations', () => {
     expect(mails[1]).toMatchObject({ kind: 'reviewer_invitation', lang: 'en', about: { callId: seeded.callId, reviewerId: invited.id, sending: '2' } });
     expect(mails[1]!.body).toContain('This is a new invitation link. The link we sent you earlier no longer works.');
     expect(mails[1]!.body).toContain('초대 링크를 새로 보내 드립니다.');
+    // Only the newest mail may still go out: the unsent ones before it carry dead links.
+    expect(mails.map((m) => m.status)).toEqual(['superseded', 'superseded', 'pending']);
     const tokens = mails.map((m) => tokenInMail(m.body));
     expect(new Set(tokens).size).toBe(3);
     const newToken = tokens[2]!;
@@ -256,7 +259,18 @@ describe('invitations', () => {
 
     const audit = await db().select().from(auditLog).where(eq(auditLog.entityId, invited.id)).orderBy(auditLog.id);
     expect(audit.map((a) => a.action)).toEqual(['reviewer.invite', 'reviewer.resend', 'reviewer.resend', 'reviewer.accept']);
-    expect(audit[1]).toMatchObject({ actorId: staff.userId, before: { sending: 1 }, after: { sending: 2, toEmail: email.toLowerCase() } });
+    expect(audit[1]).toMatchObject({ actorId: staff.userId, before: { sending: 1 }, after: { sending: 2, toEmail: email.toLowerCase(), supersededMails: 1 } });
+
+    // The staff outbox says why those were never sent, in the reader's language.
+    const outbox = await staff.get('/api/v1/admin/outbox?status=superseded', { 'accept-language': 'en' });
+    expect(outbox.statusCode, outbox.body).toBe(200);
+    const listed = outbox.json<OutboxListT>();
+    expect(listed.messages.filter((m) => m.about.reviewerId === invited.id).map((m) => [m.id, m.status])).toEqual([
+      [mails[1]!.id, 'superseded'],
+      [mails[0]!.id, 'superseded'],
+    ]);
+    expect(listed.counts.superseded).toBeGreaterThanOrEqual(2);
+    expect((await staff.get('/api/v1/admin/outbox')).json<OutboxListT>().messages.find((m) => m.id === mails[2]!.id)?.status).toBe('pending');
 
     // Answered now: nothing to re-send, and no mail queued.
     const answered = await staff.post(resendUrl, undefined, { 'accept-language': 'en' });
@@ -289,6 +303,10 @@ describe('invitations', () => {
     const invited = (await staff.post(`/api/v1/admin/calls/${seeded.callId}/reviewers`, { email })).json<ReviewerViewT>();
     const token = await invitationToken(t, invited.id);
     await db().update(callReviewers).set({ inviteTokenHash: null }).where(eq(callReviewers.id, invited.id));
+    // That mail went out long ago: a re-send leaves a sent message as it is.
+    await db().update(outboxMessages).set({ status: 'sent', sentAt: new Date() }).where(sql`${outboxMessages.about}->>'reviewerId' = ${invited.id}`);
+    const listed = async () => (await staff.get(`/api/v1/admin/calls/${seeded.callId}/reviewers`)).json<ReviewerListT>().reviewers.find((r) => r.id === invited.id)!;
+    expect(await listed()).toMatchObject({ status: 'invited', userId: null, linkMissing: true });
     const person = await t.signedIn([], { email });
     for (const body of [{}, { token }]) {
       const res = await person.post(`/api/v1/me/reviewer-invitations/${invited.id}/accept`, body);
@@ -296,9 +314,18 @@ describe('invitations', () => {
       expect(res.json().error.code).toBe('review.invitation_token_required');
     }
     expect((await person.get(`/api/v1/me/reviewer-invitations?token=${token}`)).json<InvitationListT>().link).toBe('invalid');
-    expect((await staff.post(`/api/v1/admin/calls/${seeded.callId}/reviewers/${invited.id}/resend`)).statusCode).toBe(200);
+    const resent = await staff.post(`/api/v1/admin/calls/${seeded.callId}/reviewers/${invited.id}/resend`);
+    expect(resent.statusCode).toBe(200);
+    expect(resent.json<ReviewerViewT>().linkMissing).toBe(false);
+    expect((await listed()).linkMissing).toBe(false);
+    const mails = await db().select().from(outboxMessages).where(sql`${outboxMessages.about}->>'reviewerId' = ${invited.id}`).orderBy(outboxMessages.createdAt, outboxMessages.id);
+    expect(mails.map((m) => m.status)).toEqual(['sent', 'pending']);
+    const audit = await db().select().from(auditLog).where(eq(auditLog.entityId, invited.id)).orderBy(auditLog.id);
+    expect(audit.at(-1)).toMatchObject({ action: 'reviewer.resend', after: { sending: 2, supersededMails: 0 } });
     const accepted = await person.post(`/api/v1/me/reviewer-invitations/${invited.id}/accept`, { token: await invitationToken(t, invited.id) });
     expect(accepted.statusCode, accepted.body).toBe(200);
+    // Answered: no link to send, nothing to say.
+    expect(await listed()).toMatchObject({ status: 'accepted', linkMissing: false });
   });
 
   it('lets staff change a reviewer (audited) and remove one who has not submitted', async () => {

@@ -16,7 +16,7 @@ import { recordAccess, type AccessActor } from '../../platform/access-log.js';
 import { recordAudit, type Actor } from '../../platform/audit.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { callReviewers, calls, reviewAssignments, reviews } from '../../platform/db/schema/index.js';
-import { enqueueMail } from '../../platform/mail/outbox.js';
+import { enqueueMail, supersedePendingMail } from '../../platform/mail/outbox.js';
 import type {
   AssignmentListT,
   AssignmentViewT,
@@ -119,6 +119,14 @@ export async function putSettings(db: Db, actor: Actor, callId: string, input: R
 
 // ---------- reviewers ----------
 
+/**
+ * An invitation sent before links carried a secret (no hash) that nobody has answered or linked:
+ * it can be answered only after staff re-send it, so the staff list says so.
+ */
+export function invitationLinkMissing(r: Pick<ReviewerRow, 'status' | 'userId' | 'inviteTokenHash'>): boolean {
+  return r.status === 'invited' && r.userId === null && r.inviteTokenHash === null;
+}
+
 function presentReviewer(r: ReviewerRow, name: string | null, assigned: number, conflicts: number): ReviewerViewT {
   return {
     id: r.id,
@@ -136,6 +144,7 @@ function presentReviewer(r: ReviewerRow, name: string | null, assigned: number, 
     conflicts,
     invitedAt: r.invitedAt.toISOString(),
     respondedAt: r.respondedAt ? r.respondedAt.toISOString() : null,
+    linkMissing: invitationLinkMissing(r),
   };
 }
 
@@ -228,7 +237,8 @@ export async function inviteReviewer(db: Db, actor: Actor, callId: string, input
  * link passed to the wrong person, or an invitation from before links carried a secret). Only an
  * invitation nobody has answered yet: once linked to an account, the link is no longer needed.
  * Each sending has its own dedupe key (the sending's number), so the new mail is queued even
- * though the first one was.
+ * though the first one was. Earlier invitation mails still waiting in the outbox carry the dead
+ * link: they are superseded, so they are never sent (not even by a retry) and the outbox says why.
  */
 export async function resendInvitation(db: Db, actor: Actor, callId: string, reviewerId: string, lang: Lang, publicUrl: string): Promise<ReviewerViewT> {
   const secret = newInvitationToken();
@@ -241,6 +251,7 @@ export async function resendInvitation(db: Db, actor: Actor, callId: string, rev
     await tx.update(callReviewers).set({ inviteTokenHash: secret.hash }).where(eq(callReviewers.id, reviewerId));
     // Counted under the row lock taken above, so two re-sends cannot pick the same number.
     const sending = (await invitationMailCount(tx, reviewerId)) + 1;
+    const superseded = await supersedePendingMail(tx, 'reviewer_invitation', { reviewerId });
     const { account, mailLang } = await mailLangFor(tx, before.email, lang);
     const mail = invitationMail(mailLang, call.title, invitationLink(publicUrl, secret.token), true);
     const queued = await enqueueMail(tx, {
@@ -254,7 +265,7 @@ export async function resendInvitation(db: Db, actor: Actor, callId: string, rev
     });
     // A new secret without its mail would leave the invitee with a dead link: undo both.
     if (!queued) throw new Error(`invitation mail ${sending} of reviewer ${reviewerId} was already queued`);
-    await recordAudit(tx, actor, { action: 'reviewer.resend', entityType: 'call_reviewer', entityId: reviewerId, before: { sending: sending - 1 }, after: { sending, toEmail: before.email } });
+    await recordAudit(tx, actor, { action: 'reviewer.resend', entityType: 'call_reviewer', entityId: reviewerId, before: { sending: sending - 1 }, after: { sending, toEmail: before.email, supersededMails: superseded } });
   });
   const list = await listReviewers(db, callId);
   return list.reviewers.find((r) => r.id === reviewerId)!;

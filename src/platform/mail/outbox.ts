@@ -4,6 +4,7 @@
  * idempotent, so retrying a request or re-running a step never sends the same notice twice.
  * Sending is done afterwards by the outbox sender (src/platform/mail/sender.ts).
  */
+import { and, eq, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { DbOrTx } from '../db/client.js';
 import { outboxMessages } from '../db/schema/index.js';
@@ -38,4 +39,22 @@ export async function enqueueMail(db: DbOrTx, mail: MailInput): Promise<boolean>
     .onConflictDoNothing({ target: outboxMessages.dedupeKey })
     .returning({ id: outboxMessages.id });
   return rows.length > 0;
+}
+
+/**
+ * Retires the still-unsent messages of one kind about one thing (e.g. every pending invitation of a
+ * reviewer before a new one is queued), in the caller's transaction: they become 'superseded', which
+ * the dispatcher never claims, so neither a later pass nor a retry sends an outdated notice. A
+ * message already claimed ('sending') or sent is left alone. Returns how many were retired.
+ */
+export async function supersedePendingMail(db: DbOrTx, kind: string, about: Record<string, string>): Promise<number> {
+  const matches = Object.entries(about).map(([key, value]) => sql`${outboxMessages.about}->>${key} = ${value}`);
+  // Without a subject this would retire every pending message of the kind.
+  if (matches.length === 0) throw new Error('supersedePendingMail needs at least one "about" key');
+  const rows = await db
+    .update(outboxMessages)
+    .set({ status: 'superseded' })
+    .where(and(eq(outboxMessages.kind, kind), eq(outboxMessages.status, 'pending'), ...matches))
+    .returning({ id: outboxMessages.id });
+  return rows.length;
 }

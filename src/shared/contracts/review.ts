@@ -100,6 +100,8 @@ export const ReviewerView = z.object({
   conflicts: z.number().int(),
   invitedAt: z.string(),
   respondedAt: z.string().nullable(),
+  /** Invited before the link carried a secret: nobody can answer until staff re-send it. */
+  linkMissing: z.boolean(),
 });
 export type ReviewerViewT = z.infer<typeof ReviewerView>;
 export const ReviewerList = z.object({ reviewers: z.array(ReviewerView) });

@@ -155,7 +155,8 @@ export type MyApplicationSummaryT = z.infer<typeof MyApplicationSummary>;
 export const MyApplicationsList = z.object({ applications: z.array(MyApplicationSummary) });
 export type MyApplicationsListT = z.infer<typeof MyApplicationsList>;
 
-export const OutboxStatus = z.enum(['pending', 'sending', 'sent', 'failed', 'logged']);
+/** 'superseded': replaced by a newer message before it was sent (an invitation re-sent with a new link); never sent. */
+export const OutboxStatus = z.enum(['pending', 'sending', 'sent', 'failed', 'logged', 'superseded']);
 export const OutboxQuery = z.strictObject({
   status: OutboxStatus.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),

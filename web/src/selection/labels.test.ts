@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import ko from '../../../locales/ko/selection.json';
 import en from '../../../locales/en/selection.json';
 import { ASSIGNMENT_PHASES } from './format';
+import { OutboxStatus } from '../../../src/shared/contracts/selection';
 import { ASSIGNMENT_RUN_STATUSES, OUTBOX_STATUSES, outboxKindKey, selectionStatusKey } from './labels';
 
 /** Reads "a.b.c" from a nested catalogue; plural keys count as present. */
@@ -25,6 +26,10 @@ describe('labels', () => {
     expect(selectionStatusKey('feasible', null).key).toBe('selection.status.feasibleNoGap');
     expect(selectionStatusKey('infeasible', null).key).toBe('selection.status.infeasible');
     expect(selectionStatusKey('error', null).key).toBe('selection.status.error');
+  });
+
+  it('lists every outbox status the server sends', () => {
+    expect([...OUTBOX_STATUSES]).toEqual(OutboxStatus.options);
   });
 
   it('has words in both languages for every code the server sends', () => {

@@ -428,7 +428,14 @@ function ReviewersSection({ callId, onChanged }: { callId: string; onChanged: (m
                             r.email
                           )}
                         </Table.Th>
-                        <Table.Td>{t(`reviewers.status.${r.status}`)}</Table.Td>
+                        <Table.Td>
+                          {t(`reviewers.status.${r.status}`)}
+                          {r.linkMissing && (
+                            <Text size="sm" id={`link-missing-${r.id}`} data-testid="reviewer-link-missing">
+                              {t('reviewers.linkMissing')}
+                            </Text>
+                          )}
+                        </Table.Td>
                         <Table.Td>{r.organisation ?? t('reviewers.none')}</Table.Td>
                         <Table.Td>
                           <Text size="sm">{t('reviewers.sectorsValue', { value: r.sectors.length ? r.sectors.map(sectorName).join(', ') : t('reviewers.none') })}</Text>
@@ -444,7 +451,13 @@ function ReviewersSection({ callId, onChanged }: { callId: string; onChanged: (m
                               {t('admin:common.edit')}
                             </Button>
                             {r.status === 'invited' && r.userId === null && (
-                              <Button size="xs" variant="default" onClick={() => setResending(r)} aria-label={t('reviewers.resendOf', { email: r.email })}>
+                              <Button
+                                size="xs"
+                                variant="default"
+                                onClick={() => setResending(r)}
+                                aria-label={t('reviewers.resendOf', { email: r.email })}
+                                aria-describedby={r.linkMissing ? `link-missing-${r.id}` : undefined}
+                              >
                                 {t('reviewers.resend')}
                               </Button>
                             )}

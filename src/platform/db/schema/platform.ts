@@ -67,7 +67,9 @@ export const systemState = pgTable('system_state', {
  * E-mail outbox: messages are written in the same transaction as the change that causes them and
  * sent afterwards. `dedupeKey` is unique, so the same notice (e.g. "outcome of application X in
  * run Y") can be queued only once; a sender claims a row by moving it from 'pending' to 'sending'
- * in one UPDATE, so two senders never send the same message.
+ * in one UPDATE, so two senders never send the same message. A pending message replaced by a newer
+ * one before it was sent (an invitation sent again with a new link) becomes 'superseded' and is
+ * never sent; `status` is plain text without a CHECK, so the value needed no migration.
  */
 export const outboxMessages = pgTable(
   'outbox_message',
@@ -80,7 +82,7 @@ export const outboxMessages = pgTable(
     lang: text('lang').$type<'ko' | 'en'>().notNull().default('ko'),
     subject: text('subject').notNull(),
     body: text('body').notNull(),
-    status: text('status').$type<'pending' | 'sending' | 'sent' | 'failed' | 'logged'>().notNull().default('pending'),
+    status: text('status').$type<'pending' | 'sending' | 'sent' | 'failed' | 'logged' | 'superseded'>().notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     /** What the message is about (e.g. { callId, applicationId }). */
