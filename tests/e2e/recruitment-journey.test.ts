@@ -22,7 +22,7 @@ import { grantGlobalRole } from '../../src/platform/auth/roles.js';
 import { applications, callReviewers, calls, outboxMessages, reviewAssignments, reviews, storedFiles, users, type Rubric } from '../../src/platform/db/schema/index.js';
 import { CallInput } from '../../src/shared/contracts/recruitment.js';
 import { ReviewerInvite } from '../../src/shared/contracts/review.js';
-import { axeViolations, browserAvailable, CHROMIUM, startE2E, type E2E } from './support.js';
+import { axeViolations, browserAvailable, CHROMIUM, startE2E, tinyPdf, type E2E } from './support.js';
 
 type Lang = 'ko' | 'en';
 interface Account {
@@ -82,21 +82,6 @@ let storedPath: string | undefined;
 /** Axe findings of every page in both languages, reported together at the end of each step. */
 const problems: string[] = [];
 const timings: string[] = [];
-
-/** A tiny but valid one-page PDF (offsets in the xref table are exact). */
-function tinyPdf(): Buffer {
-  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>'];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(Buffer.byteLength(body));
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(body);
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((n) => `${String(n).padStart(10, '0')} 00000 n \n`).join('')}`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
 
 /**
  * An account through the app's own sign-up. Addresses are chosen here, not by the harness: two
