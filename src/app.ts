@@ -3,7 +3,6 @@
  * the tests and the benchmarks alike, so all of them run the same app.
  */
 import { Writable } from 'node:stream';
-import { FixedWindowLimiter } from './core/rate-limit/fixed-window.js';
 import { modules } from './modules/index.js';
 import { createAuth, type Auth } from './platform/auth/auth.js';
 import { countAdmins } from './platform/auth/roles.js';
@@ -16,6 +15,7 @@ import { registerWebApp } from './platform/http/web.js';
 import { getOrCreateAuthSecret, issueSetupToken } from './platform/instance.js';
 import type { ModuleDeps } from './platform/module.js';
 import { createJobs } from './platform/jobs.js';
+import { DbRateLimiter } from './platform/rate-limit.js';
 import { createSolverPool } from './platform/solver/pool.js';
 import { outboxDispatcherFor } from './platform/mail/dispatcher.js';
 
@@ -60,10 +60,11 @@ export async function createOpenCampus(options: CreateOptions): Promise<OpenCamp
       auth,
       config,
       now,
+      // Counters in the database, so every instance behind a load balancer counts together (adr/0010).
       limiters: {
-        authByAccount: new FixedWindowLimiter(config.authRateLimit, windowMs),
+        authByAccount: new DbRateLimiter(database.db, 'auth-account', config.authRateLimit, windowMs),
         // One address may sign in several people (a city office behind NAT): a wider limit.
-        authByIp: new FixedWindowLimiter(config.authRateLimit * 3, windowMs),
+        authByIp: new DbRateLimiter(database.db, 'auth-ip', config.authRateLimit * 3, windowMs),
       },
     };
     for (const m of modules) await m.seed?.(deps);

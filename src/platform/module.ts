@@ -6,7 +6,7 @@ import type { Config } from './config.js';
 import type { Db } from './db/client.js';
 import type { Auth } from './auth/auth.js';
 import type { App } from './http/server.js';
-import type { FixedWindowLimiter } from '../core/rate-limit/fixed-window.js';
+import type { RateLimiter } from './rate-limit.js';
 import type { SolverPool } from './solver/pool.js';
 import type { Jobs } from './jobs.js';
 
@@ -15,7 +15,8 @@ export interface ModuleDeps {
   auth: Auth;
   config: Config;
   now: () => Date;
-  limiters: { authByIp: FixedWindowLimiter; authByAccount: FixedWindowLimiter };
+  /** Sign-in, sign-up and setup throttling; counters shared by all instances (adr/0010). */
+  limiters: { authByIp: RateLimiter; authByAccount: RateLimiter };
   /** HiGHS in worker threads; started lazily on the first solve, closed with the app. */
   solver: SolverPool;
   /** Background work started by requests (assignment runs, outbox sending); awaited on close. */

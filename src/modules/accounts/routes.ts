@@ -19,10 +19,13 @@ export function registerAccountRoutes(app: App, deps: ModuleDeps): void {
   const { db, auth, limiters, now } = deps;
 
   /** Throttles by client address and, when given, by account (ASVS 6.3.1; KISA 20). */
-  const throttle = (request: FastifyRequest, action: string, account?: string) => {
+  const throttle = async (request: FastifyRequest, action: string, account?: string) => {
     const t = now().getTime();
-    const checks = [limiters.authByIp.hit(`${action}:ip:${request.ip}`, t)];
-    if (account) checks.push(limiters.authByAccount.hit(`${action}:acct:${account}`, t));
+    // Both counters go up even when one refuses, as a guesser's every try must count.
+    const checks = await Promise.all([
+      limiters.authByIp.hit(`${action}:ip:${request.ip}`, t),
+      ...(account ? [limiters.authByAccount.hit(`${action}:acct:${account}`, t)] : []),
+    ]);
     const refused = checks.find((c) => !c.allowed);
     if (refused) {
       throw new HttpError(429, 'rate_limited', { seconds: refused.retryAfterSeconds }, { 'retry-after': String(refused.retryAfterSeconds) });
@@ -49,7 +52,7 @@ export function registerAccountRoutes(app: App, deps: ModuleDeps): void {
     config: { policy: publicAccess },
     schema: { tags, summary: 'Create an account with e-mail and password and sign in', body: SignUpInput, response: { 201: MeUser, 409: ErrorBody, 429: ErrorBody } },
     handler: async (request, reply) => {
-      throttle(request, 'sign-up');
+      await throttle(request, 'sign-up');
       const result = await signUp(auth, { ...request.body, locale: request.body.locale ?? request.lang }, fromNodeHeaders(request.headers));
       passCookies(reply, result.cookies);
       return reply.status(201).send(await userSummary(db, result.userId));
@@ -62,7 +65,7 @@ export function registerAccountRoutes(app: App, deps: ModuleDeps): void {
     config: { policy: publicAccess },
     schema: { tags, summary: 'Sign in with e-mail and password', body: SignInInput, response: { 200: MeUser, 401: ErrorBody, 429: ErrorBody } },
     handler: async (request, reply) => {
-      throttle(request, 'sign-in', request.body.email);
+      await throttle(request, 'sign-in', request.body.email);
       const result = await signIn(auth, request.body, fromNodeHeaders(request.headers));
       passCookies(reply, result.cookies);
       return userSummary(db, result.userId);
@@ -86,7 +89,7 @@ export function registerAccountRoutes(app: App, deps: ModuleDeps): void {
     config: { policy: publicAccess },
     schema: { tags, summary: 'Create the first administrator with the one-time setup token', body: SetupInput, response: { 201: MeUser, 403: ErrorBody, 409: ErrorBody } },
     handler: async (request, reply) => {
-      throttle(request, 'setup');
+      await throttle(request, 'setup');
       const result = await completeSetup(db, auth, request.body, fromNodeHeaders(request.headers), request.ip);
       passCookies(reply, result.cookies);
       return reply.status(201).send(await userSummary(db, result.userId));

@@ -144,23 +144,23 @@ export async function checkIn({ db, throttle, config }: CheckinDeps, userId: str
     const session = await memberSession(db, userId, input.sessionId);
     const existing = await attendanceOf(db, session.id, userId);
     if (existing) return { created: false, attendance: presentRecord(existing), session: checkinSession(session) };
-    const blocked = throttle.blockedFor(userId, nowMs);
+    const blocked = await throttle.blockedFor(userId, nowMs);
     if (blocked !== null) throw tooMany(blocked);
     assertWindowOpen(session, nowMs);
-    if (!codeMatches(session.checkinSecret, input.code, nowMs, period)) throw wrongCode(throttle, userId, nowMs);
+    if (!codeMatches(session.checkinSecret, input.code, nowMs, period)) throw await wrongCode(throttle, userId, nowMs);
     return recordCheckin(db, session, userId, now);
   }
-  const blocked = throttle.blockedFor(userId, nowMs);
+  const blocked = await throttle.blockedFor(userId, nowMs);
   if (blocked !== null) throw tooMany(blocked);
   const open = await openSessionsOf(db, userId, now);
   if (open.length === 0) throw new DomainError('attendance.state_no_open_session');
   const session = open.find((s) => codeMatches(s.checkinSecret, input.code, nowMs, period));
-  if (!session) throw wrongCode(throttle, userId, nowMs);
+  if (!session) throw await wrongCode(throttle, userId, nowMs);
   return recordCheckin(db, session, userId, now);
 }
 
-function wrongCode(throttle: CheckinThrottle, userId: string, nowMs: number): Error {
-  const blockedFor = throttle.wrongCode(userId, nowMs);
+async function wrongCode(throttle: CheckinThrottle, userId: string, nowMs: number): Promise<Error> {
+  const blockedFor = await throttle.wrongCode(userId, nowMs);
   if (blockedFor !== null) return tooMany(blockedFor);
   return new DomainError('attendance.code_invalid', {}, 'code');
 }

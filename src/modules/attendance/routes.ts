@@ -40,7 +40,7 @@ import { CheckinThrottle } from './throttle.js';
 /** The PDF's bytes (Fastify sends a Buffer as it is). */
 const PdfBytes = z.unknown().describe('The certificate as a PDF (application/pdf)');
 
-export function registerAttendanceRoutes(app: App, deps: ModuleDeps, throttle: CheckinThrottle = new CheckinThrottle()): void {
+export function registerAttendanceRoutes(app: App, deps: ModuleDeps, throttle: CheckinThrottle = new CheckinThrottle(deps.db)): void {
   const { db, now, config } = deps;
   const staffTags = ['attendance (staff)'];
   const mineTags = ['attendance (participant)'];

@@ -93,3 +93,20 @@ export const outboxMessages = pgTable(
   },
   (t) => [index('outbox_message_status_idx').on(t.status, t.createdAt)],
 );
+
+/**
+ * Rate-limit counters shared by every instance (adr/0010): one row per limiter and key, holding
+ * the current fixed window's count and its end. A hit is one INSERT … ON CONFLICT DO UPDATE, so
+ * concurrent hits on any instance are counted exactly. `key` is the SHA-256 of the limiter's name
+ * and key, never the key itself: keys hold e-mail and IP addresses, and a counter table keeps no
+ * personal data. Rows whose window ended are deleted now and then (`reset_at` is indexed for that).
+ */
+export const rateLimit = pgTable(
+  'rate_limit',
+  {
+    key: text('key').primaryKey(),
+    count: integer('count').notNull(),
+    resetAt: timestamp('reset_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('rate_limit_reset_at_idx').on(t.resetAt)],
+);
