@@ -7,6 +7,7 @@ import { z, type ZodType } from 'zod';
 import { DomainError } from '../../core/shared/domain-error.js';
 import type { Lang } from '../../core/shared/localized.js';
 import { translate } from '../../shared/i18n/server-messages.js';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 
 /** An HTTP-level refusal raised by the platform or a route (not-found, forbidden, rate-limited…). */
 export class HttpError extends Error {
@@ -115,6 +116,11 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
     const code = fe.statusCode === 404 ? 'not_found' : fe.statusCode === 405 ? 'method_not_allowed' : 'validation';
     return reply.status(fe.statusCode).send(errorBody(lang, code));
+  }
+  if (isDatabaseUnavailable(error)) {
+    // Not the request's fault and not a bug here: say so, and when to try again.
+    request.log.warn({ err: error }, 'database unavailable');
+    return reply.status(503).header('retry-after', '5').send(errorBody(lang, 'database_unavailable'));
   }
   request.log.error({ err: error }, 'unhandled error');
   return reply.status(500).send(errorBody(lang, 'internal'));
