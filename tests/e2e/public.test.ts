@@ -70,7 +70,7 @@ describe.skipIf(!run)('public pages', () => {
     expect(await page.getByRole('navigation').first().textContent()).toContain('Budget');
     // The switch is labelled in the language it switches to (lang attribute set), as readers expect.
     // Back to Korean for the other tests sharing this browser.
-    await page.getByRole('button', { name: '한국어로 보기' }).click();
+    await page.getByRole('button', { name: '한국어 화면으로 보기' }).click();
     await expect.poll(() => page.getAttribute('html', 'lang')).toBe('ko');
     await page.close();
   });

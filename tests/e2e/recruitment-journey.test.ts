@@ -147,7 +147,7 @@ async function settle(page: Page, ready: Locator): Promise<void> {
 async function axeBothLanguages(page: Page, label: string, ready: (lang: Lang) => Locator): Promise<void> {
   const lang = (await htmlLang(page)) as Lang;
   const other: Lang = lang === 'ko' ? 'en' : 'ko';
-  const switchTo = (to: Lang) => page.getByRole('button', { name: to === 'en' ? 'View in English' : '한국어로 보기' });
+  const switchTo = (to: Lang) => page.getByRole('button', { name: to === 'en' ? 'View in English' : '한국어 화면으로 보기' });
   const t0 = Date.now();
   await settle(page, ready(lang));
   for (const v of await axeViolations(page)) problems.push(`${lang} ${label}: ${v}`);
