@@ -159,7 +159,7 @@ describe.skipIf(!run)('staff course pages', () => {
     expect(await citizenTable.textContent()).toContain('Gangbuk citizen innovators');
     expect(await citizenTable.textContent()).toContain('Open enrolment');
 
-    await press(page.getByRole('button', { name: 'Add a cohort to Citizen innovator course (test)' }));
+    await press(page.getByRole('button', { name: 'Add cohort to Citizen innovator course (test)' }));
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
     const problems: string[] = [];

@@ -344,8 +344,8 @@ describe.skipIf(!run)('reviewer', () => {
       const table = page.getByTestId('reviewers-table');
       await table.waitFor();
       // Only the invitation nobody has answered can be re-sent (the reviewer above accepted theirs).
-      const resend = table.getByRole('button', { name: lang === 'ko' ? `${pendingEmail}님께 초대 다시 보내기` : `Resend the invitation to ${pendingEmail}` });
-      expect(await table.getByRole('button', { name: lang === 'ko' ? /초대 다시 보내기/ : /Resend the invitation/ }).count()).toBe(1);
+      const resend = table.getByRole('button', { name: lang === 'ko' ? `${pendingEmail}님께 초대 다시 보내기` : `Resend invitation to ${pendingEmail}` });
+      expect(await table.getByRole('button', { name: lang === 'ko' ? /초대 다시 보내기/ : /Resend invitation to/ }).count()).toBe(1);
       await resend.focus();
       await page.keyboard.press('Enter');
       const dialog = page.getByRole('dialog', { name: lang === 'ko' ? `${pendingEmail}님께 초대를 다시 보낼까요?` : `Resend the invitation to ${pendingEmail}?` });
