@@ -32,6 +32,7 @@ import {
   cohortWithProgramme,
   lastCertificateSequence,
   lockCertificatePrefix,
+  sessionsOfCohort,
   type CertificateRow,
   type CohortRow,
   type ProgrammeRow,
@@ -202,6 +203,7 @@ export async function myCertificatePdf(db: DbOrTx, userId: string, id: string, c
   const { row, cohort, programme } = await mine(db, userId, id);
   if (row.revokedAt) throw new DomainError('certificates.state_revoked');
   const font = await loadCertificateFont(config.certificateFontPath);
+  const minutes = (await sessionsOfCohort(db, cohort.id)).reduce((sum, s) => sum + s.durationMinutes, 0);
   const bytes = await renderCertificatePdf(font, {
     holderName: row.holderName,
     programme: programme.title,
@@ -209,6 +211,7 @@ export async function myCertificatePdf(db: DbOrTx, userId: string, id: string, c
     place: cohort.place,
     startsOn: cohort.startsOn,
     endsOn: cohort.endsOn,
+    hours: minutes > 0 ? minutes / 60 : null,
     number: row.number,
     issuedAt: row.issuedAt,
     verifyUrl: verifyUrlOf(config.publicUrl, row.token),

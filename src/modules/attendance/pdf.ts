@@ -1,15 +1,14 @@
 /**
- * The certificate as a PDF: one A4 landscape page, Korean and English together (holder, programme,
- * cohort, dates, place, number, issue date, verification address and its QR code). The TrueType
- * font at config.certificateFontPath is embedded as a subset (only the glyphs used), so Hangul
- * renders everywhere and the file stays small. The words come from locales/*\/server.json
- * (certificate.*); the QR code is drawn as vector squares, not an image.
+ * The certificate as a PDF: one A4 landscape page to frame, Korean with English beneath — the
+ * holder, programme, cohort, dates, place and hours, the statement, the issue date and the issuer
+ * (서울특별시 · the Open Campus), the certificate number, and the verification address with its QR
+ * code. Drawn with the platform's PDF/A-2b document (src/platform/pdf), the font at
+ * config.certificateFontPath embedded as a subset. The words come from locales/*\/server.json
+ * (certificate.*).
  */
-import { readFile } from 'node:fs/promises';
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { pickText, type Lang, type LocalizedText } from '../../core/shared/localized.js';
 import { HttpError } from '../../platform/http/errors.js';
+import { createPdf, drawQr, finishPdf, line, loadFontFile, widthOf, wrapWords, type LineStyle, type PdfDoc } from '../../platform/pdf/document.js';
 import { translate } from '../../shared/i18n/server-messages.js';
 import { qrMatrix } from './codes.js';
 
@@ -21,12 +20,12 @@ export interface CertificateContent {
   /** 'YYYY-MM-DD' */
   startsOn: string;
   endsOn: string;
+  /** The cohort's scheduled hours (all its sessions); null when none is scheduled. */
+  hours: number | null;
   number: string;
   issuedAt: Date;
   verifyUrl: string;
 }
-
-const fontCache = new Map<string, Uint8Array>();
 
 /**
  * The font's bytes, read once per path. A missing or unreadable font is answered with 503 and a
@@ -34,15 +33,8 @@ const fontCache = new Map<string, Uint8Array>();
  * so installing the font fixes it without a restart.
  */
 export async function loadCertificateFont(path: string): Promise<Uint8Array> {
-  const cached = fontCache.get(path);
-  if (cached) return cached;
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(path));
-  } catch {
-    throw new HttpError(503, 'certificates.font_missing');
-  }
-  fontCache.set(path, bytes);
+  const bytes = await loadFontFile(path);
+  if (!bytes) throw new HttpError(503, 'certificates.font_missing');
   return bytes;
 }
 
@@ -58,75 +50,105 @@ export function seoulDay(at: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
-/** Breaks text into lines no wider than `width`: at spaces, and inside a word only when it alone is too wide. */
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  const fits = (s: string) => font.widthOfTextAtSize(s, size) <= width;
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (fits(candidate)) {
-      line = candidate;
-      continue;
-    }
-    if (line) lines.push(line);
-    line = '';
-    let rest = word;
-    while (!fits(rest)) {
-      let cut = rest.length - 1;
-      while (cut > 1 && !fits(rest.slice(0, cut))) cut -= 1;
-      lines.push(rest.slice(0, cut));
-      rest = rest.slice(cut);
-    }
-    line = rest;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
+const W = 842;
+const H = 595;
+const NAVY = '#1c3f6e';
+const GOLD = '#a8843a';
+const INK = '#1a1a1f';
+const MUTED = '#5a5a66';
 
-function centred(page: PDFPage, font: PDFFont, text: string, size: number, y: number, color = rgb(0.1, 0.1, 0.12)): void {
-  const width = font.widthOfTextAtSize(text, size);
-  page.drawText(text, { x: (page.getWidth() - width) / 2, y, size, font, color });
-}
-
-/** Draws lines centred from `y` downwards; returns the y below the last line. */
-function paragraph(page: PDFPage, font: PDFFont, text: string, size: number, y: number, width: number, color = rgb(0.15, 0.15, 0.18)): number {
+/** Lines centred on the page from `y` down; returns the y below the last. */
+function centredBlock(doc: PdfDoc, text: string, y: number, style: LineStyle, width: number, leading = 1.55): number {
   let at = y;
-  for (const line of wrap(text, font, size, width)) {
-    centred(page, font, line, size, at, color);
-    at -= size * 1.5;
+  for (const l of wrapWords(doc, text, style, width)) {
+    line(doc, l, W / 2, at, style, 'centre');
+    at += style.size * leading;
   }
   return at;
 }
 
+/** The frame: a navy rule, a gold hairline inside it, and gold corner marks. */
+function frame(doc: PdfDoc): void {
+  doc.save();
+  doc.lineWidth(3).strokeColor(NAVY).rect(22, 22, W - 44, H - 44).stroke();
+  doc.lineWidth(0.8).strokeColor(GOLD).rect(31, 31, W - 62, H - 62).stroke();
+  for (const [x, y] of [[31, 31], [W - 31, 31], [31, H - 31], [W - 31, H - 31]] as const) {
+    doc.fillColor(GOLD).polygon([x, y - 6], [x + 6, y], [x, y + 6], [x - 6, y]).fill();
+  }
+  doc.restore();
+}
+
+/** A short gold rule with a diamond in the middle, under the title. */
+function ornament(doc: PdfDoc, y: number): void {
+  doc.save();
+  doc.lineWidth(0.7).strokeColor(GOLD);
+  doc.moveTo(W / 2 - 90, y).lineTo(W / 2 - 9, y).stroke();
+  doc.moveTo(W / 2 + 9, y).lineTo(W / 2 + 90, y).stroke();
+  doc.fillColor(GOLD).polygon([W / 2, y - 4], [W / 2 + 4, y], [W / 2, y + 4], [W / 2 - 4, y]).fill();
+  doc.restore();
+}
+
+const hoursText = (hours: number) => String(Math.round(hours * 10) / 10);
+
 export async function renderCertificatePdf(fontBytes: Uint8Array, c: CertificateContent): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
-  pdf.registerFontkit(fontkit);
-  const font = await pdf.embedFont(fontBytes, { subset: true });
   const t = (lang: Lang, key: string, params: Record<string, string> = {}) => translate(lang, `certificate.${key}`, params);
   const text = (value: LocalizedText, lang: Lang) => pickText(value, lang).text;
   const issuedOn = seoulDay(c.issuedAt);
+  const doc = createPdf({
+    font: fontBytes,
+    size: [W, H],
+    lang: 'ko',
+    title: `${t('ko', 'title')} / ${t('en', 'title')} ${c.number}`,
+    subject: `${c.holderName} — ${text(c.programme, 'ko')}`,
+    author: `${t('ko', 'authority')} ${t('ko', 'issuer')}`,
+    createdAt: c.issuedAt,
+  });
+  frame(doc);
 
-  pdf.setTitle(`${t('ko', 'title')} / ${t('en', 'title')} ${c.number}`);
-  pdf.setSubject(`${c.holderName} — ${text(c.programme, 'ko')}`);
-  pdf.setProducer('Open Campus');
-  pdf.setCreator('Open Campus');
-  pdf.setLanguage('ko-KR');
-  pdf.setCreationDate(c.issuedAt);
-  pdf.setModificationDate(c.issuedAt);
+  // Top: the number at the left, as Korean certificates carry it (제 … 호).
+  line(doc, `${t('ko', 'number')} No. ${c.number}`, 52, 46, { size: 8.5, color: MUTED });
+  line(doc, `${t('ko', 'authority')} · ${t('en', 'authority').toUpperCase()}`, W / 2, 58, { size: 9.5, color: NAVY, spacing: 1.2 }, 'centre');
+  line(doc, t('ko', 'title'), W / 2, 78, { size: 40, color: NAVY, spacing: 14, weight: 0.6 }, 'centre');
+  line(doc, t('en', 'title').toUpperCase(), W / 2, 130, { size: 12.5, color: GOLD, spacing: 3.2 }, 'centre');
+  ornament(doc, 156);
 
-  const page = pdf.addPage([842, 595]);
-  const ink = rgb(0.1, 0.1, 0.12);
-  const accent = rgb(0.11, 0.3, 0.55);
-  const muted = rgb(0.35, 0.35, 0.4);
-  page.drawRectangle({ x: 24, y: 24, width: 794, height: 547, borderColor: accent, borderWidth: 2 });
-  page.drawRectangle({ x: 32, y: 32, width: 778, height: 531, borderColor: accent, borderWidth: 0.5 });
+  // The holder, large, on a rule.
+  line(doc, `${t('ko', 'holder')} · ${t('en', 'holder')}`, W / 2, 170, { size: 8.5, color: MUTED, spacing: 1 }, 'centre');
+  const nameStyle: LineStyle = { size: 26, color: INK, weight: 0.35 };
+  let nameSize = 26;
+  while (nameSize > 14 && widthOf(doc, c.holderName, { ...nameStyle, size: nameSize }) > 560) nameSize -= 1;
+  line(doc, c.holderName, W / 2, 184 + (26 - nameSize) / 2, { ...nameStyle, size: nameSize }, 'centre');
+  const ruleHalf = Math.max(150, widthOf(doc, c.holderName, { ...nameStyle, size: nameSize }) / 2 + 30);
+  doc.save().lineWidth(0.6).strokeColor(GOLD).moveTo(W / 2 - ruleHalf, 220).lineTo(W / 2 + ruleHalf, 220).stroke().restore();
 
-  centred(page, font, `${t('ko', 'issuer')} · ${t('en', 'issuer')}`, 11, 520, muted);
-  centred(page, font, t('ko', 'title'), 36, 462, accent);
-  centred(page, font, t('en', 'title'), 18, 436, accent);
-  centred(page, font, c.holderName, 28, 380, ink);
+  // The details, label (ko / en) right-aligned against the value.
+  const rows: [string, string, string][] = [
+    ['programme', text(c.programme, 'ko'), text(c.programme, 'en')],
+    ['cohort', text(c.cohort, 'ko'), text(c.cohort, 'en')],
+    ['period', t('ko', 'period_value', { start: formatDay(c.startsOn, 'ko'), end: formatDay(c.endsOn, 'ko') }), t('en', 'period_value', { start: formatDay(c.startsOn, 'en'), end: formatDay(c.endsOn, 'en') })],
+    ['place', text(c.place, 'ko'), text(c.place, 'en')],
+    ...(c.hours !== null ? [['hours', t('ko', 'hours_value', { hours: hoursText(c.hours) }), t('en', 'hours_value', { hours: hoursText(c.hours) })] as [string, string, string]] : []),
+  ];
+  const labelStyle: LineStyle = { size: 9.5, color: MUTED };
+  const valueStyle: LineStyle = { size: 10.5, color: INK };
+  const enStyle: LineStyle = { size: 9.5, color: MUTED };
+  const labelOf = (key: string) => `${t('ko', key)} · ${t('en', key)}`;
+  const valueOf = (ko: string, en: string) => (ko === en ? ko : `${ko} · ${en}`);
+  // The block is centred on the page as a whole: the widest label and value decide where the gutter falls.
+  const labelWidth = Math.max(...rows.map(([key]) => widthOf(doc, labelOf(key), labelStyle)));
+  const valueWidth = Math.min(W - 140 - labelWidth - 14, Math.max(...rows.map(([, ko, en]) => widthOf(doc, valueOf(ko, en), valueStyle))));
+  const labelX = (W - (labelWidth + 14 + valueWidth)) / 2 + labelWidth;
+  const valueX = labelX + 14;
+  let y = 234;
+  for (const [key, ko, en] of rows) {
+    line(doc, labelOf(key), labelX, y + 1, labelStyle, 'right');
+    const value = valueOf(ko, en);
+    const parts = widthOf(doc, value, valueStyle) <= valueWidth ? [value] : [...wrapWords(doc, ko, valueStyle, valueWidth), ...(ko === en ? [] : wrapWords(doc, en, enStyle, valueWidth))];
+    parts.forEach((p, i) => line(doc, p, valueX, y + i * 14, i === 0 || p === ko ? valueStyle : enStyle));
+    y += parts.length * 14 + 4;
+  }
 
+  // The statement, Korean then English.
   const params = (lang: Lang) => ({
     name: c.holderName,
     programme: text(c.programme, lang),
@@ -135,38 +157,25 @@ export async function renderCertificatePdf(fontBytes: Uint8Array, c: Certificate
     start: formatDay(c.startsOn, lang),
     end: formatDay(c.endsOn, lang),
   });
-  const y = paragraph(page, font, t('ko', 'body', params('ko')), 13, 340, 640, ink);
-  paragraph(page, font, t('en', 'body', params('en')), 11, y - 6, 640, muted);
+  y = centredBlock(doc, t('ko', 'body', params('ko')), Math.max(y + 12, 330), { size: 12, color: INK }, 600);
+  y = centredBlock(doc, t('en', 'body', params('en')), y + 2, { size: 10, color: MUTED }, 600, 1.45);
 
-  // Bottom left: number, issue date, verification address. Bottom right: the QR code of that address.
-  const left = 64;
-  const lines = [
-    `${t('ko', 'number')} / ${t('en', 'number')}: ${c.number}`,
-    `${t('ko', 'issued_on')} / ${t('en', 'issued_on')}: ${formatDay(issuedOn, 'ko')} (${formatDay(issuedOn, 'en')})`,
-    `${t('ko', 'verify')} / ${t('en', 'verify')}:`,
-  ];
-  let ly = 150;
-  for (const line of lines) {
-    page.drawText(line, { x: left, y: ly, size: 10, font, color: ink });
-    ly -= 16;
-  }
-  for (const part of wrap(c.verifyUrl.replace(/\//g, '/ '), font, 9, 560)) {
-    page.drawText(part.replace(/\/ /g, '/'), { x: left, y: ly, size: 9, font, color: accent });
-    ly -= 13;
-  }
+  // The date and the issuer.
+  y = Math.max(y + 28, 424);
+  line(doc, `${t('ko', 'issued_on')} · ${t('en', 'issued_on')}`, W / 2, y - 12, { size: 7.5, color: MUTED, spacing: 0.8 }, 'centre');
+  line(doc, `${formatDay(issuedOn, 'ko')} · ${formatDay(issuedOn, 'en')}`, W / 2, y, { size: 11, color: INK }, 'centre');
+  line(doc, `${t('ko', 'authority')} ${t('ko', 'issuer')}`, W / 2, y + 24, { size: 17, color: NAVY, weight: 0.5, spacing: 1.5 }, 'centre');
+  line(doc, `${t('en', 'authority')} · ${t('en', 'issuer')}`, W / 2, y + 48, { size: 9.5, color: NAVY }, 'centre');
 
-  const qr = qrMatrix(c.verifyUrl);
-  const box = 96;
-  const cell = box / qr.size;
-  const qx = 842 - 64 - box;
-  const qy = 56;
-  for (let row = 0; row < qr.size; row++) {
-    for (let col = 0; col < qr.size; col++) {
-      if (qr.dark(row, col)) page.drawRectangle({ x: qx + col * cell, y: qy + (qr.size - 1 - row) * cell, width: cell + 0.05, height: cell + 0.05, color: ink });
-    }
-  }
+  // Bottom: the verification address, with its QR code at the right.
+  const box = 66;
+  const qx = W - 52 - box;
+  const qy = H - 50 - box;
+  drawQr(doc, qrMatrix(c.verifyUrl), qx, qy, box, INK);
+  const url = wrapWords(doc, c.verifyUrl.replace(/\//g, '/ '), { size: 8, color: NAVY }, qx - 14 - 52).map((l) => l.replace(/\/ /g, '/'));
+  let vy = H - 52 - 11 * url.length - 13;
+  line(doc, `${t('ko', 'verify')} / ${t('en', 'verify')}:`, 52, vy, { size: 8, color: MUTED });
+  for (const l of url) line(doc, l, 52, (vy += 12), { size: 8, color: NAVY });
 
-  // Without object streams the font's dictionaries stay readable in the file (FontFile2 and the
-  // font name can be checked by tools and tests).
-  return pdf.save({ useObjectStreams: false });
+  return finishPdf(doc);
 }
