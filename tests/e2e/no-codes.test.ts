@@ -22,7 +22,7 @@ describe.skipIf(!run)('no codes on a page', () => {
       <p>2026. 12. 7. 오후 2:11 GMT+9</p>
       <td>certificate.issue</td>
       <span>top_innovator</span>
-      <span>상태: waitlisted</span>
+      <dd>waitlisted</dd>
       <span>Optimal</span>
       <button aria-label="삭제 civil_society">x</button>
     </main></body></html>`);

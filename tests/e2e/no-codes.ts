@@ -2,8 +2,8 @@
  * No raw codes or ids on a page: what a person reads (visible text, aria-label, title, alt) must be
  * words and dates as people write them. Flags UUIDs, long hex or base64 tokens, ISO dates and
  * times, "GMT+9"/"UTC+9", snake_case and dotted.code identifiers, and enum values of the API
- * contracts shown raw (on a Korean page any of them; on an English page a lowercase value standing
- * alone, as a table cell would show it).
+ * contracts shown raw as the whole text of an element (on a Korean page in any case, "Optimal"; on
+ * an English page as the contract spells it, "waitlisted").
  *
  * Allowed, because people read or type them as they are: e-mail addresses, web addresses and
  * domain names, and anything inside an element marked data-verbatim (a certificate number to type
@@ -115,14 +115,12 @@ export async function codeFindings(page: Page): Promise<string[]> {
       const m = re.exec(text);
       if (m) findings.add(`${kind} "${m[0]}" in ${shown.where}: ${shown.text.slice(0, 120)}`);
     }
+    // Only a text that is nothing but a value (a cell, a badge): people write English words inside their
+    // own free text on Korean pages ("Put back after checking"), and those are theirs, not codes.
     const english = shown.lang.startsWith('en');
-    if (!english) {
-      // A value written as the contract spells it ("waitlisted"), or a cell that is nothing but one ("Optimal").
-      for (const word of text.match(/\b[a-z][a-z_]+\b/g) ?? []) {
-        if (ENUM_VALUES.has(word)) findings.add(`code "${word}" in ${shown.where}: ${shown.text.slice(0, 120)}`);
-      }
-      if (shown.whole && ENUM_VALUES.has(text.trim().toLowerCase())) findings.add(`code "${text.trim()}" in ${shown.where}`);
-    } else if (shown.whole && ENUM_VALUES.has(text.trim())) {
+    if (!english && ENUM_VALUES.has(text.trim().toLowerCase())) {
+      findings.add(`code "${text.trim()}" in ${shown.where}`);
+    } else if (english && ENUM_VALUES.has(text.trim())) {
       findings.add(`code "${text.trim()}" in ${shown.where}`);
     }
   }
