@@ -14,6 +14,9 @@ import { createOpenCampus, type OpenCampus } from '../../src/app.js';
 import { grantGlobalRole } from '../../src/platform/auth/roles.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { openTestDatabase } from '../support/database.js';
+import { codeFindings } from './no-codes.js';
+
+export { codeFindings, expectNoCodes } from './no-codes.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // OC_E2E_WEB_DIST lets parallel work build the web app into its own folder.
@@ -140,13 +143,15 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 
 /**
  * axe-core on the current page state with the WCAG 2.0–2.2 A/AA tags, plus `target-size` (2.5.8),
- * which axe leaves off by default; returns violations as readable lines.
+ * which axe leaves off by default; returns violations as readable lines. Every page the suite
+ * sweeps with axe is also read for raw codes and ids (no-codes.ts), reported the same way.
  */
 export async function axeViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page })
     .options({ runOnly: { type: 'tag', values: AXE_TAGS }, rules: { 'target-size': { enabled: true } } })
     .analyze();
-  return results.violations.map((v) => `${v.id} (${v.impact ?? '?'}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
+  const violations = results.violations.map((v) => `${v.id} (${v.impact ?? '?'}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
+  return [...violations, ...(await codeFindings(page)).map((f) => `no-codes: ${f}`)];
 }
 
 /** Signs in through the web form like a person would (keyboard and labels). */

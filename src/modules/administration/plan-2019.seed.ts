@@ -103,7 +103,7 @@ export const plan2019 = {
         { ko: '국내·외 혁신기관 및 혁신가 교류, 협력 프로그램 개발', en: 'Exchange and cooperation programmes with domestic/overseas institutions and innovators' },
         { ko: '교수진 구성 및 관리, 교재개발 등', en: 'Faculty composition and management, textbook development' },
       ],
-      note: { ko: '2019.10.11. 학술용역심의(조직담당관) 완료', en: 'Academic-service review completed 2019-10-11' },
+      note: { ko: '2019.10.11. 학술용역심의(조직담당관) 완료', en: 'Academic-service review completed on 11 Oct 2019' },
       budgetKey: 'research-master-plan',
     },
     {

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { MAX_KRW } from '../../../src/core/budget/money';
 import type { BudgetLineViewT, SpendingViewT } from '../../../src/shared/contracts/plan';
 import { del, get, post } from '../lib/api';
+import { seoulDayKey } from '../lib/format';
 import { ErrorSummary } from '../lib/forms';
 import { Loading } from '../lib/LoadState';
 import { Loc } from '../lib/Localized';
@@ -20,7 +21,7 @@ import { failureOf } from './form-errors';
 
 /** Today in Seoul, as YYYY-MM-DD: the default spending date. */
 function seoulToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return seoulDayKey(new Date());
 }
 
 interface Props {

@@ -1,32 +1,19 @@
 /** How the audit log reads: times in Seoul, who did it, and the before/after record as plain text. */
 import type { Lang } from '../../../src/core/shared/localized';
 import type { AuditEntryT } from '../../../src/shared/contracts/accounts';
+import { formatDateShort, formatDateTime } from '../lib/format';
 
 /** Entity types the server records, in the order the filter lists them. */
 export const AUDIT_ENTITY_TYPES = ['work_package', 'milestone', 'budget_line', 'budget_spending', 'user'] as const;
 
-/** The campus runs in Seoul: audit times are shown in Korea Standard Time whatever the browser's zone. */
+/** When an entry was made, in Seoul whatever the browser's zone: "2026년 12월 7일 (월) 14:11". */
 export function formatAuditTime(iso: string, lang: Lang): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang === 'ko' ? 'ko-KR' : 'en-GB', {
-    timeZone: 'Asia/Seoul',
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'short',
-  }).format(date);
+  return formatDateTime(iso, lang) || iso;
 }
 
-/** The calendar day in Seoul, e.g. for when an account was created. */
+/** The calendar day in Seoul, e.g. for when an account was created: "2020년 3월 2일" / "2 Mar 2020". */
 export function formatSeoulDate(iso: string, lang: Lang): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: 'Asia/Seoul', year: 'numeric', month: 'short', day: 'numeric' }).format(date);
+  return formatDateShort(iso, lang) || iso;
 }
 
 export type Actor = { kind: 'name'; text: string } | { kind: 'label'; text: string } | { kind: 'id'; text: string } | { kind: 'system' };

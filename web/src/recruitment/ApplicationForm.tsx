@@ -11,6 +11,7 @@ import { ApiError, get, post, put } from '../lib/api';
 import { ErrorSummary, useSubmit, type SummaryItem } from '../lib/forms';
 import { LoadState } from '../lib/LoadState';
 import { useLocText } from '../lib/Localized';
+import { formatTime } from '../lib/format';
 import { useLang } from '../lib/text';
 import { useLoad } from '../lib/useApiGet';
 import { answersToSend, seoulTime, type WindowStatus } from './call-status';
@@ -260,7 +261,7 @@ function Editor({ call, status, initial, initialFiles }: { call: PublicCallViewT
           </Group>
           <Text size="sm" role="status" aria-live="polite" data-testid="save-status">
             {saveState.kind === 'saving' && t('form.saving')}
-            {saveState.kind === 'saved' && t('form.saved', { time: new Intl.DateTimeFormat(lang === 'ko' ? 'ko-KR' : 'en-GB', { timeStyle: 'short', timeZone: 'Asia/Seoul' }).format(saveState.at) })}
+            {saveState.kind === 'saved' && t('form.saved', { time: formatTime(saveState.at) })}
             {saveState.kind === 'failed' && t('form.saveFailed', { message: saveState.message })}
           </Text>
         </Stack>

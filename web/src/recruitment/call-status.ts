@@ -1,3 +1,5 @@
+import { formatDateTime } from '../lib/format';
+
 /** When a call takes applications, worded from its times; the server still decides at each request. */
 export type WindowStatus = 'upcoming' | 'open' | 'closed';
 
@@ -10,7 +12,7 @@ export function windowStatus(call: { opensAt: string; closesAt: string }, now: D
 
 /** An instant as the campus states it: in Seoul time, whatever the reader's own time zone. */
 export function seoulTime(iso: string, lang: 'ko' | 'en'): string {
-  return new Intl.DateTimeFormat(lang === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: 'Asia/Seoul', dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+  return formatDateTime(iso, lang);
 }
 
 /** Answers as the server takes them: empty text and empty picks are gaps, not answers. */

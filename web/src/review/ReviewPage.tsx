@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { MyReviewDetailT, ReviewStateT, RubricT } from '../../../src/shared/contracts/review';
 import { post, put } from '../lib/api';
+import { formatTime } from '../lib/format';
 import { ErrorSummary, useSubmit, type FieldErrors, type SummaryItem } from '../lib/forms';
 import { LoadState } from '../lib/LoadState';
 import { Loc, useLocText } from '../lib/Localized';
@@ -147,7 +148,6 @@ interface ScoreFormProps {
 
 function ScoreForm({ assignmentId, rubric, initial, onSaved, onSubmitted }: ScoreFormProps) {
   const { t } = useTranslation('review');
-  const lang = useLang();
   const locText = useLocText();
   const [form, setForm] = useState<ReviewFormState>(initial);
   const [message, setMessage] = useState('');
@@ -166,7 +166,7 @@ function ScoreForm({ assignmentId, rubric, initial, onSaved, onSubmitted }: Scor
     const state = await put<ReviewStateT>(`/me/reviews/${assignmentId}`, draftBody(rubric, form));
     onSaved(state);
   };
-  const time = () => new Intl.DateTimeFormat(lang === 'ko' ? 'ko-KR' : 'en-GB', { timeStyle: 'short', timeZone: 'Asia/Seoul' }).format(new Date());
+  const time = () => formatTime(new Date());
 
   const onSave = () => {
     setMessage('');

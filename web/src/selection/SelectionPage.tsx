@@ -312,7 +312,7 @@ function RunView({ run, finalisedRun, onFinalised }: RunViewProps) {
             { label: t('selection.view.cut'), value: formatNumber(run.cutScore, lang) ?? t('common.none'), testId: 'cut-score' },
             { label: t('selection.view.selected'), value: t('selection.view.selectedValue', { selected: run.selectedCount, capacity: run.capacity }) },
             { label: t('selection.view.waitlist'), value: formatCount(run.waitlistCount, lang) },
-            { label: t('selection.view.solver'), value: run.solverStatus ?? t('selection.view.solverNotCalled') },
+            { label: t('selection.view.solver'), value: solverWords(run.solverStatus, t) },
           ]}
         />
         {run.reasons.length > 0 && <ReasonsAlert title={t('selection.view.reasonsTitle')} reasons={run.reasons} testId="selection-reasons" />}
@@ -446,7 +446,8 @@ export function SelectionPage() {
         state={runs}
         columns={[
           { header: t('selection.runs.col.status'), cell: (run) => statusWords(run, t, lang) },
-          { header: t('selection.runs.col.seed'), wrap: true, cell: (run) => run.seed },
+          // The seed is typed back into the form to repeat a run's tie-breaks, so it shows as it is.
+          { header: t('selection.runs.col.seed'), wrap: true, cell: (run) => <span data-verbatim>{run.seed}</span> },
           { header: t('selection.runs.col.selected'), num: true, cell: (run) => t('selection.view.selectedValue', { selected: run.selectedCount, capacity: run.capacity }) },
           { header: t('selection.runs.col.cut'), num: true, cell: (run) => formatNumber(run.cutScore, lang) ?? t('common.none') },
         ]}
@@ -466,4 +467,13 @@ export function SelectionPage() {
       />
     </Stack>
   );
+}
+
+// HiGHS reports its model status in English words of its own; the common ones are said in the reader's language.
+const SOLVER_STATUS_KEYS: Record<string, string> = { Optimal: 'optimal', 'Time limit reached': 'timeLimit', Infeasible: 'infeasible', 'Primal infeasible or unbounded': 'infeasible', Unbounded: 'unbounded', 'Interrupted by user': 'interrupted' };
+
+function solverWords(status: string | null, t: (key: string) => string): string {
+  if (status === null) return t('selection.view.solverNotCalled');
+  const key = SOLVER_STATUS_KEYS[status];
+  return key ? t(`selection.view.solverStatus.${key}`) : status;
 }

@@ -4,6 +4,8 @@
  * so a fixed offset is exact for any call this software will hold.
  */
 
+import { formatDateTime } from '../lib/format';
+
 const SEOUL_OFFSET_MS = 9 * 3_600_000;
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
@@ -30,5 +32,5 @@ export function toSeoulInput(iso: string): string {
 
 /** An instant for reading, in Seoul time and the reader's language. */
 export function formatSeoul(iso: string, lang: 'ko' | 'en'): string {
-  return new Intl.DateTimeFormat(lang === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: 'Asia/Seoul', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return formatDateTime(iso, lang);
 }

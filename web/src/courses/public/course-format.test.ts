@@ -13,7 +13,7 @@ describe('times in Asia/Seoul', () => {
   it('words a session on one day with its weekday and a time range, in both languages', () => {
     expect(sessionWhen('2020-08-04T14:00:00+09:00', '2020-08-04T17:00:00+09:00', 'ko')).toBe('2020년 8월 4일 (화) 14:00–17:00');
     const en = sessionWhen('2020-08-04T05:00:00Z', '2020-08-04T08:00:00Z', 'en');
-    expect(en).toMatch(/^Tue,? 4 Aug 2020 14:00–17:00$/);
+    expect(en).toBe('Tue 4 Aug 2020, 14:00–17:00');
   });
 
   it('words a session over several days with both ends', () => {

@@ -4,30 +4,22 @@
  * open cohort takes enrolments now. Pure, so it is tested on its own; the server still decides.
  */
 import type { Lang, LocalizedText } from '../../../../src/core/shared/localized';
+import { formatDate, formatDateTime, formatRange, formatTime, seoulDayKey } from '../../lib/format';
 import { formatPeriod } from '../../lib/period';
 
-const SEOUL = 'Asia/Seoul';
-
-/** The calendar day of an instant in Seoul, 'YYYY-MM-DD'. */
+/** The calendar day of an instant in Seoul, 'YYYY-MM-DD' (a key for grouping, never shown). */
 export function seoulDay(iso: string): string {
-  // en-CA writes dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: SEOUL, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+  return seoulDayKey(iso);
 }
 
 /** "2020년 8월 4일 (화)" / "Tue 4 Aug 2020": the Seoul day of an instant, with its weekday. */
 export function seoulDate(iso: string, lang: Lang): string {
-  const d = new Date(iso);
-  if (lang === 'ko') {
-    const date = new Intl.DateTimeFormat('ko-KR', { timeZone: SEOUL, year: 'numeric', month: 'long', day: 'numeric' }).format(d);
-    const weekday = new Intl.DateTimeFormat('ko-KR', { timeZone: SEOUL, weekday: 'short' }).format(d);
-    return `${date} (${weekday})`;
-  }
-  return new Intl.DateTimeFormat('en-GB', { timeZone: SEOUL, weekday: 'short', year: 'numeric', month: 'short', day: 'numeric' }).format(d);
+  return formatDate(iso, lang);
 }
 
 /** "14:00": 24-hour clock in Seoul, the same in both languages so nobody misreads 오전/오후 or am/pm. */
 export function seoulClock(iso: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: SEOUL, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+  return formatTime(iso);
 }
 
 /**
@@ -36,10 +28,7 @@ export function seoulClock(iso: string): string {
  */
 export function sessionWhen(startsAt: string | null, endsAt: string | null, lang: Lang): string | null {
   if (!startsAt) return null;
-  const start = `${seoulDate(startsAt, lang)} ${seoulClock(startsAt)}`;
-  if (!endsAt) return start;
-  if (seoulDay(startsAt) === seoulDay(endsAt)) return `${start}–${seoulClock(endsAt)}`;
-  return `${start} – ${seoulDate(endsAt, lang)} ${seoulClock(endsAt)}`;
+  return formatRange(startsAt, endsAt, lang);
 }
 
 /** A cohort's days ('2020-08-04' … '2020-11-24') as "2020년 8월 4일 – 11월 24일" / "4 Aug – 24 Nov 2020". */
@@ -47,9 +36,9 @@ export function cohortDates(startsOn: string, endsOn: string, lang: Lang): strin
   return formatPeriod(startsOn, endsOn, lang);
 }
 
-/** An instant as a date and time in Seoul: "2020년 7월 1일 (수) 09:00". */
+/** An instant as a date and time in Seoul: "2020년 7월 1일 (수) 09:00" / "Wed 1 Jul 2020, 09:00". */
 export function seoulDateTime(iso: string, lang: Lang): string {
-  return `${seoulDate(iso, lang)} ${seoulClock(iso)}`;
+  return formatDateTime(iso, lang);
 }
 
 export type EnrolmentWindow = 'upcoming' | 'open' | 'closed';

@@ -4,6 +4,7 @@
  * or a slot, rates as percentages and the check-in code's countdown. No I/O, so unit-tested in Node.
  */
 import type { Lang } from '../../../../src/core/shared/localized';
+import { formatDate, formatNumber, formatPercent as sharePercent, weekdayName } from '../../lib/format';
 
 /** A correction or revocation needs a reason of this length (the attendance contract's bounds). */
 export const REASON_MIN = 5;
@@ -12,7 +13,6 @@ export const REASON_MAX = 500;
 const SEOUL_OFFSET_MS = 9 * 3_600_000;
 const DAY_MS = 86_400_000;
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-const locale = (lang: Lang) => (lang === 'ko' ? 'ko-KR' : 'en-GB');
 
 /** The Seoul wall clock of an instant as its parts (UTC fields of a shifted date). */
 function seoulParts(iso: string): Date | null {
@@ -139,18 +139,18 @@ export function groupByWeek<T extends Timed>(sessions: readonly T[], startsOn: s
 /** A rate 0..1 as "85%" (no decimals; "83.3%" under 10 sessions would claim too much); null → null. */
 export function formatPercent(rate: number | null | undefined, lang: Lang): string | null {
   if (rate === null || rate === undefined || !Number.isFinite(rate)) return null;
-  return new Intl.NumberFormat(locale(lang), { style: 'percent', maximumFractionDigits: 0 }).format(rate);
+  return sharePercent(rate, lang);
 }
 
-/** Won with grouped digits: "300,000". */
+/** Won with grouped digits: "300,000" (the message around it names the unit). */
 export function formatWon(amount: number, lang: Lang): string {
-  return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 0 }).format(amount);
+  return formatNumber(amount, lang);
 }
 
-/** A day for reading ('2020-08-03' → "2020. 8. 3. (월)" / "Mon 3 Aug 2020"), in the reader's language. */
+/** A day for reading ('2020-08-03' → "2020년 8월 3일 (월)" / "Mon 3 Aug 2020"), in the reader's language. */
 export function formatDay(day: string, lang: Lang): string {
   if (!isRealDay(day)) return day;
-  return new Intl.DateTimeFormat(locale(lang), { timeZone: 'UTC', weekday: 'short', year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(`${day}T00:00:00Z`));
+  return formatDate(day, lang);
 }
 
 /** "09:00–12:00" for one day's part of a session. */
@@ -240,8 +240,7 @@ export function formatAvailability(availability: Record<string, readonly (readon
     .filter((d) => /^[1-7]$/.test(d))
     .sort();
   if (days.length === 0) return null;
-  // 2024-01-01 was a Monday: ISO weekday n is that date plus n − 1 days.
-  const name = (d: number) => new Intl.DateTimeFormat(locale(lang), { weekday: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, d)));
+  const name = (d: number) => weekdayName(d, lang);
   return days
     .map((d) => {
       const ranges = availability[d] ?? [];
