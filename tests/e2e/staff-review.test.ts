@@ -319,7 +319,7 @@ describe.skipIf(!run)('staff review and selection', () => {
     expect(await row('박산').textContent()).toMatch(/\u2212\d/);
     const quota = page.getByTestId('quota-table');
     expect(await quota.locator('tbody tr').count()).toBe(1);
-    expect(await quota.locator('tbody tr td').nth(5).textContent()).toBe('1');
+    expect(await quota.locator('tbody tr td').nth(3).textContent()).toBe('1');
     expect(await page.getByTestId('cut-score').textContent()).toMatch(/\d+\.\d/);
 
     await press(page.getByTestId('replay'));

@@ -52,8 +52,11 @@ export function explainManualPairing(why: AffinityBreakdown): Required<Localized
   return { ko: `담당자가 직접 배정. ${text.ko}.`, en: `Assigned by staff. ${text.en}.` };
 }
 
-/** What is wrong with an infeasible request and what to change, with its numbers. */
-export function describeInfeasibility(reason: InfeasibilityReason): Required<LocalizedText> {
+/**
+ * What is wrong with an infeasible request and what to change, with its numbers. `nameOf` turns an
+ * application id into what staff recognise (the applicant's name): ids never reach a page.
+ */
+export function describeInfeasibility(reason: InfeasibilityReason, nameOf: (applicationId: string) => string = (id) => id): Required<LocalizedText> {
   switch (reason.code) {
     case 'invalid_request':
       return { ko: `신청당 심사위원 수는 1 이상의 정수여야 합니다 (현재 ${reason.value}).`, en: `Reviewers per application must be a whole number of at least 1 (now ${reason.value}).` };
@@ -63,7 +66,7 @@ export function describeInfeasibility(reason: InfeasibilityReason): Required<Loc
         en: `${reason.missing} more review slots needed (${reason.needed} needed, ${reason.available} available): recruit reviewers or raise their loads.`,
       };
     case 'too_few_conflict_free_reviewers': {
-      const shown = reason.applications.slice(0, MAX_LISTED_IDS).map((a) => `${a.id} (${a.conflictFree})`);
+      const shown = reason.applications.slice(0, MAX_LISTED_IDS).map((a) => `${nameOf(a.id)} (${a.conflictFree})`);
       const n = reason.applications.length;
       return {
         ko: `신청 ${n}건은 이해충돌이 없는 심사위원이 ${reason.k}명 미만입니다: ${ids(shown, n)}. 심사위원을 더 모집하거나 이 신청의 심사위원 수를 줄이세요.`,
@@ -77,9 +80,10 @@ export function describeInfeasibility(reason: InfeasibilityReason): Required<Loc
       };
     case 'shared_reviewers_overloaded': {
       const n = reason.applicationIds.length;
+      const named = reason.applicationIds.map(nameOf);
       return {
-        ko: `신청 ${ids(reason.applicationIds, n)}은(는) 같은 심사위원들을 나눠 써야 해서 심사 ${reason.needed}건 중 ${reason.available}건만 가능합니다. 이 심사위원들의 한도를 ${reason.needed - reason.available}만큼 늘리거나 심사위원을 더 모집하세요.`,
-        en: `Applications ${ids(reason.applicationIds, n)} share the same reviewers, who can give them only ${reason.available} of ${reason.needed} reviews: raise those reviewers' loads by ${reason.needed - reason.available} or recruit reviewers.`,
+        ko: `신청 ${ids(named, n)}은(는) 같은 심사위원들을 나눠 써야 해서 심사 ${reason.needed}건 중 ${reason.available}건만 가능합니다. 이 심사위원들의 한도를 ${reason.needed - reason.available}만큼 늘리거나 심사위원을 더 모집하세요.`,
+        en: `Applications ${ids(named, n)} share the same reviewers, who can give them only ${reason.available} of ${reason.needed} reviews: raise those reviewers' loads by ${reason.needed - reason.available} or recruit reviewers.`,
       };
     }
     case 'no_assignment_exists':

@@ -175,7 +175,9 @@ async function executeRun(deps: ModuleDeps, actor: Actor, runId: string): Promis
   const durationMs = Math.max(0, Math.round(deps.now().getTime() - started));
 
   if (result.status === 'infeasible') {
-    await finish(db, runId, 'infeasible', { reasons: result.reasons.map((r) => ({ code: r.code, detail: { ...r }, text: describeInfeasibility(r) })), applications: inputs.apps.length, reviewers: inputs.reviewers.length, durationMs }, deps.now());
+    const names = new Map(inputs.apps.map((a) => [a.app.id, a.name]));
+    const nameOf = (id: string) => names.get(id) ?? id;
+    await finish(db, runId, 'infeasible', { reasons: result.reasons.map((r) => ({ code: r.code, detail: { ...r }, text: describeInfeasibility(r, nameOf) })), applications: inputs.apps.length, reviewers: inputs.reviewers.length, durationMs }, deps.now());
     return;
   }
   if (result.status === 'not_solved') {

@@ -165,8 +165,6 @@ function QuotaTable({ run }: { run: SelectionRunViewT }) {
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('selection.quotas.col.quota')}</Table.Th>
-            <Table.Th scope="col">{t('selection.quotas.col.attribute')}</Table.Th>
-            <Table.Th scope="col">{t('selection.quotas.col.value')}</Table.Th>
             <Table.Th scope="col" className="oc-num">
               {t('selection.quotas.col.min')}
             </Table.Th>
@@ -188,8 +186,6 @@ function QuotaTable({ run }: { run: SelectionRunViewT }) {
               <Table.Th scope="row" fw={400}>
                 <Loc value={q.label} />
               </Table.Th>
-              <Table.Td>{q.attribute}</Table.Td>
-              <Table.Td>{q.value}</Table.Td>
               <Table.Td className="oc-num">{q.min === null ? none : formatCount(q.min, lang)}</Table.Td>
               <Table.Td className="oc-num">{q.max === null ? none : formatCount(q.max, lang)}</Table.Td>
               <Table.Td className="oc-num">{formatCount(q.candidates, lang)}</Table.Td>
