@@ -12,7 +12,7 @@ import { openDatabase, type Database } from './platform/db/client.js';
 import { registerHealth } from './platform/http/health.js';
 import { buildServer, notFoundHandler, type App, type RegisteredRoute } from './platform/http/server.js';
 import { registerWebApp } from './platform/http/web.js';
-import { getOrCreateAuthSecret, issueSetupToken } from './platform/instance.js';
+import { getOrCreateAuthSecret, installationId, issueSetupToken } from './platform/instance.js';
 import type { ModuleDeps } from './platform/module.js';
 import { createJobs } from './platform/jobs.js';
 import { DbRateLimiter } from './platform/rate-limit.js';
@@ -49,6 +49,8 @@ export async function createOpenCampus(options: CreateOptions): Promise<OpenCamp
   try {
     await database.migrate();
     const secret = config.authSecret ?? (await getOrCreateAuthSecret(database.db));
+    // Made at the first start, so every instance and every later address agrees on it.
+    await installationId(database.db);
     const auth = createAuth({ db: database.db, secret, publicUrl: config.publicUrl });
     const windowMs = config.authRateWindowSeconds * 1000;
     const solver = createSolverPool({ size: config.solverThreads, timeLimitSeconds: config.solverTimeLimitSeconds });

@@ -9,7 +9,9 @@ import ICAL from 'ical.js';
 import { eq } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { calendarTokens, cohorts, courseSessions, enrolments, programmes, rooms, sessionLecturers } from '../../src/platform/db/schema/index.js';
+import { createOpenCampus } from '../../src/app.js';
+import { loadConfig } from '../../src/platform/config.js';
+import { calendarTokens, cohorts, courseSessions, enrolments, programmes, rooms, sessionLecturers, systemState } from '../../src/platform/db/schema/index.js';
 import { startTestApp, type TestApp, type TestClient } from '../support/app.js';
 
 let t: TestApp;
@@ -18,7 +20,8 @@ const ids: Record<string, string> = {};
 let lecturer: TestClient & { userId: string };
 let citizen: TestClient & { userId: string };
 const at = (date: string, hhmm: string) => new Date(`${date}T${hhmm}:00+09:00`);
-const HOST = 'localhost';
+/** The UID's right-hand side: this installation's id, read from the database once the app has started. */
+let UID_DOMAIN = '';
 
 async function session(cohortId: string, key: string, more: Partial<typeof courseSessions.$inferInsert> & { lecturers?: { userId?: string; externalName?: string }[] } = {}) {
   const { lecturers = [], ...fields } = more;
@@ -49,11 +52,14 @@ async function feed(client: TestClient, url: string): Promise<Parsed> {
   const events = new Map(calendar.getAllSubcomponents('vevent').map((v) => [String(v.getFirstPropertyValue('uid')), new ICAL.Event(v)] as const));
   return { text: res.body, calendar, events };
 }
-const uid = (key: string) => `${ids[key]}@${HOST}`;
+const uid = (key: string) => `${ids[key]}@${UID_DOMAIN}`;
 const path = (url: string) => new URL(url).pathname;
 
 beforeAll(async () => {
   t = await startTestApp();
+  const [state] = await db().select().from(systemState).where(eq(systemState.key, 'installation_id'));
+  expect(state?.value).toMatch(/^[0-9a-f-]{36}$/);
+  UID_DOMAIN = `${state!.value}.open-campus`;
   lecturer = await t.signedIn(['mentor'], { name: '김하나' });
   citizen = await t.signedIn([], { name: '시민 참여자' });
   const programme = uuidv7();
@@ -131,6 +137,31 @@ describe("a cohort's public feed", () => {
     expect(draft.statusCode).toBe(404);
     expect(draft.json().error.code).toBe('calendar.cohort_not_found');
     expect((await anonymous.get(`/api/v1/calendars/cohorts/${randomUUID()}.ics`)).statusCode).toBe(404);
+  });
+
+  it('keeps every UID when PUBLIC_URL changes: a second app on the same database with another address gives the same UIDs', async () => {
+    const first = await feed(t.client(), `/api/v1/calendars/cohorts/${ids.open}.ics`);
+    // The same installation served at a new address (a new domain, https, a path change of the proxy).
+    const moved = await createOpenCampus({
+      config: loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: t.campus.deps.config.dataDir, PUBLIC_URL: 'https://campus.seoul.example.kr', AUTH_SECRET: 'test-secret-test-secret-test-secret-123456' }),
+      // The database stays open for the rest of this file: closing this app must not close it.
+      database: { ...t.campus.database, close: async () => undefined },
+      serveWeb: false,
+    });
+    try {
+      const res = await moved.app.inject({ method: 'GET', url: `/api/v1/calendars/cohorts/${ids.open}.ics` });
+      expect(res.statusCode).toBe(200);
+      const parsed = new ICAL.Component(ICAL.parse(res.body));
+      const uids = parsed.getAllSubcomponents('vevent').map((v) => String(v.getFirstPropertyValue('uid')));
+      expect(uids.sort()).toEqual([...first.events.keys()].sort());
+      expect(uids.length).toBe(2);
+      for (const u of uids) {
+        expect(u).not.toContain('localhost');
+        expect(u).not.toContain('seoul.example.kr');
+      }
+    } finally {
+      await moved.close();
+    }
   });
 
   it('moves with the session: same UID, higher SEQUENCE, new time', async () => {

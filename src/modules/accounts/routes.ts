@@ -49,7 +49,7 @@ export function registerAccountRoutes(app: App, deps: ModuleDeps): void {
   app.route({
     method: 'POST',
     url: '/api/v1/auth/sign-up',
-    config: { policy: publicAccess },
+    config: { policy: publicAccess, rateLimited: true },
     schema: { tags, summary: 'Create an account with e-mail and password and sign in', body: SignUpInput, response: { 201: MeUser, 409: ErrorBody, 429: ErrorBody } },
     handler: async (request, reply) => {
       await throttle(request, 'sign-up');
@@ -62,7 +62,7 @@ export function registerAccountRoutes(app: App, deps: ModuleDeps): void {
   app.route({
     method: 'POST',
     url: '/api/v1/auth/sign-in',
-    config: { policy: publicAccess },
+    config: { policy: publicAccess, rateLimited: true },
     schema: { tags, summary: 'Sign in with e-mail and password', body: SignInInput, response: { 200: MeUser, 401: ErrorBody, 429: ErrorBody } },
     handler: async (request, reply) => {
       await throttle(request, 'sign-in', request.body.email);
@@ -86,7 +86,7 @@ export function registerAccountRoutes(app: App, deps: ModuleDeps): void {
   app.route({
     method: 'POST',
     url: '/api/v1/setup',
-    config: { policy: publicAccess },
+    config: { policy: publicAccess, rateLimited: true },
     schema: { tags, summary: 'Create the first administrator with the one-time setup token', body: SetupInput, response: { 201: MeUser, 403: ErrorBody, 409: ErrorBody } },
     handler: async (request, reply) => {
       await throttle(request, 'setup');

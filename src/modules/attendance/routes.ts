@@ -63,7 +63,7 @@ export function registerAttendanceRoutes(app: App, deps: ModuleDeps, throttle: C
   app.route({
     method: 'POST',
     url: '/api/v1/me/checkins',
-    config: { policy: signedIn },
+    config: { policy: signedIn, rateLimited: true },
     schema: {
       tags: mineTags,
       summary:

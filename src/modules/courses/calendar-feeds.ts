@@ -12,6 +12,7 @@ import { DomainError } from '../../core/shared/domain-error.js';
 import { pickText, type Lang, type LocalizedText } from '../../core/shared/localized.js';
 import type { Config } from '../../platform/config.js';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { installationId } from '../../platform/instance.js';
 import { calendarTokens, cohorts, courseSessions, enrolments, participants, rooms, sessionLecturers, users } from '../../platform/db/schema/index.js';
 import { translate } from '../../shared/i18n/server-messages.js';
 import { withLecturers, type SessionInfo } from './timetable-problem.js';
@@ -31,8 +32,9 @@ export interface CohortTitle {
 }
 
 /** The events of timetabled sessions, in time order. */
-async function events(db: DbOrTx, config: Config, lang: Lang, sessions: readonly SessionInfo[], cohortById: Map<string, CohortTitle>, modifiedOf: Map<string, { created: Date; updated: Date }>): Promise<IcalEvent[]> {
-  const host = new URL(config.publicUrl).hostname;
+async function events(db: DbOrTx, lang: Lang, sessions: readonly SessionInfo[], cohortById: Map<string, CohortTitle>, modifiedOf: Map<string, { created: Date; updated: Date }>): Promise<IcalEvent[]> {
+  // Not PUBLIC_URL's host: a calendar app keys events by UID, so a new address would duplicate every one.
+  const domain = `${await installationId(db)}.open-campus`;
   const roomIds = [...new Set(sessions.map((s) => s.roomId).filter((r): r is string => r !== null))];
   const roomRows = roomIds.length === 0 ? [] : await db.select().from(rooms).where(inArray(rooms.id, roomIds));
   const roomById = new Map(roomRows.map((r) => [r.id, r] as const));
@@ -54,7 +56,7 @@ async function events(db: DbOrTx, config: Config, lang: Lang, sessions: readonly
       if (s.lecturerNames.length > 0) lines.push(translate(lang, 'courses.calendar.lecturers', { names: s.lecturerNames.join(', ') }));
       const stamps = modifiedOf.get(s.id)!;
       return {
-        uid: `${s.id}@${host}`,
+        uid: `${s.id}@${domain}`,
         sequence: s.sequence,
         start,
         end,
@@ -95,7 +97,7 @@ export async function cohortFeed(db: DbOrTx, config: Config, cohortId: string, l
   return buildCalendar({
     prodId: translate(lang, 'courses.calendar.prodid'),
     name: pickText(cohort.title, lang).text,
-    events: await events(db, config, lang, infos, byId, stamps),
+    events: await events(db, lang, infos, byId, stamps),
   });
 }
 
@@ -135,7 +137,7 @@ export async function tokenFeed(db: DbOrTx, config: Config, token: string, lang:
   return buildCalendar({
     prodId: translate(language, 'courses.calendar.prodid'),
     name: translate(language, row.kind === 'lecturer' ? 'courses.calendar.lecturer_name' : 'courses.calendar.participant_name'),
-    events: await events(db, config, language, sessions.infos, titles, sessions.stamps),
+    events: await events(db, language, sessions.infos, titles, sessions.stamps),
   });
 }
 

@@ -13,10 +13,13 @@ import type { z, ZodType } from 'zod';
 import { decide, type Policy, type Principal } from '../../core/access/policy.js';
 import type { Lang } from '../../core/shared/localized.js';
 import { errorBody, handleError, HttpError, RequestValidationError } from './errors.js';
+import { describeRoute, errorSchemaComponent } from './openapi.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     policy?: Policy;
+    /** Counted by a rate limiter (answers 429): the OpenAPI document says so. */
+    rateLimited?: boolean;
   }
   interface FastifyRequest {
     lang: Lang;
@@ -256,11 +259,18 @@ export async function buildServer(options: ServerOptions): Promise<{ app: App; r
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'oc.session_token' },
-          csrf: { type: 'apiKey', in: 'header', name: CSRF_HEADER },
+          csrf: { type: 'apiKey', in: 'header', name: CSRF_HEADER, description: 'Echo of the readable oc_csrf cookie; required on changes that carry a session cookie' },
         },
+        schemas: { Error: errorSchemaComponent as Record<string, unknown> },
       },
     },
-    transform: jsonSchemaTransform,
+    // The zod schemas become JSON Schema; then what every route of its kind has (openapi.ts).
+    transform: (input) => {
+      const { schema, url } = jsonSchemaTransform(input);
+      // The web app's files and page fallback are not API.
+      if (!url.startsWith('/api/')) return { schema: { ...schema, hide: true }, url };
+      return { schema: describeRoute(schema as Record<string, unknown>, input.route) as typeof schema, url };
+    },
   });
 
   const publicOrigin = new URL(options.publicUrl).origin;

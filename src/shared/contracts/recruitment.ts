@@ -149,6 +149,7 @@ export const ExportReason = z
   .trim()
   .min(5, { message: 'oc:errors.access_log.reason_short' })
   .max(500, { message: 'oc:errors.access_log.reason_long' });
-export const ApplicationExportQuery = z.strictObject({ reason: ExportReason.optional() });
+// Marked so the OpenAPI document shows it as required, which it is for every call that exists.
+export const ApplicationExportQuery = z.strictObject({ reason: ExportReason.optional().meta({ 'x-required-after-lookup': true }) });
 export const ApplicationExportRequest = z.strictObject({ reason: ExportReason });
 export type ApplicationExportRequestT = z.infer<typeof ApplicationExportRequest>;
