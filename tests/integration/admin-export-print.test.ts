@@ -82,7 +82,7 @@ describeTools('the budget workbook printed (LibreOffice → PDF)', () => {
     it(`${lang}: A4 pages, every column on page 1, headers repeated on every page`, async () => {
       const buf = await workbook(lang);
       const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(buf);
+      await wb.xlsx.load(buf as unknown as ArrayBuffer);
       const ws = wb.worksheets[0]!;
       expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:3' });
       const header = (ws.getRow(3).values as unknown[]).filter((v): v is string => typeof v === 'string');
@@ -107,7 +107,7 @@ describeTools('the budget workbook printed (LibreOffice → PDF)', () => {
 
   it('computes in a real spreadsheet program: a changed unit price moves the printed total', async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await workbook('ko'));
+    await wb.xlsx.load((await workbook('ko')) as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
     const row = [...Array(ws.rowCount).keys()].map((i) => i + 1).find((r) => ws.getCell(`A${r}`).value === '- 국내 교수 강연비')!;
     expect(row).toBeGreaterThan(4);
