@@ -53,7 +53,6 @@ describe.skipIf(!run)('public budget: plan vs actual', () => {
         const problems: string[] = [];
         await checkPage(page, lang, `${lang} ${width} /budget`, problems);
         expect(problems).toEqual([]);
-        await page.screenshot({ path: `/tmp/oc-budget-${lang}-${width}.png`, fullPage: true });
         await page.close();
       });
     }

@@ -34,7 +34,7 @@ export function BudgetChart({ budget, tableId }: { budget: BudgetViewT; tableId:
       </Text>
       <div role="img" aria-label={t('budget.chart.title')} aria-describedby={`budget-chart-summary ${tableId}`} data-testid="budget-chart">
         <BarChart
-          h={Math.max(220, shown.length * 70)}
+          h={Math.max(220, shown.length * (narrow ? 110 : 70))}
           data={data}
           dataKey="line"
           orientation="vertical"
