@@ -1,4 +1,4 @@
-/** Plan vs actual: spending entries roll up to every parent and the total; only staff see them. */
+/** Plan vs actual: spending entries roll up to every parent and the total; everyone sees the sums, only staff the entries. */
 import { count, desc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/platform/db/schema/index.js';
@@ -100,17 +100,20 @@ describe('spending', () => {
     expect((await view(staff)).actual).toBe(81_800_000);
   });
 
-  it('shows actuals to staff only: the public and members get the plan alone', async () => {
+  it('shows everyone the spending summed per line, but the entries behind it to staff only', async () => {
+    const staffView = await view(staff);
     for (const client of [t.client(), member]) {
-      const v = await view(client);
-      expect(v.withActuals).toBe(false);
-      expect(v).not.toHaveProperty('actual');
-      expect(v).not.toHaveProperty('executionRate');
-      for (const l of v.lines) {
-        expect(l).not.toHaveProperty('actual');
-        expect(l).not.toHaveProperty('executionRate');
+      const res = await client.get('/api/v1/budget');
+      const v = res.json<BudgetViewT>();
+      expect(v.withActuals).toBe(true);
+      expect(v).toMatchObject({ planned: 204_000_000, actual: staffView.actual, executionRate: staffView.executionRate });
+      for (const l of v.lines) expect(l.actual).toBe(staffView.lines.find((s) => s.id === l.id)!.actual);
+      // Aggregates only: no entry's description, date or author reaches the public answer.
+      for (const e of entries) {
+        expect(res.body).not.toContain(e.id);
+        expect(res.body).not.toContain(e.description.ko);
       }
-      expect(v.planned).toBe(204_000_000);
+      expect(res.body).not.toContain(staff.userId);
     }
     expect((await member.get(`/api/v1/admin/budget-lines/${entries[0]!.lineId}/spending`)).statusCode).toBe(403);
     expect((await t.client().get(`/api/v1/admin/budget-lines/${entries[0]!.lineId}/spending`)).statusCode).toBe(401);

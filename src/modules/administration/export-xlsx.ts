@@ -33,7 +33,23 @@ export async function budgetXlsx(view: BudgetViewT, title: string, lang: Lang): 
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Open Campus';
   wb.created = new Date(0);
-  const ws = wb.addWorksheet(t.sheet, { views: [{ state: 'frozen', ySplit: 3 }] });
+  // Recompute on opening, so an edited copy or a reader that ignores cached results shows live sums.
+  wb.calcProperties.fullCalcOnLoad = true;
+  const ws = wb.addWorksheet(t.sheet, {
+    views: [{ state: 'frozen', ySplit: 3 }],
+    // Printed on A4 across, shrunk to one page wide (as many pages down as it needs) with the title
+    // and header rows on every page: the calculation and the inputs stay beside the amounts.
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: '&P / &N' },
+  });
 
   // Columns: A line, B amount, C calculation, [D spent, E rate], then unit price and factor pairs.
   const actualCols = view.withActuals ? 2 : 0;
@@ -51,9 +67,15 @@ export async function budgetXlsx(view: BudgetViewT, title: string, lang: Lang): 
   for (let i = 0; i < MAX_FACTORS; i++) header.push(`${t.qty} ${i + 1}`, `${t.unitLabel} ${i + 1}`);
   ws.getRow(3).values = header;
   ws.getRow(3).font = { bold: true };
+  // Narrow input columns (quantity, unit) so the whole row fits a landscape A4 at a readable scale,
+  // but never narrower than the printed header (a Hangul syllable takes two widths).
+  const textWidth = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/.test(ch) ? 2 : 1), 0);
   ws.columns.forEach((c, i) => {
-    c.width = i === 0 ? 52 : i === 2 ? 44 : 12;
+    const col = i + 1;
+    const base = col === 1 ? 42 : col === 3 ? 40 : col <= priceCol ? 11 : (col - priceCol) % 2 === 1 ? 6 : 7;
+    c.width = Math.max(base, textWidth(header[i] ?? '') + 2);
   });
+  ws.pageSetup.printTitlesRow = '1:3';
 
   const TOTAL_ROW = 4;
   const rowOf = new Map<string, number>();
@@ -69,6 +91,8 @@ export async function budgetXlsx(view: BudgetViewT, title: string, lang: Lang): 
   if (view.withActuals) {
     total.getCell(4).value = { formula: sumFormula(childrenRows(null)).replace(/B(\d+)/g, 'D$1'), result: (view.actual ?? 0) / 1000 };
     total.getCell(5).value = { formula: `IF(B${TOTAL_ROW}=0,"",D${TOTAL_ROW}/B${TOTAL_ROW})`, result: cachedRate(view.actual ?? 0, view.planned) };
+    total.getCell(4).numFmt = '#,##0.###';
+    total.getCell(5).numFmt = '0.0%';
   }
 
   for (const line of view.lines) {

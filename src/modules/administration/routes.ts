@@ -1,4 +1,4 @@
-/** HTTP routes of the administration area: public plan, schedule and budget; staff editing. */
+/** HTTP routes of the administration area: public plan, schedule and budget (plan vs actual); staff editing. */
 import { z } from 'zod';
 import { isStaff, publicAccess, staffOnly } from '../../core/access/policy.js';
 import { pickText } from '../../core/shared/localized.js';
@@ -55,8 +55,8 @@ export function registerAdministrationRoutes(app: App, deps: ModuleDeps): void {
     method: 'GET',
     url: '/api/v1/budget',
     config: { policy: publicAccess },
-    schema: { tags: pub, summary: 'The line-item budget (won); staff also get actual spending and execution rates', response: { 200: BudgetView } },
-    handler: (request) => uc.budgetView(db, isStaff(request.principal)),
+    schema: { tags: pub, summary: 'The line-item budget (won) with actual spending summed per line and execution rates (no spending entries)', response: { 200: BudgetView } },
+    handler: () => uc.budgetView(db, true),
   });
 
   app.route({

@@ -1,6 +1,6 @@
 /**
- * Use cases of the administration area. Reading: the plan, the schedule, the budget (with plan vs
- * actual for staff). Editing (staff): work packages, milestones, budget lines and spending; every
+ * Use cases of the administration area. Reading: the plan, the schedule, the budget (plan vs
+ * actual: spending summed per line is public, the entries behind it are staff-only). Editing (staff): work packages, milestones, budget lines and spending; every
  * change is checked against the whole budget tree and written with its audit entry in one
  * transaction, so a refused change leaves nothing half-written.
  */
@@ -40,7 +40,11 @@ export async function loadBudgetTree(db: DbOrTx, planId: string): Promise<{ tree
   return { tree: buildBudgetTree(lines.map((l) => toCoreLine(l.row, l.spent))), rows: lines.map((l) => l.row) };
 }
 
-export async function budgetView(db: DbOrTx, withActuals: boolean): Promise<BudgetViewT> {
+/**
+ * The budget with plan vs actual per line. Citizens see what was spent against each line as a sum;
+ * the entries behind it (descriptions, who recorded them) stay behind the staff routes.
+ */
+export async function budgetView(db: DbOrTx, withActuals = true): Promise<BudgetViewT> {
   const planId = await currentPlanId(db);
   if (!planId) throw new DomainError('plan.not_found');
   const { tree, rows } = await loadBudgetTree(db, planId);

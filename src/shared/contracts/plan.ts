@@ -30,7 +30,7 @@ export const BudgetLineView = z.object({
   planned: z.number().int(),
   unitPrice: z.number().int().nullable(),
   factors: z.array(Factor),
-  /** Present for staff only: actual spending (won) and execution rate (%). */
+  /** Actual spending summed over the line and its sub-lines (won) and execution rate (%). */
   actual: z.number().int().optional(),
   executionRate: z.number().nullable().optional(),
 });

@@ -1,9 +1,10 @@
 /**
  * The plan's 산출내역 table (단위: 천원): a total row first, then every line depth-first, indented,
- * formula lines with their calculation. Staff also see spending and execution rates.
+ * formula lines with their calculation, what was spent against each line and the execution rate;
+ * above it a plan-vs-actual chart whose accessible alternative is this table.
  */
 import { Button, Group, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
-import { useEffect, type CSSProperties } from 'react';
+import { lazy, Suspense, useEffect, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import type { BudgetLineViewT, BudgetViewT } from '../../../src/shared/contracts/plan';
@@ -16,6 +17,9 @@ import { Loc } from '../lib/Localized';
 import { useSession } from '../lib/session';
 import { useLang } from '../lib/text';
 import { useApiGet } from '../lib/useApiGet';
+
+// The chart library is large: loaded with the budget page's data, not with every page.
+const BudgetChart = lazy(() => import('./BudgetChart').then((m) => ({ default: m.BudgetChart })));
 
 function formatRate(rate: number, lang: Lang): string {
   return `${new Intl.NumberFormat(lang === 'ko' ? 'ko-KR' : 'en-US', { maximumFractionDigits: 2 }).format(rate)}%`;
@@ -78,7 +82,7 @@ function BudgetTable({ budget }: { budget: BudgetViewT }) {
   const { withActuals } = budget;
   return (
     <div className="budget-table-wrap" role="region" aria-labelledby="budget-caption" tabIndex={0}>
-      <table className="budget-table">
+      <table className="budget-table" id="budget-table">
         <caption id="budget-caption">{t('budget.caption')}</caption>
         <thead>
           <tr>
@@ -158,7 +162,12 @@ export function BudgetPage() {
         {(budget) => (
           <Stack gap="lg">
             <Text>{t('budget.intro', { amount: formatThousandKrw(budget.planned) })}</Text>
-            {budget.withActuals && <Text>{t('budget.staffNote')}</Text>}
+            {budget.withActuals && <Text>{t('budget.actualsNote')}</Text>}
+            {budget.withActuals && (
+              <Suspense fallback={null}>
+                <BudgetChart budget={budget} tableId="budget-table" />
+              </Suspense>
+            )}
             <BudgetTable budget={budget} />
             <Downloads />
           </Stack>
