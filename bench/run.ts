@@ -8,7 +8,8 @@
  *  (e) selection of 300 of 5,000 under 30 quota rows, in the solver pool;
  *  (f) no blocking: the app's p99 on a simple endpoint while the full-size assignment solves in the pool;
  *  (g) timetabling (issue 4): about 400 sessions, one 16-week course and 25 district courses sharing 40 lecturers;
- *  (h) enrolment rush (issue 4): 2,000 concurrent attempts for 500 seats over HTTP, on PGlite and PostgreSQL.
+ *  (h) enrolment rush (issue 4): 2,000 concurrent attempts for 500 seats over HTTP, on PGlite and PostgreSQL;
+ *  (i) the requests of the staff assignment page for the demo call (300 × 20 with reviews), min/median/max.
  * BENCH_SECONDS (default 10) per HTTP run, BENCH_CONNECTIONS (default 20), BENCH_DATABASE_URL
  * (default postgres://postgres@127.0.0.1:5432/postgres; skipped when unreachable).
  */
@@ -23,6 +24,7 @@ import pg from 'pg';
 import { createOpenCampus, type OpenCampus } from '../src/app.js';
 import { loadConfig } from '../src/platform/config.js';
 import { benchAssignment, formatAssignmentBench } from './assignment.js';
+import { benchAssignmentPage, formatAssignmentPageBench } from './assignment-page.js';
 import { benchBudgetTree } from './budget-tree.js';
 import { benchEnrolment, formatEnrolmentBench } from './enrolment.js';
 import { benchNoBlocking, formatNoBlocking } from './no-blocking.js';
@@ -209,6 +211,9 @@ async function main(): Promise<void> {
 
   say('\n(h) enrolment rush: 2,000 concurrent attempts for 500 seats…');
   for (const line of formatEnrolmentBench(await benchEnrolment({ attempts: 2_000, seats: 500, sockets: 2_000, databaseUrl: pgBase }))) say(line);
+
+  say('\n(i) the staff assignment page of the demo call: its requests on opening…');
+  for (const line of formatAssignmentPageBench(await benchAssignmentPage(5))) say(line);
 }
 
 main().catch((err: unknown) => {

@@ -265,12 +265,12 @@ describe('invitations', () => {
     const outbox = await staff.get('/api/v1/admin/outbox?status=superseded', { 'accept-language': 'en' });
     expect(outbox.statusCode, outbox.body).toBe(200);
     const listed = outbox.json<OutboxListT>();
-    expect(listed.messages.filter((m) => m.about.reviewerId === invited.id).map((m) => [m.id, m.status])).toEqual([
+    expect(listed.items.filter((m) => m.about.reviewerId === invited.id).map((m) => [m.id, m.status])).toEqual([
       [mails[1]!.id, 'superseded'],
       [mails[0]!.id, 'superseded'],
     ]);
     expect(listed.counts.superseded).toBeGreaterThanOrEqual(2);
-    expect((await staff.get('/api/v1/admin/outbox')).json<OutboxListT>().messages.find((m) => m.id === mails[2]!.id)?.status).toBe('pending');
+    expect((await staff.get('/api/v1/admin/outbox')).json<OutboxListT>().items.find((m) => m.id === mails[2]!.id)?.status).toBe('pending');
 
     // Answered now: nothing to re-send, and no mail queued.
     const answered = await staff.post(resendUrl, undefined, { 'accept-language': 'en' });

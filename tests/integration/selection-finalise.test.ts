@@ -253,16 +253,16 @@ describe('the staff outbox without SMTP', () => {
   it('lists pending messages with counts, logs the access, and refuses to send', async () => {
     const { callId } = await seedSelectionCall(db(), { capacity: 1, applicants: [{ name: '김하나', sector: 'civil', scores: [70] }] });
     await finalise((await runOf(callId)).id);
-    const res = await staff.get('/api/v1/admin/outbox?status=pending&limit=500');
+    const res = await staff.get('/api/v1/admin/outbox?status=pending&pageSize=100');
     expect(res.statusCode, res.body).toBe(200);
     const list = res.json<OutboxListT>();
     expect(list.smtpConfigured).toBe(false);
     expect(list.counts.pending).toBeGreaterThan(0);
     expect(list.counts.sent).toBe(0);
-    const mine = list.messages.find((m) => m.about.callId === callId)!;
+    const mine = list.items.find((m) => m.about.callId === callId)!;
     expect(mine).toMatchObject({ toName: '김하나', status: 'pending', attempts: 0, lang: 'ko', kind: 'outcome.selected' });
     const [logged] = await db().select().from(accessLog).where(eq(accessLog.subjectType, 'outbox_message')).orderBy(desc(accessLog.at), desc(accessLog.id)).limit(1);
-    expect(logged).toMatchObject({ actorId: staff.userId, action: 'view', subjectCount: list.messages.length });
+    expect(logged).toMatchObject({ actorId: staff.userId, action: 'view', subjectCount: list.items.length });
     expect((logged!.subjectIds as string[]).includes(mine.id)).toBe(true);
 
     const send = await staff.post('/api/v1/admin/outbox/send');

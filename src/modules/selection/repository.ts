@@ -1,5 +1,5 @@
 /** Data access for selection runs, outcomes, participants and the staff view of the outbox. */
-import { and, asc, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { applications, calls, outboxMessages, participants, selectionRuns, users } from '../../platform/db/schema/index.js';
 
@@ -98,9 +98,37 @@ export async function participantRows(db: DbOrTx, callId: string) {
   return db.select().from(participants).where(eq(participants.callId, callId)).orderBy(asc(participants.createdAt), asc(participants.id));
 }
 
-export async function outboxPage(db: DbOrTx, status: OutboxRow['status'] | undefined, limit: number) {
-  const q = db.select({ msg: outboxMessages, toName: users.name }).from(outboxMessages).leftJoin(users, eq(users.id, outboxMessages.toUserId));
-  return (status ? q.where(eq(outboxMessages.status, status)) : q).orderBy(desc(outboxMessages.createdAt), desc(outboxMessages.id)).limit(limit);
+/** A LIKE pattern that matches `text` literally anywhere. */
+export const containsPattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export interface OutboxFilter {
+  status?: OutboxRow['status'];
+  q?: string;
+}
+
+function outboxWhere(f: OutboxFilter): SQL | undefined {
+  const conds: SQL[] = [];
+  if (f.status) conds.push(eq(outboxMessages.status, f.status));
+  if (f.q) {
+    const p = containsPattern(f.q);
+    conds.push(or(ilike(outboxMessages.toEmail, p), ilike(outboxMessages.subject, p), ilike(users.name, p))!);
+  }
+  return conds.length ? and(...conds) : undefined;
+}
+
+/** One page of the outbox, newest first, and how many messages the filter matches. */
+export async function outboxPage(db: DbOrTx, filter: OutboxFilter, offset: number, limit: number) {
+  const where = outboxWhere(filter);
+  const rows = await db
+    .select({ msg: outboxMessages, toName: users.name })
+    .from(outboxMessages)
+    .leftJoin(users, eq(users.id, outboxMessages.toUserId))
+    .where(where)
+    .orderBy(desc(outboxMessages.createdAt), desc(outboxMessages.id))
+    .limit(limit)
+    .offset(offset);
+  const [total] = await db.select({ n: count() }).from(outboxMessages).leftJoin(users, eq(users.id, outboxMessages.toUserId)).where(where);
+  return { rows, total: Number(total?.n ?? 0) };
 }
 
 export async function outboxCounts(db: DbOrTx): Promise<Map<string, number>> {

@@ -38,6 +38,7 @@ import type {
   SelectionRunViewT,
   SelectionReplayViewT,
 } from '../../shared/contracts/selection.js';
+import { offsetOf } from '../../shared/contracts/paging.js';
 import { calibrationForCall } from '../review/scores.js';
 import { buildCandidatePool, samePool, type CandidatePool, type Scoring } from './candidates.js';
 import { applicantExplanation, bilingual, bindingText, quotaLabel, reasonText, type ExplainContext } from './explain.js';
@@ -390,14 +391,17 @@ export async function declinePlace(deps: Deps, actor: Actor & { userId: string }
 // ---------- outbox ----------
 
 export async function outbox(db: DbOrTx, actor: AccessActor, query: OutboxQueryT, smtpConfigured: boolean): Promise<OutboxListT> {
-  const rows = await outboxPage(db, query.status, query.limit);
+  const { rows, total } = await outboxPage(db, { status: query.status, q: query.q || undefined }, offsetOf(query), query.pageSize);
   // Recipients' names and addresses leave the server here: logged first.
-  await recordAccess(db, { actor, action: 'view', subjectType: 'outbox_message', subjectIds: rows.map((r) => r.msg.id), detail: { list: 'outbox', status: query.status ?? null } });
+  await recordAccess(db, { actor, action: 'view', subjectType: 'outbox_message', subjectIds: rows.map((r) => r.msg.id), detail: { list: 'outbox', status: query.status ?? null, page: query.page } });
   const counts = await outboxCounts(db);
   return {
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
     smtpConfigured,
     counts: { pending: counts.get('pending') ?? 0, sending: counts.get('sending') ?? 0, sent: counts.get('sent') ?? 0, failed: counts.get('failed') ?? 0, logged: counts.get('logged') ?? 0, superseded: counts.get('superseded') ?? 0 },
-    messages: rows.map(({ msg, toName }) => ({
+    items: rows.map(({ msg, toName }) => ({
       id: msg.id,
       kind: msg.kind,
       toEmail: msg.toEmail,

@@ -5,6 +5,7 @@
  * scores are the server's to set.
  */
 import { z } from 'zod';
+import { Paged, PageQueryFields, TextFilter } from './paging.js';
 import { Id, LocalizedText } from './common.js';
 
 /** Words in both languages, made by the server from a code and its numbers. */
@@ -158,8 +159,10 @@ export type MyApplicationsListT = z.infer<typeof MyApplicationsList>;
 /** 'superseded': replaced by a newer message before it was sent (an invitation re-sent with a new link); never sent. */
 export const OutboxStatus = z.enum(['pending', 'sending', 'sent', 'failed', 'logged', 'superseded']);
 export const OutboxQuery = z.strictObject({
+  ...PageQueryFields,
   status: OutboxStatus.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  /** Matches the recipient's address or name, or the subject. */
+  q: TextFilter,
 });
 export type OutboxQueryT = z.infer<typeof OutboxQuery>;
 
@@ -178,11 +181,11 @@ export const OutboxMessageView = z.object({
   createdAt: z.string(),
   sentAt: z.string().nullable(),
 });
-export const OutboxList = z.object({
+export const OutboxList = Paged(OutboxMessageView).extend({
   /** Without SMTP nothing is sent: staff read (and pass on) pending messages here. */
   smtpConfigured: z.boolean(),
+  /** Over the whole outbox, whatever the filters. */
   counts: z.record(OutboxStatus, z.number().int()),
-  messages: z.array(OutboxMessageView),
 });
 export type OutboxListT = z.infer<typeof OutboxList>;
 

@@ -1,14 +1,15 @@
 /**
  * /admin/review/outbox: every e-mail the campus has written (outcomes, invitations), newest first,
- * with its state. Without SMTP nothing leaves the server, so staff read each message here (in a
+ * with its state, fifty at a time (paged and filtered on the server). Without SMTP nothing leaves the server, so staff read each message here (in a
  * dialog, as plain text) and pass it on; with SMTP they can send the pending ones now.
  */
-import { Anchor, Button, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { OutboxListT, OutboxSendResultT } from '../../../src/shared/contracts/selection';
 import { formatAuditTime } from '../admin/audit-format';
+import { DataTable, FilterBox, usePagedList } from '../components/DataTable';
 import { AdminModal } from '../admin/components/AdminModal';
 import { StatusMessage } from '../admin/components/StatusMessage';
 import { failureOf } from '../admin/form-errors';
@@ -17,11 +18,12 @@ import { post } from '../lib/api';
 import { ErrorSummary } from '../lib/forms';
 import { LoadState } from '../lib/LoadState';
 import { useLang } from '../lib/text';
-import { useApiGet } from '../lib/useApiGet';
 import { OUTBOX_STATUSES, outboxKindKey } from './labels';
 import './selection.css';
 
-type Message = OutboxListT['messages'][number];
+type Message = OutboxListT['items'][number];
+
+const OUTBOX_PAGE_SIZE = 50;
 
 function MessageDialog({ message, onClose }: { message: Message | null; onClose: () => void }) {
   const { t } = useTranslation('selection');
@@ -48,7 +50,9 @@ export function OutboxPage() {
   usePageTitle(t('outbox.title'));
   const lang = useLang();
   const [status, setStatus] = useState('');
-  const outbox = useApiGet<OutboxListT>(`/admin/outbox${status ? `?status=${status}` : ''}`);
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const outbox = usePagedList<OutboxListT>('/admin/outbox', { status, q, page, pageSize: OUTBOX_PAGE_SIZE });
   const [reading, setReading] = useState<Message | null>(null);
   const [message, setMessage] = useState('');
   const [error, setError] = useState<string | undefined>();
@@ -91,9 +95,21 @@ export function OutboxPage() {
               <NativeSelect
                 label={t('outbox.filter')}
                 value={status}
-                onChange={(e) => setStatus(e.currentTarget.value)}
+                onChange={(e) => {
+                  setStatus(e.currentTarget.value);
+                  setPage(1);
+                }}
                 data={[{ value: '', label: t('outbox.allStatuses') }, ...OUTBOX_STATUSES.map((s) => ({ value: s, label: t(`outbox.status.${s}`) }))]}
                 w={240}
+              />
+              <FilterBox
+                label={t('outbox.search')}
+                value={q}
+                testId="outbox-search"
+                onChange={(text) => {
+                  setQ(text);
+                  setPage(1);
+                }}
               />
               {data.smtpConfigured && (
                 <Button onClick={() => void sendNow()} loading={sending}>
@@ -103,54 +119,45 @@ export function OutboxPage() {
             </Group>
             <StatusMessage message={message} />
             <ErrorSummary title={error} />
-            {data.messages.length === 0 ? (
-              <Text>{t('outbox.empty')}</Text>
-            ) : (
-              <Table.ScrollContainer minWidth={860}>
-                <Table withTableBorder verticalSpacing="xs" captionSide="top" data-testid="outbox-table">
-                  <Table.Caption>{t('outbox.caption', { count: data.messages.length })}</Table.Caption>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">{t('outbox.col.to')}</Table.Th>
-                      <Table.Th scope="col">{t('outbox.col.subject')}</Table.Th>
-                      <Table.Th scope="col">{t('outbox.col.kind')}</Table.Th>
-                      <Table.Th scope="col">{t('outbox.col.status')}</Table.Th>
-                      <Table.Th scope="col">{t('outbox.col.created')}</Table.Th>
-                      <Table.Th scope="col">{t('outbox.col.sent')}</Table.Th>
-                      <Table.Th scope="col">{t('outbox.col.body')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {data.messages.map((m) => (
-                      <Table.Tr key={m.id}>
-                        <Table.Td style={{ overflowWrap: 'anywhere' }}>
-                          {m.toName && (
-                            <Text component="span" display="block" size="sm" fw={700}>
-                              {m.toName}
-                            </Text>
-                          )}
-                          {m.toEmail}
-                        </Table.Td>
-                        <Table.Th scope="row" fw={400} lang={m.lang}>
-                          {m.subject}
-                        </Table.Th>
-                        <Table.Td>{kindLabel(m.kind)}</Table.Td>
-                        <Table.Td>{t(`outbox.status.${m.status}`)}</Table.Td>
-                        <Table.Td>
-                          <time dateTime={m.createdAt}>{formatAuditTime(m.createdAt, lang)}</time>
-                        </Table.Td>
-                        <Table.Td>{m.sentAt ? <time dateTime={m.sentAt}>{formatAuditTime(m.sentAt, lang)}</time> : t('outbox.notSent')}</Table.Td>
-                        <Table.Td>
-                          <Button size="xs" variant="default" onClick={() => setReading(m)} aria-label={t('outbox.readLabel', { subject: m.subject })}>
-                            {t('outbox.read')}
-                          </Button>
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            )}
+            <DataTable<Message>
+              caption={t('outbox.caption', { count: data.total })}
+              data={data}
+              rowKey={(m) => m.id}
+              onPage={setPage}
+              empty={t('outbox.empty')}
+              minWidth={860}
+              testId="outbox-table"
+              columns={[
+                {
+                  key: 'to',
+                  header: t('outbox.col.to'),
+                  cell: (m) => (
+                    <span style={{ overflowWrap: 'anywhere' }}>
+                      {m.toName && (
+                        <Text component="span" display="block" size="sm" fw={700}>
+                          {m.toName}
+                        </Text>
+                      )}
+                      {m.toEmail}
+                    </span>
+                  ),
+                },
+                { key: 'subject', header: t('outbox.col.subject'), rowHeader: true, cell: (m) => <span lang={m.lang}>{m.subject}</span> },
+                { key: 'kind', header: t('outbox.col.kind'), cell: (m) => kindLabel(m.kind) },
+                { key: 'status', header: t('outbox.col.status'), cell: (m) => t(`outbox.status.${m.status}`) },
+                { key: 'created', header: t('outbox.col.created'), cell: (m) => <time dateTime={m.createdAt}>{formatAuditTime(m.createdAt, lang)}</time> },
+                { key: 'sent', header: t('outbox.col.sent'), cell: (m) => (m.sentAt ? <time dateTime={m.sentAt}>{formatAuditTime(m.sentAt, lang)}</time> : t('outbox.notSent')) },
+                {
+                  key: 'body',
+                  header: t('outbox.col.body'),
+                  cell: (m) => (
+                    <Button size="xs" variant="default" onClick={() => setReading(m)} aria-label={t('outbox.readLabel', { subject: m.subject })}>
+                      {t('outbox.read')}
+                    </Button>
+                  ),
+                },
+              ]}
+            />
           </Stack>
         )}
       </LoadState>
