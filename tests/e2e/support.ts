@@ -4,6 +4,7 @@
  * browser or a missing web build is a failure, not a skip.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { Writable } from 'node:stream';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +15,7 @@ import { createOpenCampus, type OpenCampus } from '../../src/app.js';
 import { grantGlobalRole } from '../../src/platform/auth/roles.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { openTestDatabase } from '../support/database.js';
+import { logFileWriter } from '../support/log-audit.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // OC_E2E_WEB_DIST lets parallel work build the web app into its own folder.
@@ -75,7 +77,8 @@ export async function startE2E(): Promise<E2E> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'oc-e2e-data-'));
   const config = loadConfig({
     NODE_ENV: 'test',
-    LOG_LEVEL: 'warn',
+    // Every request is logged into the run's log folder, which the log audit scans at the end.
+    LOG_LEVEL: 'info',
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     AUTH_RATE_LIMIT: '1000',
     AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-123456',
@@ -84,7 +87,14 @@ export async function startE2E(): Promise<E2E> {
     DATA_DIR: dataDir,
   });
   const database = await openTestDatabase('pglite');
-  const campus = await createOpenCampus({ config, database });
+  const toFile = logFileWriter(path.relative(process.cwd(), expect.getState().testPath ?? 'e2e'));
+  const logStream = new Writable({
+    write(chunk, _enc, cb) {
+      toFile(String(chunk));
+      cb();
+    },
+  });
+  const campus = await createOpenCampus({ config, database, logStream });
   await campus.app.listen({ port, host: '127.0.0.1' });
   const baseUrl = `http://127.0.0.1:${port}`;
   const userDir = mkdtempSync(path.join(os.tmpdir(), 'oc-chromium-'));

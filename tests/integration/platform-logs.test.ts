@@ -63,6 +63,14 @@ describe('logs', () => {
     expect((await admin.put(`/api/v1/admin/users/${citizenId}/roles`, { roles: ['staff'] })).statusCode).toBe(200);
     expect((await citizen.post('/api/v1/auth/sign-out')).statusCode).toBe(200);
 
+    // Personal data where no field name gives it away: in a path, and in a query string.
+    const pathEmail = keep(`canary.path.${stamp}@example.org`)!;
+    const phone = keep('010-9876-5432')!;
+    expect((await t.client().get(`/api/v1/no-such/${encodeURIComponent(pathEmail)}/${phone}`)).statusCode).toBe(404);
+    expect((await t.client().get(`/api/v1/no-such/${pathEmail}/01098765432?phone=${phone}`)).statusCode).toBe(404);
+    keep('01098765432');
+    keep(encodeURIComponent(pathEmail));
+
     // A database failing mid-request: the driver's error carries the query's parameters
     // (e-mail, password hash, session token); the log must not.
     const db = t.campus.database.db;
@@ -103,5 +111,6 @@ describe('logs', () => {
     for (const s of secrets) expect(text.toLowerCase().includes(s.toLowerCase()), `log contains ${s} (any case)`).toBe(false);
     expect(text).not.toMatch(/[\w.+-]+@[\w-]+\.[\w.]+/); // no e-mail address at all
     expect(text).not.toMatch(/\$argon2/);
+    expect(text).toContain('/api/v1/no-such/[redacted email]/[redacted phone]');
   });
 });

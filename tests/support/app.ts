@@ -7,11 +7,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { LightMyRequestResponse } from 'fastify';
+import { expect } from 'vitest';
 import { createOpenCampus, type OpenCampus } from '../../src/app.js';
 import type { Role } from '../../src/core/access/policy.js';
 import { grantGlobalRole } from '../../src/platform/auth/roles.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { openTestDatabase, testDbKind } from './database.js';
+import { logFileWriter } from './log-audit.js';
 
 export interface TestApp {
   campus: OpenCampus;
@@ -25,9 +27,12 @@ export interface TestApp {
 
 export async function startTestApp(options: { env?: Record<string, string>; now?: () => Date } = {}): Promise<TestApp> {
   const logs: string[] = [];
+  // Also into the run's log folder, which the log audit scans once the whole project has run.
+  const toFile = logFileWriter(path.relative(process.cwd(), expect.getState().testPath ?? 'unknown'));
   const logStream = new Writable({
     write(chunk, _enc, cb) {
       logs.push(String(chunk));
+      toFile(String(chunk));
       cb();
     },
   });

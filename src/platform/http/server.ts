@@ -12,6 +12,7 @@ import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'f
 import type { z, ZodType } from 'zod';
 import { decide, type Policy, type Principal } from '../../core/access/policy.js';
 import type { Lang } from '../../core/shared/localized.js';
+import { redactLogLine } from '../log-redaction.js';
 import { errorBody, handleError, HttpError, RequestValidationError } from './errors.js';
 
 declare module 'fastify' {
@@ -181,6 +182,9 @@ export async function buildServer(options: ServerOptions): Promise<{ app: App; r
         paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]', '*.password', '*.email', '*.token'],
         censor: '[redacted]',
       },
+      // And by pattern, over the whole finished line: addresses, phone numbers and tokens inside
+      // messages, URLs, stacks and nested fields that no field name gives away.
+      hooks: { streamWrite: redactLogLine },
       serializers: {
         // No query strings (export reasons) and no secret path segments (calendar feed tokens) in logs.
         req: (req: { method: string; url: string; id: string }) => ({ method: req.method, url: req.url.split('?')[0]!.replace(/\/calendars\/feeds\/[^/]+/, '/calendars/feeds/[redacted]'), id: req.id }),
