@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { createOpenCampus } from '../app.js';
 import { recordAudit } from '../platform/audit.js';
+import { passwordWeakness } from '../platform/auth/password-policy.js';
 import { grantGlobalRole } from '../platform/auth/roles.js';
 import { loadConfig } from '../platform/config.js';
 import { users } from '../platform/db/schema/index.js';
@@ -28,6 +29,11 @@ async function main(): Promise<number> {
   const parsed = SignUpInput.safeParse({ email: values.email, name: values.name ?? values.email?.split('@')[0], password });
   if (!parsed.success) {
     process.stderr.write(`Usage: echo PASSWORD | npm run admin:create -- --email EMAIL [--name NAME]\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message.startsWith('oc:') ? translate('en', i.message.slice(3)) : i.message}`).join('\n')}\n`);
+    return 2;
+  }
+  const weakness = passwordWeakness(parsed.data.password, parsed.data.email);
+  if (weakness) {
+    process.stderr.write(`  password: ${translate('en', `errors.auth.password_${weakness}`)}\n  비밀번호: ${translate('ko', `errors.auth.password_${weakness}`)}\n`);
     return 2;
   }
   const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });

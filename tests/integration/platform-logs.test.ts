@@ -29,7 +29,7 @@ describe('logs', () => {
     const email = keep(`canary.citizen.${stamp}@example.org`)!;
     const password = keep(`canary-password-${stamp}`)!;
     const citizen = t.client();
-    expect((await citizen.post('/api/v1/auth/sign-up', { name: `Canary ${stamp}`, email, password })).statusCode).toBe(201);
+    expect((await citizen.post('/api/v1/auth/sign-up', { name: `Canary ${stamp}`, email, password })).statusCode).toBe(202);
     expect((await citizen.post('/api/v1/auth/sign-in', { email, password })).statusCode).toBe(200);
     keep(citizen.cookies.get('oc.session_token'));
     keep(citizen.cookies.get('oc.session_token')?.split('.')[0]);

@@ -59,9 +59,14 @@ export async function startTestApp(options: { env?: Record<string, string>; now?
       const email = overrides.email ?? `user${counter}-${Date.now()}@example.org`;
       const password = overrides.password ?? 'correct horse battery staple';
       const client = new TestClient(campus);
-      const res = await client.post('/api/v1/auth/sign-up', { name: overrides.name ?? `Test User ${counter}`, email, password });
-      if (res.statusCode !== 201) throw new Error(`sign-up failed: ${res.statusCode} ${res.body}`);
-      const userId = res.json<{ id: string }>().id;
+      const up = await client.post('/api/v1/auth/sign-up', { name: overrides.name ?? `Test User ${counter}`, email, password });
+      if (up.statusCode !== 202) throw new Error(`sign-up failed: ${up.statusCode} ${up.body}`);
+      // Sign-up opens no session (it answers alike for known addresses), so sign in as the web app
+      // then does, but past the route's throttle: tests that count sign-in attempts count their own.
+      const res = await campus.auth.api.signInEmail({ body: { email, password }, asResponse: true });
+      if (!res.ok) throw new Error(`sign-in after sign-up failed: ${res.status} ${await res.text()}`);
+      client.adoptCookies(res.headers.getSetCookie());
+      const userId = ((await res.json()) as { user: { id: string } }).user.id;
       for (const role of roles) await grantGlobalRole(campus.database.db, userId, role, null);
       return Object.assign(client, { userId, email, password });
     },
@@ -80,6 +85,15 @@ export class TestClient {
   lang: 'ko' | 'en' | undefined;
 
   constructor(private readonly campus: OpenCampus) {}
+
+  /** Keeps the cookies of Set-Cookie headers from outside `request` (better-auth called directly). */
+  adoptCookies(setCookies: string[]): void {
+    for (const c of setCookies) {
+      const [pair] = c.split(';');
+      const eq = pair!.indexOf('=');
+      this.cookies.set(pair!.slice(0, eq).trim(), decodeURIComponent(pair!.slice(eq + 1).trim()));
+    }
+  }
 
   cookieHeader(): string | undefined {
     if (this.cookies.size === 0) return undefined;

@@ -1,14 +1,16 @@
-/** Account use cases: sign-up, sign-in, sign-out, first-admin setup, role changes, user listing. */
+/** Account use cases: sign-in, sign-out, first-admin setup, role changes, user listing. */
 import { asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { Role } from '../../core/access/policy.js';
 import { DomainError } from '../../core/shared/domain-error.js';
 
 import type { Auth } from '../../platform/auth/auth.js';
+import { assertPasswordAcceptable } from '../../platform/auth/password-policy.js';
 import { countAdmins, globalRoles, grantGlobalRole, setGlobalRoles } from '../../platform/auth/roles.js';
 import { recordAudit, type Actor } from '../../platform/audit.js';
 import type { Db } from '../../platform/db/client.js';
 import { roleGrants, users } from '../../platform/db/schema/index.js';
 import { checkSetupToken, consumeSetupToken } from '../../platform/instance.js';
+import { createAccount } from './sign-up.js';
 
 export interface AuthResult {
   /** Set-Cookie headers to pass on to the browser. */
@@ -18,21 +20,6 @@ export interface AuthResult {
 
 function cookiesOf(res: Response): string[] {
   return res.headers.getSetCookie();
-}
-
-export async function signUp(auth: Auth, input: { name: string; email: string; password: string; locale?: 'ko' | 'en' | undefined }, headers: Headers): Promise<AuthResult> {
-  const res = await auth.api.signUpEmail({
-    body: { name: input.name, email: input.email, password: input.password, locale: input.locale ?? 'ko' },
-    headers,
-    asResponse: true,
-  });
-  if (!res.ok) {
-    const body = (await res.json().catch(() => ({}))) as { code?: string };
-    if (body.code === 'USER_ALREADY_EXISTS' || body.code === 'USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL') throw new DomainError('auth.email_taken');
-    throw new DomainError('auth.sign_up_failed');
-  }
-  const body = (await res.json()) as { user: { id: string } };
-  return { cookies: cookiesOf(res), userId: body.user.id };
 }
 
 export async function signIn(auth: Auth, input: { email: string; password: string }, headers: Headers): Promise<AuthResult> {
@@ -60,7 +47,10 @@ export async function userSummary(db: Db, userId: string) {
 export async function completeSetup(db: Db, auth: Auth, input: { token: string; name: string; email: string; password: string }, headers: Headers, ip: string): Promise<AuthResult> {
   if ((await countAdmins(db)) > 0) throw new DomainError('setup.not_required');
   if (!(await checkSetupToken(db, input.token))) throw new DomainError('setup.invalid_token');
-  const result = await signUp(auth, { name: input.name, email: input.email, password: input.password }, headers);
+  assertPasswordAcceptable(input.password, input.email);
+  const userId = await createAccount(auth, { name: input.name, email: input.email, password: input.password, locale: 'ko' }, headers);
+  if (userId === null) throw new DomainError('auth.sign_up_failed');
+  const result = { userId, cookies: [] as string[] };
   try {
     await db.transaction(async (tx) => {
       // The checks above may pass for several simultaneous attempts; using the token up is atomic.
@@ -73,7 +63,7 @@ export async function completeSetup(db: Db, auth: Auth, input: { token: string; 
     await db.delete(users).where(eq(users.id, result.userId));
     throw err;
   }
-  return result;
+  return signIn(auth, { email: input.email, password: input.password }, headers);
 }
 
 export async function changeRoles(db: Db, actor: Actor, userId: string, roles: readonly Role[]): Promise<Role[]> {
@@ -105,4 +95,21 @@ export async function listUsers(db: Db, q: { q?: string | undefined; limit: numb
       roles: ['member' as Role, ...grants.filter((g) => g.userId === u.id && g.scopeType === 'global').map((g) => g.role as Role)],
     })),
   };
+}
+
+/**
+ * Changes the signed-in person's password: the current one is asked for again, the new one is
+ * screened like at sign-up, and every other session of the account ends (ASVS 6.2.3, 7.4.3).
+ */
+export async function changePassword(db: Db, auth: Auth, userId: string, input: { currentPassword: string; newPassword: string }, headers: Headers): Promise<string[]> {
+  const [u] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId));
+  if (!u) throw new DomainError('accounts.user_not_found');
+  assertPasswordAcceptable(input.newPassword, u.email, 'newPassword');
+  const res = await auth.api.changePassword({ body: { currentPassword: input.currentPassword, newPassword: input.newPassword, revokeOtherSessions: true }, headers, asResponse: true });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => ({}))) as { code?: string };
+    if (body.code === 'INVALID_PASSWORD') throw new DomainError('auth.current_password_wrong', {}, 'currentPassword');
+    throw new DomainError('auth.password_change_failed');
+  }
+  return cookiesOf(res);
 }

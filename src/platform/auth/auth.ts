@@ -38,7 +38,8 @@ export function createAuth(options: AuthOptions) {
       enabled: true,
       minPasswordLength: 8,
       maxPasswordLength: 128,
-      autoSignIn: true,
+      // Sign-up answers alike for new and known addresses, so it opens no session (adr/0013).
+      autoSignIn: false,
       password: { hash: hashPassword, verify: ({ hash: h, password }) => verifyPassword(h, password) },
     },
     user: {

@@ -28,7 +28,6 @@ export const notFound = (code = 'not_found') => new HttpError(404, code);
 const DOMAIN_STATUS: [RegExp, number][] = [
   [/not_found$/, 404],
   [/^auth\.invalid_credentials$/, 401],
-  [/^auth\.email_taken$/, 409],
   [/^setup\.not_required$/, 409],
   [/^setup\.invalid_token$/, 403],
   // An unanswered reviewer invitation is answered only with the secret from its link.

@@ -23,6 +23,9 @@ export const SignUpInput = z.strictObject({
 });
 export type SignUpInputT = z.input<typeof SignUpInput>;
 
+/** The one answer to a sign-up, whether the address was new or already had an account. */
+export const SignUpAccepted = z.object({ accepted: z.literal(true) });
+
 export const SignInInput = z.strictObject({
   email: Email,
   password: z.string({ message: 'oc:errors.field.text' }).min(1, { message: 'oc:errors.field.required' }).max(128, { message: 'oc:errors.field.too_long' }),
@@ -43,6 +46,12 @@ export const Me = z.object({
   setupRequired: z.boolean(),
 });
 export type MeT = z.infer<typeof Me>;
+
+export const PasswordChangeInput = z.strictObject({
+  currentPassword: z.string({ message: 'oc:errors.field.text' }).min(1, { message: 'oc:errors.field.required' }).max(128, { message: 'oc:errors.field.too_long' }),
+  newPassword: Password,
+});
+export type PasswordChangeInputT = z.input<typeof PasswordChangeInput>;
 
 export const SetupInput = z.strictObject({
   token: z.string({ message: 'oc:errors.field.text' }).min(16, { message: 'oc:errors.setup.invalid_token' }).max(200, { message: 'oc:errors.setup.invalid_token' }),
