@@ -16,6 +16,7 @@ import { grantGlobalRole } from '../../src/platform/auth/roles.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { openTestDatabase } from '../support/database.js';
 import { logFileWriter } from '../support/log-audit.js';
+import { markVerified } from '../support/verified.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // OC_E2E_WEB_DIST lets parallel work build the web app into its own folder.
@@ -48,7 +49,7 @@ export interface E2E {
   newPage(lang?: 'ko' | 'en'): Promise<Page>;
   /** Goes to `path` and waits for the page's heading. */
   open(page: Page, path: string): Promise<void>;
-  /** Creates an account with `roles` directly through the API and returns its id and credentials. */
+  /** Creates an account with `roles` directly through the API (address verified) and returns its id and credentials. */
   createUser(roles: ('admin' | 'staff')[], name?: string): Promise<E2EUser>;
   /** Signs `who` in through the API, as the web app does (same origin, CSRF token echoed); dispose of `api` after. */
   signedInApi(who: { email: string; password: string }): Promise<SignedInApi>;
@@ -126,6 +127,7 @@ export async function startE2E(): Promise<E2E> {
       const password = 'e2e password 1234';
       const userName = name ?? `E2E User ${counter}`;
       const res = await campus.auth.api.signUpEmail({ body: { email, password, name: userName, locale: 'ko' } });
+      await markVerified(campus.database.db, res.user.id);
       for (const role of roles) await grantGlobalRole(campus.database.db, res.user.id, role, null);
       return { id: res.user.id, email, password, name: userName };
     },

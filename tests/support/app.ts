@@ -14,14 +14,15 @@ import { grantGlobalRole } from '../../src/platform/auth/roles.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { openTestDatabase, testDbKind } from './database.js';
 import { logFileWriter } from './log-audit.js';
+import { markVerified } from './verified.js';
 
 export interface TestApp {
   campus: OpenCampus;
   /** Every log line the app wrote, for checks that logs carry no secrets. */
   logs: string[];
   client(): TestClient;
-  /** A signed-in client holding `roles` (none = a plain member). */
-  signedIn(roles?: Role[], overrides?: { email?: string; password?: string; name?: string }): Promise<TestClient & { userId: string; email: string; password: string }>;
+  /** A signed-in client holding `roles` (none = a plain member), its address verified unless `verified: false`. */
+  signedIn(roles?: Role[], overrides?: { email?: string; password?: string; name?: string; verified?: boolean }): Promise<TestClient & { userId: string; email: string; password: string }>;
   close(): Promise<void>;
 }
 
@@ -67,6 +68,7 @@ export async function startTestApp(options: { env?: Record<string, string>; now?
       if (!res.ok) throw new Error(`sign-in after sign-up failed: ${res.status} ${await res.text()}`);
       client.adoptCookies(res.headers.getSetCookie());
       const userId = ((await res.json()) as { user: { id: string } }).user.id;
+      if (overrides.verified !== false) await markVerified(campus.database.db, userId);
       for (const role of roles) await grantGlobalRole(campus.database.db, userId, role, null);
       return Object.assign(client, { userId, email, password });
     },

@@ -3,7 +3,7 @@ import { fromNodeHeaders } from 'better-auth/node';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { adminOnly, publicAccess, signedIn } from '../../core/access/policy.js';
-import { Me, PasswordChangeInput, RolesInput, SetupInput, SignInInput, SignUpAccepted, SignUpInput, UserListItem, UserListQuery } from '../../shared/contracts/accounts.js';
+import { EmailVerificationInput, Me, PasswordChangeInput, RolesInput, SetupInput, SignInInput, SignUpAccepted, SignUpInput, UserListItem, UserListQuery } from '../../shared/contracts/accounts.js';
 import { ErrorBody, IdParams } from '../../shared/contracts/common.js';
 import { actorOf, me } from '../../platform/http/request.js';
 import { countAdmins } from '../../platform/auth/roles.js';
@@ -11,7 +11,7 @@ import { HttpError } from '../../platform/http/errors.js';
 import type { App } from '../../platform/http/server.js';
 import type { ModuleDeps } from '../../platform/module.js';
 import { registerAccount } from './sign-up.js';
-import { changePassword, changeRoles, completeSetup, listUsers, signIn, signOut, userSummary } from './use-cases.js';
+import { changePassword, changeRoles, completeSetup, listUsers, resendVerification, signIn, signOut, userSummary, verifyEmail } from './use-cases.js';
 
 const tags = ['accounts'];
 const MeUser = Me.shape.user.unwrap();
@@ -85,6 +85,31 @@ export function registerAccountRoutes(app: App, deps: ModuleDeps): void {
     handler: async (request, reply) => {
       passCookies(reply, await signOut(auth, fromNodeHeaders(request.headers)));
       return { ok: true as const };
+    },
+  });
+
+  app.route({
+    method: 'POST',
+    url: '/api/v1/auth/verify-email',
+    config: { policy: publicAccess },
+    schema: { tags, summary: 'Confirm an e-mail address with the secret from the mailed link', body: EmailVerificationInput, response: { 200: z.object({ verified: z.literal(true) }), 422: ErrorBody, 429: ErrorBody } },
+    handler: async (request, reply) => {
+      await throttle(request, 'verify-email');
+      passCookies(reply, await verifyEmail(auth, request.body.token, fromNodeHeaders(request.headers)));
+      return { verified: true as const };
+    },
+  });
+
+  app.route({
+    method: 'POST',
+    url: '/api/v1/me/verification-mail',
+    config: { policy: signedIn },
+    schema: { tags, summary: 'Send the link that confirms my e-mail address again (through the outbox)', response: { 202: z.object({ queued: z.literal(true) }), 409: ErrorBody, 429: ErrorBody } },
+    handler: async (request, reply) => {
+      const userId = me(request);
+      await throttle(request, 'verification-mail', userId);
+      await resendVerification(db, auth, userId, fromNodeHeaders(request.headers));
+      return reply.status(202).send({ queued: true as const });
     },
   });
 

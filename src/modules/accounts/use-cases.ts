@@ -10,6 +10,7 @@ import { recordAudit, type Actor } from '../../platform/audit.js';
 import type { Db } from '../../platform/db/client.js';
 import { roleGrants, users } from '../../platform/db/schema/index.js';
 import { checkSetupToken, consumeSetupToken } from '../../platform/instance.js';
+import { markEmailVerified } from './repository.js';
 import { createAccount } from './sign-up.js';
 
 export interface AuthResult {
@@ -37,7 +38,7 @@ export async function signOut(auth: Auth, headers: Headers): Promise<string[]> {
 export async function userSummary(db: Db, userId: string) {
   const [u] = await db.select().from(users).where(eq(users.id, userId));
   if (!u) throw new DomainError('accounts.user_not_found');
-  return { id: u.id, name: u.name, email: u.email, locale: (u.locale === 'en' ? 'en' : 'ko') as 'ko' | 'en', roles: await globalRoles(db, u.id) };
+  return { id: u.id, name: u.name, email: u.email, emailVerified: u.emailVerified, locale: (u.locale === 'en' ? 'en' : 'ko') as 'ko' | 'en', roles: await globalRoles(db, u.id) };
 }
 
 /**
@@ -55,6 +56,8 @@ export async function completeSetup(db: Db, auth: Auth, input: { token: string; 
     await db.transaction(async (tx) => {
       // The checks above may pass for several simultaneous attempts; using the token up is atomic.
       if (!(await consumeSetupToken(tx, input.token))) throw new DomainError('setup.not_required');
+      // Whoever holds the setup token runs the installation: their address is taken as given.
+      await markEmailVerified(tx, result.userId);
       await grantGlobalRole(tx, result.userId, 'admin', null);
       await recordAudit(tx, { userId: result.userId, label: 'setup', ip }, { action: 'role.grant', entityType: 'user', entityId: result.userId, after: { roles: ['admin'] } });
     });
@@ -68,9 +71,11 @@ export async function completeSetup(db: Db, auth: Auth, input: { token: string; 
 
 export async function changeRoles(db: Db, actor: Actor, userId: string, roles: readonly Role[]): Promise<Role[]> {
   return db.transaction(async (tx) => {
-    const [u] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId));
+    const [u] = await tx.select({ id: users.id, emailVerified: users.emailVerified }).from(users).where(eq(users.id, userId));
     if (!u) throw new DomainError('accounts.user_not_found');
     const before = await globalRoles(tx, userId);
+    // A role reaches people through their address (mail, conflicts of interest): it must be theirs.
+    if (!u.emailVerified && roles.some((r) => r !== 'member' && !before.includes(r))) throw new DomainError('accounts.target_unverified');
     if (before.includes('admin') && !roles.includes('admin') && (await countAdmins(tx)) <= 1) throw new DomainError('roles.last_admin');
     await setGlobalRoles(tx, userId, roles, actor.userId);
     const after = await globalRoles(tx, userId);
@@ -112,4 +117,23 @@ export async function changePassword(db: Db, auth: Auth, userId: string, input: 
     throw new DomainError('auth.password_change_failed');
   }
   return cookiesOf(res);
+}
+
+/** Confirms an address with the secret from the mailed link. */
+export async function verifyEmail(auth: Auth, token: string, headers: Headers): Promise<string[]> {
+  const res = await auth.api.verifyEmail({ query: { token }, headers, asResponse: true });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => ({}))) as { code?: string };
+    throw new DomainError(body.code === 'TOKEN_EXPIRED' ? 'auth.verification_expired' : 'auth.verification_invalid', {}, 'token');
+  }
+  return cookiesOf(res);
+}
+
+/** Queues a new confirmation link for the signed-in account. */
+export async function resendVerification(db: Db, auth: Auth, userId: string, headers: Headers): Promise<void> {
+  const [u] = await db.select({ email: users.email, emailVerified: users.emailVerified }).from(users).where(eq(users.id, userId));
+  if (!u) throw new DomainError('accounts.user_not_found');
+  if (u.emailVerified) throw new DomainError('accounts.already_verified');
+  const res = await auth.api.sendVerificationEmail({ body: { email: u.email }, headers, asResponse: true });
+  if (!res.ok) throw new DomainError('accounts.verification_mail_failed');
 }

@@ -18,6 +18,11 @@ import { errorBody, handleError, HttpError, RequestValidationError } from './err
 declare module 'fastify' {
   interface FastifyContextConfig {
     policy?: Policy;
+    /**
+     * The action needs a confirmed e-mail address (applying, enrolling, reviewing): the address is
+     * what staff write to and what conflicts of interest are checked against.
+     */
+    verifiedEmail?: boolean;
   }
   interface FastifyRequest {
     lang: Lang;
@@ -311,6 +316,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: App; r
     const decision = decide(policy, request.principal);
     if (decision === 'unauthenticated') throw new HttpError(401, 'unauthenticated');
     if (decision === 'forbidden') throw new HttpError(403, 'forbidden');
+    if (request.routeOptions.config?.verifiedEmail && !request.principal?.emailVerified) throw new HttpError(403, 'accounts.email_unverified');
   });
 
   app.addHook('onSend', async (request, reply, payload) => {

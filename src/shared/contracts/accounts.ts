@@ -38,6 +38,8 @@ export const Me = z.object({
       id: Id,
       name: z.string(),
       email: z.string(),
+      /** False until the address is confirmed through the mailed link. */
+      emailVerified: z.boolean(),
       locale: z.enum(['ko', 'en']),
       roles: z.array(Role),
     })
@@ -46,6 +48,10 @@ export const Me = z.object({
   setupRequired: z.boolean(),
 });
 export type MeT = z.infer<typeof Me>;
+
+export const EmailVerificationInput = z.strictObject({
+  token: z.string({ message: 'oc:errors.field.text' }).min(1, { message: 'oc:errors.field.required' }).max(4000, { message: 'oc:errors.auth.verification_invalid' }),
+});
 
 export const PasswordChangeInput = z.strictObject({
   currentPassword: z.string({ message: 'oc:errors.field.text' }).min(1, { message: 'oc:errors.field.required' }).max(128, { message: 'oc:errors.field.too_long' }),
