@@ -33,7 +33,8 @@ export function passwordWeakness(password: string, email?: string): 'common' | '
   const unpunctuated = squeezed.replace(/[^\p{L}\p{N}]+$/u, '');
   if (unpunctuated !== squeezed && list.has(unpunctuated)) return 'common';
   const local = email?.toLowerCase().split('@')[0] ?? '';
-  if (local.length >= 3 && (squeezed === local || squeezed.replace(TRAILING, '') === local || squeezed === email?.toLowerCase())) return 'context';
+  const rest = squeezed.slice(local.length);
+  if (local.length >= 3 && squeezed.startsWith(local) && (rest === '' || rest === email?.toLowerCase().slice(local.length) || /^[\p{N}\p{P}\p{S}]+$/u.test(rest))) return 'context';
   if (SITE_WORDS.some((w) => squeezed.replace(TRAILING, '') === w.replace(/\s+/g, ''))) return 'context';
   return null;
 }
