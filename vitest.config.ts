@@ -8,6 +8,8 @@ import { defineConfig } from 'vitest/config';
 const pg = process.env.TEST_DATABASE_URL;
 /** Tests that measure latency: they run last, alone, so other test files do not share the two cores. */
 const TIMING = ['tests/integration/**/*no-blocking*.test.ts'];
+/** Every app log line a project wrote is scanned for personal data and secrets after its last test. */
+const LOG_AUDIT = 'tests/support/log-audit.ts';
 
 export default defineConfig({
   test: {
@@ -23,7 +25,7 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           exclude: TIMING,
-          globalSetup: ['tests/support/global-setup.ts'],
+          globalSetup: ['tests/support/global-setup.ts', LOG_AUDIT],
           env: { OC_TEST_DB: 'pglite' },
           testTimeout: 30_000,
           hookTimeout: 60_000,
@@ -37,6 +39,7 @@ export default defineConfig({
                 name: 'integration-postgres',
                 include: ['tests/integration/**/*.test.ts'],
                 exclude: TIMING,
+                globalSetup: [LOG_AUDIT],
                 env: { OC_TEST_DB: 'postgres' },
                 testTimeout: 30_000,
                 hookTimeout: 60_000,
@@ -49,6 +52,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: [LOG_AUDIT],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           // One browser at a time on a 2-core machine.
@@ -60,7 +64,7 @@ export default defineConfig({
         test: {
           name: 'timing',
           include: TIMING,
-          globalSetup: ['tests/support/global-setup.ts'],
+          globalSetup: ['tests/support/global-setup.ts', LOG_AUDIT],
           env: { OC_TEST_DB: 'pglite' },
           testTimeout: 120_000,
           hookTimeout: 120_000,

@@ -61,7 +61,7 @@ export async function createCitizens(campus: OpenCampus, n: number, options: { p
   }));
   for (let i = 0; i < people.length; i += 500) {
     const batch = people.slice(i, i + 500);
-    await db.insert(users).values(batch.map((p) => ({ id: p.userId, name: p.name, email: p.email, emailVerified: false, locale: options.locale ?? 'ko', createdAt: now, updatedAt: now })));
+    await db.insert(users).values(batch.map((p) => ({ id: p.userId, name: p.name, email: p.email, emailVerified: true, locale: options.locale ?? 'ko', createdAt: now, updatedAt: now })));
     await db.insert(sessions).values(batch.map((p) => ({ id: randomUUID(), token: p.token, userId: p.userId, expiresAt, createdAt: now, updatedAt: now })));
   }
   return people.map((p) => ({ userId: p.userId, email: p.email, name: p.name, sessionCookie: signSessionCookie(p.token, secret) }));

@@ -3,6 +3,7 @@
  * the tests and the benchmarks alike, so all of them run the same app.
  */
 import { Writable } from 'node:stream';
+import { queueVerificationMail } from './modules/accounts/notify.js';
 import { modules } from './modules/index.js';
 import { createAuth, type Auth } from './platform/auth/auth.js';
 import { countAdmins } from './platform/auth/roles.js';
@@ -51,7 +52,12 @@ export async function createOpenCampus(options: CreateOptions): Promise<OpenCamp
     const secret = config.authSecret ?? (await getOrCreateAuthSecret(database.db));
     // Made at the first start, so every instance and every later address agrees on it.
     await installationId(database.db);
-    const auth = createAuth({ db: database.db, secret, publicUrl: config.publicUrl });
+    const auth = createAuth({
+      db: database.db,
+      secret,
+      publicUrl: config.publicUrl,
+      onVerificationToken: (user, token) => database.db.transaction((tx) => queueVerificationMail(tx, user, token, config.publicUrl)),
+    });
     const windowMs = config.authRateWindowSeconds * 1000;
     const solver = createSolverPool({ size: config.solverThreads, timeLimitSeconds: config.solverTimeLimitSeconds });
     const jobs = createJobs();

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { createOpenCampus } from '../app.js';
 import { recordAudit } from '../platform/audit.js';
+import { passwordWeakness } from '../platform/auth/password-policy.js';
 import { grantGlobalRole } from '../platform/auth/roles.js';
 import { loadConfig } from '../platform/config.js';
 import { users } from '../platform/db/schema/index.js';
@@ -30,6 +31,11 @@ async function main(): Promise<number> {
     process.stderr.write(`Usage: echo PASSWORD | npm run admin:create -- --email EMAIL [--name NAME]\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message.startsWith('oc:') ? translate('en', i.message.slice(3)) : i.message}`).join('\n')}\n`);
     return 2;
   }
+  const weakness = passwordWeakness(parsed.data.password, parsed.data.email);
+  if (weakness) {
+    process.stderr.write(`  password: ${translate('en', `errors.auth.password_${weakness}`)}\n  비밀번호: ${translate('ko', `errors.auth.password_${weakness}`)}\n`);
+    return 2;
+  }
   const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
   const campus = await createOpenCampus({ config, serveWeb: false });
   try {
@@ -41,6 +47,8 @@ async function main(): Promise<number> {
     }
     if (!user) throw new Error('account could not be created');
     await db.transaction(async (tx) => {
+      // The operator at the server's console vouches for the address, as the setup token's holder does.
+      await tx.update(users).set({ emailVerified: true }).where(eq(users.id, user.id));
       await grantGlobalRole(tx, user.id, 'admin', null);
       await clearSetupToken(tx);
       await recordAudit(tx, { userId: null, label: 'cli' }, { action: 'role.grant', entityType: 'user', entityId: user.id, after: { roles: ['admin'] } });

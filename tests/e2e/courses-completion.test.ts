@@ -77,7 +77,7 @@ async function seed(db: Db): Promise<Seeded> {
   const fieldId = await session('field_study', '현장 탐방', 'Field visit', now - 2 * DAY, 2);
 
   const person = async (name: string) => {
-    const [u] = await db.insert(users).values({ name, email: `member-${randomUUID()}@example.org`, locale: 'ko' }).returning({ id: users.id });
+    const [u] = await db.insert(users).values({ name, email: `member-${randomUUID()}@example.org`, locale: 'ko', emailVerified: true }).returning({ id: users.id });
     await db.insert(enrolments).values({ id: uuidv7(), cohortId, userId: u!.id, status: 'enrolled' });
     return { id: u!.id, name };
   };

@@ -96,7 +96,7 @@ async function seed(db: Db): Promise<Seeded> {
   ]);
   const citizens: { id: string; name: string }[] = [];
   for (const name of ['김시민', '이주민']) {
-    const [u] = await db.insert(users).values({ name, email: `citizen-${randomUUID()}@example.org`, locale: 'ko' }).returning({ id: users.id });
+    const [u] = await db.insert(users).values({ name, email: `citizen-${randomUUID()}@example.org`, locale: 'ko', emailVerified: true }).returning({ id: users.id });
     citizens.push({ id: u!.id, name });
     await db.insert(enrolments).values({ id: uuidv7(), cohortId: citizenCohortId, userId: u!.id, status: 'enrolled' });
   }

@@ -52,7 +52,7 @@ async function seed(db: Db): Promise<Seeded> {
   });
   const people: { id: string; name: string }[] = [];
   for (const name of ['김멘토', '이강사']) {
-    const [u] = await db.insert(users).values({ name, email: `lecturer-${randomUUID()}@example.org`, locale: 'ko' }).returning({ id: users.id });
+    const [u] = await db.insert(users).values({ name, email: `lecturer-${randomUUID()}@example.org`, locale: 'ko', emailVerified: true }).returning({ id: users.id });
     people.push({ id: u!.id, name });
   }
   const [mentor, other] = people as [{ id: string; name: string }, { id: string; name: string }];

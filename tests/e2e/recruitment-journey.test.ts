@@ -23,6 +23,7 @@ import { applications, callReviewers, calls, outboxMessages, reviewAssignments, 
 import { CallInput } from '../../src/shared/contracts/recruitment.js';
 import { ReviewerInvite } from '../../src/shared/contracts/review.js';
 import { axeViolations, browserAvailable, CHROMIUM, startE2E, tinyPdf, type E2E } from './support.js';
+import { markVerified } from '../support/verified.js';
 
 type Lang = 'ko' | 'en';
 interface Account {
@@ -89,6 +90,7 @@ const timings: string[] = [];
  */
 async function account(name: string, email: string, locale: Lang, roles: ('staff' | 'admin')[] = []): Promise<Account> {
   const res = await e.campus.auth.api.signUpEmail({ body: { email, password: PASSWORD, name, locale } });
+  await markVerified(e.campus.database.db, res.user.id);
   for (const role of roles) await grantGlobalRole(e.campus.database.db, res.user.id, role, null);
   return { id: res.user.id, email, password: PASSWORD, name };
 }
@@ -249,7 +251,7 @@ beforeAll(async () => {
 
   // Five other applicants, submitted a day ago.
   for (const o of OTHERS) {
-    const [u] = await db.insert(users).values({ name: o.name, email: `applicant-${uuidv7()}@naver.com`, locale: 'ko' }).returning({ id: users.id });
+    const [u] = await db.insert(users).values({ name: o.name, email: `applicant-${uuidv7()}@naver.com`, locale: 'ko', emailVerified: true }).returning({ id: users.id });
     await db.insert(applications).values({
       id: uuidv7(),
       callId,

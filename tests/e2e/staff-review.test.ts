@@ -92,7 +92,7 @@ async function seedCall(db: Db): Promise<Seeded> {
   for (const [i, r] of REVIEWERS.entries()) {
     // A domain of their own each: a shared institutional domain would be a conflict with everyone.
     const email = `reviewer-${randomUUID()}@reviewer${i}.example`;
-    const [u] = await db.insert(users).values({ name: r.name, email, locale: 'en' }).returning({ id: users.id });
+    const [u] = await db.insert(users).values({ name: r.name, email, locale: 'en', emailVerified: true }).returning({ id: users.id });
     const id = uuidv7();
     await db.insert(callReviewers).values({ id, callId, email, userId: u!.id, status: 'accepted', organisation: r.organisation, sectors: r.sectors, load: 5, respondedAt: now });
     reviewerIds.push(id);

@@ -4,6 +4,7 @@
  * browser or a missing web build is a failure, not a skip.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { Writable } from 'node:stream';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +18,8 @@ import { openTestDatabase } from '../support/database.js';
 import { codeFindings } from './no-codes.js';
 
 export { codeFindings, expectNoCodes } from './no-codes.js';
+import { logFileWriter } from '../support/log-audit.js';
+import { markVerified } from '../support/verified.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // OC_E2E_WEB_DIST lets parallel work build the web app into its own folder.
@@ -49,7 +52,7 @@ export interface E2E {
   newPage(lang?: 'ko' | 'en'): Promise<Page>;
   /** Goes to `path` and waits for the page's heading. */
   open(page: Page, path: string): Promise<void>;
-  /** Creates an account with `roles` directly through the API and returns its id and credentials. */
+  /** Creates an account with `roles` directly through the API (address verified) and returns its id and credentials. */
   createUser(roles: ('admin' | 'staff')[], name?: string): Promise<E2EUser>;
   /** Signs `who` in through the API, as the web app does (same origin, CSRF token echoed); dispose of `api` after. */
   signedInApi(who: { email: string; password: string }): Promise<SignedInApi>;
@@ -78,7 +81,8 @@ export async function startE2E(): Promise<E2E> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'oc-e2e-data-'));
   const config = loadConfig({
     NODE_ENV: 'test',
-    LOG_LEVEL: 'warn',
+    // Every request is logged into the run's log folder, which the log audit scans at the end.
+    LOG_LEVEL: 'info',
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     AUTH_RATE_LIMIT: '1000',
     AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-123456',
@@ -87,7 +91,14 @@ export async function startE2E(): Promise<E2E> {
     DATA_DIR: dataDir,
   });
   const database = await openTestDatabase('pglite');
-  const campus = await createOpenCampus({ config, database });
+  const toFile = logFileWriter(path.relative(process.cwd(), expect.getState().testPath ?? 'e2e'));
+  const logStream = new Writable({
+    write(chunk, _enc, cb) {
+      toFile(String(chunk));
+      cb();
+    },
+  });
+  const campus = await createOpenCampus({ config, database, logStream });
   await campus.app.listen({ port, host: '127.0.0.1' });
   const baseUrl = `http://127.0.0.1:${port}`;
   const userDir = mkdtempSync(path.join(os.tmpdir(), 'oc-chromium-'));
@@ -119,6 +130,7 @@ export async function startE2E(): Promise<E2E> {
       const password = 'e2e password 1234';
       const userName = name ?? `E2E User ${counter}`;
       const res = await campus.auth.api.signUpEmail({ body: { email, password, name: userName, locale: 'ko' } });
+      await markVerified(campus.database.db, res.user.id);
       for (const role of roles) await grantGlobalRole(campus.database.db, res.user.id, role, null);
       return { id: res.user.id, email, password, name: userName };
     },

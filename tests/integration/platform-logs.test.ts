@@ -3,7 +3,8 @@
  * after the requests that handle secrets, the log holds no password, e-mail address, session
  * token, CSRF token or setup token, and every line is one JSON object.
  */
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { outboxMessages } from '../../src/platform/db/schema/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { budgetOf } from '../support/factories.js';
@@ -29,7 +30,7 @@ describe('logs', () => {
     const email = keep(`canary.citizen.${stamp}@example.org`)!;
     const password = keep(`canary-password-${stamp}`)!;
     const citizen = t.client();
-    expect((await citizen.post('/api/v1/auth/sign-up', { name: `Canary ${stamp}`, email, password })).statusCode).toBe(201);
+    expect((await citizen.post('/api/v1/auth/sign-up', { name: `Canary ${stamp}`, email, password })).statusCode).toBe(202);
     expect((await citizen.post('/api/v1/auth/sign-in', { email, password })).statusCode).toBe(200);
     keep(citizen.cookies.get('oc.session_token'));
     keep(citizen.cookies.get('oc.session_token')?.split('.')[0]);
@@ -60,8 +61,21 @@ describe('logs', () => {
     expect((await admin.patch(`/api/v1/admin/budget-lines/${line.id}`, { amount: 1_234_000 })).statusCode).toBe(200);
     expect((await admin.get(`/api/v1/admin/users?q=${encodeURIComponent(email)}`)).json().total).toBe(1);
     const citizenId = (await citizen.get('/api/v1/me')).json().user.id as string;
+    // The citizen confirms the address (a role needs it); the link's secret must not reach the log.
+    const [verification] = await t.campus.database.db.select().from(outboxMessages).where(eq(outboxMessages.toUserId, citizenId));
+    const verificationToken = keep(/#token=(\S+)/.exec(verification!.body)?.[1])!;
+    expect((await citizen.post('/api/v1/auth/verify-email', { token: verificationToken })).statusCode).toBe(200);
+    expect((await t.client().post('/api/v1/auth/verify-email', { token: `${verificationToken}x` })).statusCode).toBe(422);
     expect((await admin.put(`/api/v1/admin/users/${citizenId}/roles`, { roles: ['staff'] })).statusCode).toBe(200);
     expect((await citizen.post('/api/v1/auth/sign-out')).statusCode).toBe(200);
+
+    // Personal data where no field name gives it away: in a path, and in a query string.
+    const pathEmail = keep(`canary.path.${stamp}@example.org`)!;
+    const phone = keep('010-9876-5432')!;
+    expect((await t.client().get(`/api/v1/no-such/${encodeURIComponent(pathEmail)}/${phone}`)).statusCode).toBe(404);
+    expect((await t.client().get(`/api/v1/no-such/${pathEmail}/01098765432?phone=${phone}`)).statusCode).toBe(404);
+    keep('01098765432');
+    keep(encodeURIComponent(pathEmail));
 
     // A database failing mid-request: the driver's error carries the query's parameters
     // (e-mail, password hash, session token); the log must not.
@@ -103,5 +117,6 @@ describe('logs', () => {
     for (const s of secrets) expect(text.toLowerCase().includes(s.toLowerCase()), `log contains ${s} (any case)`).toBe(false);
     expect(text).not.toMatch(/[\w.+-]+@[\w-]+\.[\w.]+/); // no e-mail address at all
     expect(text).not.toMatch(/\$argon2/);
+    expect(text).toContain('/api/v1/no-such/[redacted email]/[redacted phone]');
   });
 });

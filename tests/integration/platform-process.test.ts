@@ -75,6 +75,17 @@ describe.skipIf(testDbKind() === 'postgres')('the start and create-admin command
     expect(run.stdout() + run.stderr()).not.toContain('short\n');
   }, 60_000);
 
+  it('create-admin refuses a common password, in both languages, with exit code 2', async () => {
+    const dataDir = tempDataDir();
+    dirs.push(dataDir);
+    const run = runTs('src/cli/create-admin.ts', ['--email', 'cli@example.org', '--name', 'CLI'], { DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, 'Password123!\n');
+    running.add(run);
+    expect(await run.exited).toBe(2);
+    expect(run.stderr()).toContain('one of the most common or leaked passwords');
+    expect(run.stderr()).toContain('유출된 적이 있는 비밀번호');
+    expect(run.stdout() + run.stderr()).not.toContain('Password123');
+  }, 60_000);
+
   it('serves, stops on SIGTERM, takes a command-line admin, restarts on the same data without seeding twice', async () => {
     const dataDir = tempDataDir();
     dirs.push(dataDir);

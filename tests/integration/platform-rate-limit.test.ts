@@ -74,7 +74,7 @@ describe('rate limits shared through the database', () => {
     try {
       const email = `shared-${Date.now()}@example.org`;
       const password = 'correct horse battery staple';
-      expect((await new TestClient(a).post('/api/v1/auth/sign-up', { name: 'Shared Limit', email, password })).statusCode).toBe(201);
+      expect((await new TestClient(a).post('/api/v1/auth/sign-up', { name: 'Shared Limit', email, password })).statusCode).toBe(202);
 
       // Three wrong guesses, spread over both instances: each instance alone saw fewer than the limit.
       expect((await signIn(a, email, 'wrong guess')).statusCode).toBe(401);

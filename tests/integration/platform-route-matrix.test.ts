@@ -54,6 +54,7 @@ describe('the route registry', () => {
         'GET /api/v1/openapi.json',
         'POST /api/v1/auth/sign-up',
         'POST /api/v1/auth/sign-in',
+        'POST /api/v1/auth/verify-email',
         'POST /api/v1/setup',
         'GET /api/v1/plan',
         'GET /api/v1/plan/schedule',

@@ -169,14 +169,22 @@ describe('HTTPS behind a trusted proxy', () => {
     const me = await rawRequest(proxied.campus, { method: 'GET', url: '/api/v1/me', headers });
     const csrfCookie = [me.headers['set-cookie']].flat().map(String).find((c) => c.startsWith('oc_csrf='))!;
     expect(csrfCookie).toMatch(/;\s*Secure/i);
+    const email = `secure-${Date.now()}@example.org`;
     const up = await rawRequest(proxied.campus, {
       method: 'POST',
       url: '/api/v1/auth/sign-up',
       headers,
-      payload: JSON.stringify({ name: '보안', email: `secure-${Date.now()}@example.org`, password: 'long enough password' }),
+      payload: JSON.stringify({ name: '보안', email, password: 'long enough password' }),
     });
-    expect(up.statusCode, up.body).toBe(201);
-    const session = [up.headers['set-cookie']].flat().map(String).find((c) => c.includes('session_token='));
+    expect(up.statusCode, up.body).toBe(202);
+    const signIn = await rawRequest(proxied.campus, {
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      headers: { ...headers, cookie: csrfCookie.split(';')[0]!, 'x-csrf-token': csrfCookie.split(';')[0]!.split('=')[1]! },
+      payload: JSON.stringify({ email, password: 'long enough password' }),
+    });
+    expect(signIn.statusCode, signIn.body).toBe(200);
+    const session = [signIn.headers['set-cookie']].flat().map(String).find((c) => c.includes('session_token='));
     expect(session).toBeDefined();
     expect(session).toMatch(/;\s*Secure/i);
     expect(session).toMatch(/;\s*HttpOnly/i);

@@ -7,27 +7,33 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { LightMyRequestResponse } from 'fastify';
+import { expect } from 'vitest';
 import { createOpenCampus, type OpenCampus } from '../../src/app.js';
 import type { Role } from '../../src/core/access/policy.js';
 import { grantGlobalRole } from '../../src/platform/auth/roles.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { openTestDatabase, testDbKind } from './database.js';
+import { logFileWriter } from './log-audit.js';
+import { markVerified } from './verified.js';
 
 export interface TestApp {
   campus: OpenCampus;
   /** Every log line the app wrote, for checks that logs carry no secrets. */
   logs: string[];
   client(): TestClient;
-  /** A signed-in client holding `roles` (none = a plain member). */
-  signedIn(roles?: Role[], overrides?: { email?: string; password?: string; name?: string }): Promise<TestClient & { userId: string; email: string; password: string }>;
+  /** A signed-in client holding `roles` (none = a plain member), its address verified unless `verified: false`. */
+  signedIn(roles?: Role[], overrides?: { email?: string; password?: string; name?: string; verified?: boolean }): Promise<TestClient & { userId: string; email: string; password: string }>;
   close(): Promise<void>;
 }
 
 export async function startTestApp(options: { env?: Record<string, string>; now?: () => Date } = {}): Promise<TestApp> {
   const logs: string[] = [];
+  // Also into the run's log folder, which the log audit scans once the whole project has run.
+  const toFile = logFileWriter(path.relative(process.cwd(), expect.getState().testPath ?? 'unknown'));
   const logStream = new Writable({
     write(chunk, _enc, cb) {
       logs.push(String(chunk));
+      toFile(String(chunk));
       cb();
     },
   });
@@ -54,9 +60,15 @@ export async function startTestApp(options: { env?: Record<string, string>; now?
       const email = overrides.email ?? `user${counter}-${Date.now()}@example.org`;
       const password = overrides.password ?? 'correct horse battery staple';
       const client = new TestClient(campus);
-      const res = await client.post('/api/v1/auth/sign-up', { name: overrides.name ?? `Test User ${counter}`, email, password });
-      if (res.statusCode !== 201) throw new Error(`sign-up failed: ${res.statusCode} ${res.body}`);
-      const userId = res.json<{ id: string }>().id;
+      const up = await client.post('/api/v1/auth/sign-up', { name: overrides.name ?? `Test User ${counter}`, email, password });
+      if (up.statusCode !== 202) throw new Error(`sign-up failed: ${up.statusCode} ${up.body}`);
+      // Sign-up opens no session (it answers alike for known addresses), so sign in as the web app
+      // then does, but past the route's throttle: tests that count sign-in attempts count their own.
+      const res = await campus.auth.api.signInEmail({ body: { email, password }, asResponse: true });
+      if (!res.ok) throw new Error(`sign-in after sign-up failed: ${res.status} ${await res.text()}`);
+      client.adoptCookies(res.headers.getSetCookie());
+      const userId = ((await res.json()) as { user: { id: string } }).user.id;
+      if (overrides.verified !== false) await markVerified(campus.database.db, userId);
       for (const role of roles) await grantGlobalRole(campus.database.db, userId, role, null);
       return Object.assign(client, { userId, email, password });
     },
@@ -75,6 +87,15 @@ export class TestClient {
   lang: 'ko' | 'en' | undefined;
 
   constructor(private readonly campus: OpenCampus) {}
+
+  /** Keeps the cookies of Set-Cookie headers from outside `request` (better-auth called directly). */
+  adoptCookies(setCookies: string[]): void {
+    for (const c of setCookies) {
+      const [pair] = c.split(';');
+      const eq = pair!.indexOf('=');
+      this.cookies.set(pair!.slice(0, eq).trim(), decodeURIComponent(pair!.slice(eq + 1).trim()));
+    }
+  }
 
   cookieHeader(): string | undefined {
     if (this.cookies.size === 0) return undefined;

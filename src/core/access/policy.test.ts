@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { adminOnly, anyRole, decide, isStaff, publicAccess, ROLES, signedIn, staffOnly, STAFF_ROLES, type Decision, type Policy, type Principal, type Role } from './policy.js';
 
-const as = (...roles: Role[]): Principal => ({ userId: `u-${roles.join('-') || 'none'}`, roles });
+const as = (...roles: Role[]): Principal => ({ userId: `u-${roles.join('-') || 'none'}`, roles, emailVerified: true });
 
 /** Every principal worth telling apart: nobody, an account with no roles, each single role, a mix. */
 const principals: [string, Principal | null][] = [
@@ -49,7 +49,7 @@ describe('decide', () => {
   });
 
   it('grants nothing for role names that are not roles', () => {
-    expect(decide(staffOnly, { userId: 'x', roles: ['Admin' as Role, 'superuser' as Role] })).toBe('forbidden');
+    expect(decide(staffOnly, { userId: 'x', roles: ['Admin' as Role, 'superuser' as Role], emailVerified: true })).toBe('forbidden');
   });
 });
 

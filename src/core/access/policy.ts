@@ -25,6 +25,8 @@ export const adminOnly: Policy = anyRole('admin');
 export interface Principal {
   userId: string;
   roles: readonly Role[];
+  /** Whether the account's e-mail address has been confirmed through a link sent to it. */
+  emailVerified: boolean;
 }
 
 export type Decision = 'allow' | 'unauthenticated' | 'forbidden';

@@ -3,14 +3,15 @@ import { fromNodeHeaders } from 'better-auth/node';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { adminOnly, publicAccess, signedIn } from '../../core/access/policy.js';
-import { Me, RolesInput, SetupInput, SignInInput, SignUpInput, UserListItem, UserListQuery } from '../../shared/contracts/accounts.js';
+import { EmailVerificationInput, Me, PasswordChangeInput, RolesInput, SetupInput, SignInInput, SignUpAccepted, SignUpInput, UserListItem, UserListQuery } from '../../shared/contracts/accounts.js';
 import { ErrorBody, IdParams } from '../../shared/contracts/common.js';
-import { actorOf } from '../../platform/http/request.js';
+import { actorOf, me } from '../../platform/http/request.js';
 import { countAdmins } from '../../platform/auth/roles.js';
 import { HttpError } from '../../platform/http/errors.js';
 import type { App } from '../../platform/http/server.js';
 import type { ModuleDeps } from '../../platform/module.js';
-import { changeRoles, completeSetup, listUsers, signIn, signOut, signUp, userSummary } from './use-cases.js';
+import { registerAccount } from './sign-up.js';
+import { changePassword, changeRoles, completeSetup, listUsers, resendVerification, signIn, signOut, userSummary, verifyEmail } from './use-cases.js';
 
 const tags = ['accounts'];
 const MeUser = Me.shape.user.unwrap();
@@ -50,12 +51,16 @@ export function registerAccountRoutes(app: App, deps: ModuleDeps): void {
     method: 'POST',
     url: '/api/v1/auth/sign-up',
     config: { policy: publicAccess, rateLimited: true },
-    schema: { tags, summary: 'Create an account with e-mail and password and sign in', body: SignUpInput, response: { 201: MeUser, 409: ErrorBody, 429: ErrorBody } },
+    schema: {
+      tags,
+      summary: 'Sign up with e-mail and password; the same answer whether or not the address already has an account (its owner is told by mail). Sign in afterwards.',
+      body: SignUpInput,
+      response: { 202: SignUpAccepted, 429: ErrorBody },
+    },
     handler: async (request, reply) => {
       await throttle(request, 'sign-up');
-      const result = await signUp(auth, { ...request.body, locale: request.body.locale ?? request.lang }, fromNodeHeaders(request.headers));
-      passCookies(reply, result.cookies);
-      return reply.status(201).send(await userSummary(db, result.userId));
+      await registerAccount({ db, auth, now, publicUrl: deps.config.publicUrl }, { ...request.body, locale: request.body.locale ?? request.lang }, fromNodeHeaders(request.headers));
+      return reply.status(202).send({ accepted: true as const });
     },
   });
 
@@ -79,6 +84,49 @@ export function registerAccountRoutes(app: App, deps: ModuleDeps): void {
     schema: { tags, summary: 'Sign out: the session is deleted on the server', response: { 200: z.object({ ok: z.literal(true) }) } },
     handler: async (request, reply) => {
       passCookies(reply, await signOut(auth, fromNodeHeaders(request.headers)));
+      return { ok: true as const };
+    },
+  });
+
+  app.route({
+    method: 'POST',
+    url: '/api/v1/auth/verify-email',
+    config: { policy: publicAccess },
+    schema: { tags, summary: 'Confirm an e-mail address with the secret from the mailed link', body: EmailVerificationInput, response: { 200: z.object({ verified: z.literal(true) }), 422: ErrorBody, 429: ErrorBody } },
+    handler: async (request, reply) => {
+      await throttle(request, 'verify-email');
+      passCookies(reply, await verifyEmail(auth, request.body.token, fromNodeHeaders(request.headers)));
+      return { verified: true as const };
+    },
+  });
+
+  app.route({
+    method: 'POST',
+    url: '/api/v1/me/verification-mail',
+    config: { policy: signedIn },
+    schema: { tags, summary: 'Send the link that confirms my e-mail address again (through the outbox)', response: { 202: z.object({ queued: z.literal(true) }), 409: ErrorBody, 429: ErrorBody } },
+    handler: async (request, reply) => {
+      const userId = me(request);
+      await throttle(request, 'verification-mail', userId);
+      await resendVerification(db, auth, userId, fromNodeHeaders(request.headers));
+      return reply.status(202).send({ queued: true as const });
+    },
+  });
+
+  app.route({
+    method: 'POST',
+    url: '/api/v1/me/password',
+    config: { policy: signedIn },
+    schema: {
+      tags,
+      summary: 'Change my password (the current one is asked for again; other sessions end)',
+      body: PasswordChangeInput,
+      response: { 200: z.object({ ok: z.literal(true) }), 422: ErrorBody, 429: ErrorBody },
+    },
+    handler: async (request, reply) => {
+      const userId = me(request);
+      await throttle(request, 'password-change', userId);
+      passCookies(reply, await changePassword(db, auth, userId, request.body, fromNodeHeaders(request.headers)));
       return { ok: true as const };
     },
   });

@@ -1,14 +1,17 @@
-/** Account use cases: sign-up, sign-in, sign-out, first-admin setup, role changes, user listing. */
+/** Account use cases: sign-in, sign-out, first-admin setup, role changes, user listing. */
 import { asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { Role } from '../../core/access/policy.js';
 import { DomainError } from '../../core/shared/domain-error.js';
 
 import type { Auth } from '../../platform/auth/auth.js';
+import { assertPasswordAcceptable } from '../../platform/auth/password-policy.js';
 import { countAdmins, globalRoles, grantGlobalRole, setGlobalRoles } from '../../platform/auth/roles.js';
 import { recordAudit, type Actor } from '../../platform/audit.js';
 import type { Db } from '../../platform/db/client.js';
 import { roleGrants, users } from '../../platform/db/schema/index.js';
 import { checkSetupToken, consumeSetupToken } from '../../platform/instance.js';
+import { markEmailVerified } from './repository.js';
+import { createAccount } from './sign-up.js';
 
 export interface AuthResult {
   /** Set-Cookie headers to pass on to the browser. */
@@ -18,21 +21,6 @@ export interface AuthResult {
 
 function cookiesOf(res: Response): string[] {
   return res.headers.getSetCookie();
-}
-
-export async function signUp(auth: Auth, input: { name: string; email: string; password: string; locale?: 'ko' | 'en' | undefined }, headers: Headers): Promise<AuthResult> {
-  const res = await auth.api.signUpEmail({
-    body: { name: input.name, email: input.email, password: input.password, locale: input.locale ?? 'ko' },
-    headers,
-    asResponse: true,
-  });
-  if (!res.ok) {
-    const body = (await res.json().catch(() => ({}))) as { code?: string };
-    if (body.code === 'USER_ALREADY_EXISTS' || body.code === 'USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL') throw new DomainError('auth.email_taken');
-    throw new DomainError('auth.sign_up_failed');
-  }
-  const body = (await res.json()) as { user: { id: string } };
-  return { cookies: cookiesOf(res), userId: body.user.id };
 }
 
 export async function signIn(auth: Auth, input: { email: string; password: string }, headers: Headers): Promise<AuthResult> {
@@ -50,7 +38,7 @@ export async function signOut(auth: Auth, headers: Headers): Promise<string[]> {
 export async function userSummary(db: Db, userId: string) {
   const [u] = await db.select().from(users).where(eq(users.id, userId));
   if (!u) throw new DomainError('accounts.user_not_found');
-  return { id: u.id, name: u.name, email: u.email, locale: (u.locale === 'en' ? 'en' : 'ko') as 'ko' | 'en', roles: await globalRoles(db, u.id) };
+  return { id: u.id, name: u.name, email: u.email, emailVerified: u.emailVerified, locale: (u.locale === 'en' ? 'en' : 'ko') as 'ko' | 'en', roles: await globalRoles(db, u.id) };
 }
 
 /**
@@ -60,11 +48,16 @@ export async function userSummary(db: Db, userId: string) {
 export async function completeSetup(db: Db, auth: Auth, input: { token: string; name: string; email: string; password: string }, headers: Headers, ip: string): Promise<AuthResult> {
   if ((await countAdmins(db)) > 0) throw new DomainError('setup.not_required');
   if (!(await checkSetupToken(db, input.token))) throw new DomainError('setup.invalid_token');
-  const result = await signUp(auth, { name: input.name, email: input.email, password: input.password }, headers);
+  assertPasswordAcceptable(input.password, input.email);
+  const userId = await createAccount(auth, { name: input.name, email: input.email, password: input.password, locale: 'ko' }, headers);
+  if (userId === null) throw new DomainError('auth.sign_up_failed');
+  const result = { userId, cookies: [] as string[] };
   try {
     await db.transaction(async (tx) => {
       // The checks above may pass for several simultaneous attempts; using the token up is atomic.
       if (!(await consumeSetupToken(tx, input.token))) throw new DomainError('setup.not_required');
+      // Whoever holds the setup token runs the installation: their address is taken as given.
+      await markEmailVerified(tx, result.userId);
       await grantGlobalRole(tx, result.userId, 'admin', null);
       await recordAudit(tx, { userId: result.userId, label: 'setup', ip }, { action: 'role.grant', entityType: 'user', entityId: result.userId, after: { roles: ['admin'] } });
     });
@@ -73,14 +66,16 @@ export async function completeSetup(db: Db, auth: Auth, input: { token: string; 
     await db.delete(users).where(eq(users.id, result.userId));
     throw err;
   }
-  return result;
+  return signIn(auth, { email: input.email, password: input.password }, headers);
 }
 
 export async function changeRoles(db: Db, actor: Actor, userId: string, roles: readonly Role[]): Promise<Role[]> {
   return db.transaction(async (tx) => {
-    const [u] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId));
+    const [u] = await tx.select({ id: users.id, emailVerified: users.emailVerified }).from(users).where(eq(users.id, userId));
     if (!u) throw new DomainError('accounts.user_not_found');
     const before = await globalRoles(tx, userId);
+    // A role reaches people through their address (mail, conflicts of interest): it must be theirs.
+    if (!u.emailVerified && roles.some((r) => r !== 'member' && !before.includes(r))) throw new DomainError('accounts.target_unverified');
     if (before.includes('admin') && !roles.includes('admin') && (await countAdmins(tx)) <= 1) throw new DomainError('roles.last_admin');
     await setGlobalRoles(tx, userId, roles, actor.userId);
     const after = await globalRoles(tx, userId);
@@ -105,4 +100,40 @@ export async function listUsers(db: Db, q: { q?: string | undefined; limit: numb
       roles: ['member' as Role, ...grants.filter((g) => g.userId === u.id && g.scopeType === 'global').map((g) => g.role as Role)],
     })),
   };
+}
+
+/**
+ * Changes the signed-in person's password: the current one is asked for again, the new one is
+ * screened like at sign-up, and every other session of the account ends (ASVS 6.2.3, 7.4.3).
+ */
+export async function changePassword(db: Db, auth: Auth, userId: string, input: { currentPassword: string; newPassword: string }, headers: Headers): Promise<string[]> {
+  const [u] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId));
+  if (!u) throw new DomainError('accounts.user_not_found');
+  assertPasswordAcceptable(input.newPassword, u.email, 'newPassword');
+  const res = await auth.api.changePassword({ body: { currentPassword: input.currentPassword, newPassword: input.newPassword, revokeOtherSessions: true }, headers, asResponse: true });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => ({}))) as { code?: string };
+    if (body.code === 'INVALID_PASSWORD') throw new DomainError('auth.current_password_wrong', {}, 'currentPassword');
+    throw new DomainError('auth.password_change_failed');
+  }
+  return cookiesOf(res);
+}
+
+/** Confirms an address with the secret from the mailed link. */
+export async function verifyEmail(auth: Auth, token: string, headers: Headers): Promise<string[]> {
+  const res = await auth.api.verifyEmail({ query: { token }, headers, asResponse: true });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => ({}))) as { code?: string };
+    throw new DomainError(body.code === 'TOKEN_EXPIRED' ? 'auth.verification_expired' : 'auth.verification_invalid', {}, 'token');
+  }
+  return cookiesOf(res);
+}
+
+/** Queues a new confirmation link for the signed-in account. */
+export async function resendVerification(db: Db, auth: Auth, userId: string, headers: Headers): Promise<void> {
+  const [u] = await db.select({ email: users.email, emailVerified: users.emailVerified }).from(users).where(eq(users.id, userId));
+  if (!u) throw new DomainError('accounts.user_not_found');
+  if (u.emailVerified) throw new DomainError('accounts.already_verified');
+  const res = await auth.api.sendVerificationEmail({ body: { email: u.email }, headers, asResponse: true });
+  if (!res.ok) throw new DomainError('accounts.verification_mail_failed');
 }

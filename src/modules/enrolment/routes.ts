@@ -17,7 +17,7 @@ export function registerEnrolmentRoutes(app: App, deps: ModuleDeps): void {
   app.route({
     method: 'POST',
     url: '/api/v1/cohorts/:id/enrolment',
-    config: { policy: signedIn },
+    config: { policy: signedIn, verifiedEmail: true },
     schema: {
       tags: mine,
       summary:

@@ -24,7 +24,7 @@ export function registerFilesRoutes(app: App, deps: ModuleDeps, storage: FileSto
     scope.route({
       method: 'POST',
       url: '/api/v1/calls/:id/my-application/files',
-      config: { policy: signedIn },
+      config: { policy: signedIn, verifiedEmail: true },
       schema: {
         tags,
         summary: `Upload the answer to a 'file' question of my application: the raw bytes as application/octet-stream, the original name URI-encoded in the ${FILE_NAME_HEADER} header. PDF, PNG, JPEG, DOCX, XLSX, PPTX, HWPX or HWP, told from the content; replaces an earlier file for the question and sets the answer to the new file's id; only while the call is open`,

@@ -41,7 +41,7 @@ export function registerRecruitmentRoutes(app: App, deps: ModuleDeps): void {
   app.route({
     method: 'PUT',
     url: '/api/v1/calls/:id/my-application',
-    config: { policy: signedIn },
+    config: { policy: signedIn, verifiedEmail: true },
     schema: {
       tags: mine,
       summary: 'Save my application (draft: gaps allowed; submitted: checked in full); only while the call is open',
@@ -54,7 +54,7 @@ export function registerRecruitmentRoutes(app: App, deps: ModuleDeps): void {
   app.route({
     method: 'POST',
     url: '/api/v1/calls/:id/my-application/submit',
-    config: { policy: signedIn },
+    config: { policy: signedIn, verifiedEmail: true },
     schema: { tags: mine, summary: 'Submit my application: every required answer and consent; only while the call is open', params: IdParams, response: { 200: MyApplicationView, 404: ErrorBody, 422: ErrorBody } },
     handler: (request) => uc.submitMyApplication(db, me(request), request.params.id, now()),
   });

@@ -261,7 +261,7 @@ export function registerReviewRoutes(app: App, deps: ModuleDeps): void {
   app.route({
     method: 'POST',
     url: '/api/v1/me/reviewer-invitations/:id/accept',
-    config: { policy: signedIn },
+    config: { policy: signedIn, verifiedEmail: true },
     schema: {
       tags: mine,
       summary: "Accept an invitation (may correct organisation, sectors, topics, expertise); one not yet linked to my account needs the link's secret (token)",
@@ -306,14 +306,14 @@ export function registerReviewRoutes(app: App, deps: ModuleDeps): void {
   app.route({
     method: 'PUT',
     url: '/api/v1/me/reviews/:assignmentId',
-    config: { policy: signedIn },
+    config: { policy: signedIn, verifiedEmail: true },
     schema: { tags: mine, summary: 'Save my draft: scores per criterion, comments per criterion, overall comment', params: AssignmentParams, body: ReviewDraft, response: { 200: ReviewState, ...err } },
     handler: (request) => reviewer.saveDraft(db, me(request), request.params.assignmentId, request.body, now()),
   });
   app.route({
     method: 'POST',
     url: '/api/v1/me/reviews/:assignmentId/submit',
-    config: { policy: signedIn },
+    config: { policy: signedIn, verifiedEmail: true },
     schema: { tags: mine, summary: 'Submit my review: every criterion scored on the scale; the total is computed', params: AssignmentParams, response: { 200: ReviewState, ...err } },
     handler: (request) => reviewer.submitReview(db, actorOf(request), me(request), request.params.assignmentId, now()),
   });

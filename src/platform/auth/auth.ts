@@ -21,6 +21,11 @@ export interface AuthOptions {
   secret: string;
   publicUrl: string;
   sessionDays?: number;
+  /**
+   * Queues the confirmation mail with its secret (a signed, expiring token) in the outbox; called at
+   * sign-up and on "send again". better-auth never sends mail itself.
+   */
+  onVerificationToken?: (user: { id: string; email: string; name: string; locale?: string | null }, token: string) => Promise<void>;
 }
 
 export function createAuth(options: AuthOptions) {
@@ -38,8 +43,18 @@ export function createAuth(options: AuthOptions) {
       enabled: true,
       minPasswordLength: 8,
       maxPasswordLength: 128,
-      autoSignIn: true,
+      // Sign-up answers alike for new and known addresses, so it opens no session (adr/0013).
+      autoSignIn: false,
       password: { hash: hashPassword, verify: ({ hash: h, password }) => verifyPassword(h, password) },
+    },
+    emailVerification: {
+      sendOnSignUp: true,
+      // Three days: without SMTP, staff pass the link on from the outbox, which can take a while.
+      expiresIn: 3 * 24 * 3600,
+      autoSignInAfterVerification: false,
+      sendVerificationEmail: async ({ user, token }) => {
+        await options.onVerificationToken?.(user as { id: string; email: string; name: string; locale?: string | null }, token);
+      },
     },
     user: {
       additionalFields: { locale: { type: 'string', required: false, defaultValue: 'ko', input: true } },

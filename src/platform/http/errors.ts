@@ -28,12 +28,13 @@ export const notFound = (code = 'not_found') => new HttpError(404, code);
 const DOMAIN_STATUS: [RegExp, number][] = [
   [/not_found$/, 404],
   [/^auth\.invalid_credentials$/, 401],
-  [/^auth\.email_taken$/, 409],
   [/^setup\.not_required$/, 409],
   [/^setup\.invalid_token$/, 403],
   // An unanswered reviewer invitation is answered only with the secret from its link.
   [/^review\.invitation_token_required$/, 403],
   [/^roles\.last_admin$/, 409],
+  // Applying, enrolling, reviewing or holding a role need a confirmed address.
+  [/^accounts\.(email|target)_unverified$/, 403],
   [/^budget\.(parent_not_group|has_children|cycle)$/, 409],
   // A request that is valid but clashes with the record's current state (already finalised, still running…).
   [/\.(conflict|already_[a-z_]+|state_[a-z_]+)$/, 409],

@@ -12,6 +12,7 @@ import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'f
 import type { z, ZodType } from 'zod';
 import { decide, type Policy, type Principal } from '../../core/access/policy.js';
 import type { Lang } from '../../core/shared/localized.js';
+import { redactLogLine } from '../log-redaction.js';
 import { errorBody, handleError, HttpError, RequestValidationError } from './errors.js';
 import { describeRoute, errorSchemaComponent } from './openapi.js';
 
@@ -20,6 +21,11 @@ declare module 'fastify' {
     policy?: Policy;
     /** Counted by a rate limiter (answers 429): the OpenAPI document says so. */
     rateLimited?: boolean;
+    /**
+     * The action needs a confirmed e-mail address (applying, enrolling, reviewing): the address is
+     * what staff write to and what conflicts of interest are checked against.
+     */
+    verifiedEmail?: boolean;
   }
   interface FastifyRequest {
     lang: Lang;
@@ -184,6 +190,9 @@ export async function buildServer(options: ServerOptions): Promise<{ app: App; r
         paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]', '*.password', '*.email', '*.token'],
         censor: '[redacted]',
       },
+      // And by pattern, over the whole finished line: addresses, phone numbers and tokens inside
+      // messages, URLs, stacks and nested fields that no field name gives away.
+      hooks: { streamWrite: redactLogLine },
       serializers: {
         // No query strings (export reasons) and no secret path segments (calendar feed tokens) in logs.
         req: (req: { method: string; url: string; id: string }) => ({ method: req.method, url: req.url.split('?')[0]!.replace(/\/calendars\/feeds\/[^/]+/, '/calendars/feeds/[redacted]'), id: req.id }),
@@ -317,6 +326,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: App; r
     const decision = decide(policy, request.principal);
     if (decision === 'unauthenticated') throw new HttpError(401, 'unauthenticated');
     if (decision === 'forbidden') throw new HttpError(403, 'forbidden');
+    if (request.routeOptions.config?.verifiedEmail && !request.principal?.emailVerified) throw new HttpError(403, 'accounts.email_unverified');
   });
 
   app.addHook('onSend', async (request, reply, payload) => {

@@ -23,6 +23,9 @@ export const SignUpInput = z.strictObject({
 });
 export type SignUpInputT = z.input<typeof SignUpInput>;
 
+/** The one answer to a sign-up, whether the address was new or already had an account. */
+export const SignUpAccepted = z.object({ accepted: z.literal(true) });
+
 export const SignInInput = z.strictObject({
   email: Email,
   password: z.string({ message: 'oc:errors.field.text' }).min(1, { message: 'oc:errors.field.required' }).max(128, { message: 'oc:errors.field.too_long' }),
@@ -35,6 +38,8 @@ export const Me = z.object({
       id: Id,
       name: z.string(),
       email: z.string(),
+      /** False until the address is confirmed through the mailed link. */
+      emailVerified: z.boolean(),
       locale: z.enum(['ko', 'en']),
       roles: z.array(Role),
     })
@@ -43,6 +48,16 @@ export const Me = z.object({
   setupRequired: z.boolean(),
 });
 export type MeT = z.infer<typeof Me>;
+
+export const EmailVerificationInput = z.strictObject({
+  token: z.string({ message: 'oc:errors.field.text' }).min(1, { message: 'oc:errors.field.required' }).max(4000, { message: 'oc:errors.auth.verification_invalid' }),
+});
+
+export const PasswordChangeInput = z.strictObject({
+  currentPassword: z.string({ message: 'oc:errors.field.text' }).min(1, { message: 'oc:errors.field.required' }).max(128, { message: 'oc:errors.field.too_long' }),
+  newPassword: Password,
+});
+export type PasswordChangeInputT = z.input<typeof PasswordChangeInput>;
 
 export const SetupInput = z.strictObject({
   token: z.string({ message: 'oc:errors.field.text' }).min(16, { message: 'oc:errors.setup.invalid_token' }).max(200, { message: 'oc:errors.setup.invalid_token' }),

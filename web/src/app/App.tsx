@@ -12,6 +12,7 @@ import { SchedulePage } from '../public/SchedulePage';
 import { BudgetPage } from '../public/BudgetPage';
 import { SignInPage } from '../auth/SignInPage';
 import { SignUpPage } from '../auth/SignUpPage';
+import { VerifyEmailPage } from '../auth/VerifyEmailPage';
 import { SetupPage } from '../auth/SetupPage';
 import { CallsPage } from '../recruitment/CallsPage';
 import { CallPage } from '../recruitment/CallPage';
@@ -60,6 +61,7 @@ export function App() {
           <Route path="/verify/:token" element={<VerifyPage />} />
           <Route path="/sign-in" element={<SignInPage />} />
           <Route path="/sign-up" element={<SignUpPage />} />
+          <Route path="/verify-email" element={<VerifyEmailPage />} />
           <Route path="/setup" element={<SetupPage />} />
           <Route path="/admin/*" element={<AdminRoutes />} />
           {/* A participant's cohorts, enrolments, progress and certificate; checking in with a code. */}

@@ -7,6 +7,7 @@ import { setLang } from '../lib/i18n';
 import { useSession } from '../lib/session';
 import { scriptLang, useLang } from '../lib/text';
 import { signInPath } from '../recruitment/sign-in-return';
+import { VerificationBanner } from '../auth/VerificationBanner';
 
 /** Always visible; labelled and spoken in the language it switches to (its text is that language's name). */
 function LanguageSwitch() {
@@ -107,6 +108,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </nav>
         </Container>
       </header>
+      <VerificationBanner />
       <Container size="lg" component="main" id="main" tabIndex={-1} py="lg" className="site-main">
         {children}
       </Container>

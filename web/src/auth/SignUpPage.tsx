@@ -1,11 +1,11 @@
-import { Anchor, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { safeReturnPath } from '../recruitment/sign-in-return';
 import type { MeT } from '../../../src/shared/contracts/accounts';
 import { usePageTitle } from '../app/usePageTitle';
-import { post } from '../lib/api';
+import { ApiError, post } from '../lib/api';
 import { collectErrors, FormErrorSummary, useFieldChecks, useSubmit } from '../lib/forms';
 import { useSession } from '../lib/session';
 import { useLang } from '../lib/text';
@@ -27,14 +27,28 @@ export function SignUpPage() {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  // Sign-up answers alike whether or not the address already has an account; when signing in with
+  // what was entered then fails, the address was in use and its owner has been written to.
+  const [checkMail, setCheckMail] = useState(false);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
+    setCheckMail(false);
     void submit.run(collectErrors({ name: checks.required(name), email: checks.email(email), password: checks.newPassword(password) }), async () => {
-      const user = await post<MeUser>('/auth/sign-up', { name: name.trim(), email: email.trim(), password, locale: lang });
+      await post<{ accepted: true }>('/auth/sign-up', { name: name.trim(), email: email.trim(), password, locale: lang });
+      let user: MeUser;
+      try {
+        user = await post<MeUser>('/auth/sign-in', { email: email.trim(), password });
+      } catch (err) {
+        if (err instanceof ApiError && err.code === 'auth.invalid_credentials') {
+          setCheckMail(true);
+          return;
+        }
+        throw err;
+      }
       await refresh();
       void navigate(next ?? homeFor(user.roles));
-    }, { 'auth.email_taken': 'email' });
+    });
   };
 
   const fields = [
@@ -46,6 +60,11 @@ export function SignUpPage() {
     <Stack maw={480} gap="md">
       <Title order={1}>{t('auth.signUpTitle')}</Title>
       {me?.user && <Text>{t('auth.alreadySignedIn', { name: me.user.name })}</Text>}
+      {checkMail && (
+        <Alert color="campus" variant="outline" title={t('auth.signUpCheckMailTitle')} role="status">
+          {t('auth.signUpCheckMail', { email: email.trim() })}
+        </Alert>
+      )}
       <FormErrorSummary state={submit} fields={fields} />
       <Paper withBorder p="md">
         <form onSubmit={onSubmit} noValidate>
