@@ -9,11 +9,11 @@ import { eq } from 'drizzle-orm';
 import { createOpenCampus } from '../app.js';
 import { recordAudit } from '../platform/audit.js';
 import { grantGlobalRole } from '../platform/auth/roles.js';
-import { loadConfig } from '../platform/config.js';
 import { users } from '../platform/db/schema/index.js';
 import { clearSetupToken } from '../platform/instance.js';
 import { SignUpInput } from '../shared/contracts/accounts.js';
 import { translate } from '../shared/i18n/server-messages.js';
+import { prepareCommand, runCommand } from './command.js';
 
 async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) return '';
@@ -30,7 +30,7 @@ async function main(): Promise<number> {
     process.stderr.write(`Usage: echo PASSWORD | npm run admin:create -- --email EMAIL [--name NAME]\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message.startsWith('oc:') ? translate('en', i.message.slice(3)) : i.message}`).join('\n')}\n`);
     return 2;
   }
-  const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+  const { config } = prepareCommand('admin:create', { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
   const campus = await createOpenCampus({ config, serveWeb: false });
   try {
     const { db } = campus.deps;
@@ -52,10 +52,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    process.stderr.write(`admin:create failed: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(1);
-  },
-);
+runCommand('admin:create', main);
