@@ -6,6 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DemoAlreadyLoaded, findDemoCall, loadDemo } from '../../src/modules/recruitment/demo.js';
+import { eq } from 'drizzle-orm';
+import { PILOT_COHORT_SLUG } from '../../src/modules/courses/seed-2020.js';
+import { cohorts } from '../../src/platform/db/schema/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { countRows, snapshotCounts } from '../support/factories.js';
 
@@ -40,6 +43,9 @@ describe('an interrupted demo load', () => {
     const result = await loadDemo(db, t.campus.auth, { ...options, password: 'second password 2' });
     expect(result.applications).toBe(40);
     expect(await countRows(db, 'call')).toBe(1);
+    // It fills the seeded 2020 top-innovator cohort.
+    const [cohort] = await db.select({ callId: cohorts.callId }).from(cohorts).where(eq(cohorts.slug, PILOT_COHORT_SLUG));
+    expect(cohort?.callId).toBe(result.callId);
     expect(await countRows(db, 'user')).toBe(usersAfterFailure);
     expect(await countRows(db, 'account')).toBe(usersAfterFailure);
 

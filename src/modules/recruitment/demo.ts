@@ -13,7 +13,8 @@ import type { Auth } from '../../platform/auth/auth.js';
 import { grantGlobalRole } from '../../platform/auth/roles.js';
 import { recordAudit, type Actor } from '../../platform/audit.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
-import { accounts, applications, callReviewers, calls, reviewAssignments, reviews, users } from '../../platform/db/schema/index.js';
+import { accounts, applications, callReviewers, calls, cohorts, reviewAssignments, reviews, users } from '../../platform/db/schema/index.js';
+import { PILOT_COHORT_SLUG } from '../courses/seed-2020.js';
 import { DEMO_TITLE, demoReview, generateDemo, roundRobinAssignment, type DemoData, type DemoPerson } from './demo-data.js';
 
 export const DEMO_ACTOR: Actor = { userId: null, label: 'demo' };
@@ -138,6 +139,12 @@ export async function loadDemo(db: Db, auth: Auth, options: DemoLoadOptions): Pr
       createdAt: new Date(data.call.opensAt.getTime() - 14 * DAY_MS),
       updatedAt: closes,
     });
+    // The demo call fills the seeded 2020 top-innovator cohort (when it is there and not yet filled
+    // by another call), so finalising the demo selection makes that cohort's participants.
+    await tx
+      .update(cohorts)
+      .set({ callId })
+      .where(and(eq(cohorts.slug, PILOT_COHORT_SLUG), isNull(cohorts.callId)));
     const appIds = data.applicants.map(() => uuidv7());
     for (const part of chunks(
       data.applicants.map((a, i) => ({
