@@ -10,11 +10,11 @@ import { createOpenCampus } from '../app.js';
 import { recordAudit } from '../platform/audit.js';
 import { passwordWeakness } from '../platform/auth/password-policy.js';
 import { grantGlobalRole } from '../platform/auth/roles.js';
-import { loadConfig } from '../platform/config.js';
 import { users } from '../platform/db/schema/index.js';
 import { clearSetupToken } from '../platform/instance.js';
 import { SignUpInput } from '../shared/contracts/accounts.js';
 import { translate } from '../shared/i18n/server-messages.js';
+import { prepareCommand, runCommand } from './command.js';
 
 async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) return '';
@@ -36,7 +36,7 @@ async function main(): Promise<number> {
     process.stderr.write(`  password: ${translate('en', `errors.auth.password_${weakness}`)}\n  비밀번호: ${translate('ko', `errors.auth.password_${weakness}`)}\n`);
     return 2;
   }
-  const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+  const { config } = prepareCommand('admin:create', { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
   const campus = await createOpenCampus({ config, serveWeb: false });
   try {
     const { db } = campus.deps;
@@ -60,10 +60,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    process.stderr.write(`admin:create failed: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(1);
-  },
-);
+runCommand('admin:create', main);

@@ -4,14 +4,15 @@
  *   npm run demo:load -- --with-reviews      # … plus 3 reviewers per application and their scores
  *   npm run demo:load -- --score-assignments # scores for assignments made since (e.g. by the solver)
  * The shared password of the demo accounts comes from OC_DEMO_PASSWORD, or is generated and
- * printed. Loading twice is refused. With the embedded database, stop the server first: PGlite
- * allows one process per data folder.
+ * printed. Loading twice is refused, also after an interrupted load (the call and everything under it
+ * are written in one transaction). With the embedded database it refuses to run while a server
+ * holds the data folder (PGlite allows one process per folder).
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { createOpenCampus } from '../app.js';
-import { ConfigError, loadConfig } from '../platform/config.js';
 import { DemoAlreadyLoaded, DemoNotLoaded, loadDemo, scoreDemoAssignments } from '../modules/recruitment/demo.js';
+import { prepareCommand, runCommand } from './command.js';
 
 const USAGE = 'Usage: npm run demo:load [-- --with-reviews | --score-assignments] [--seed N]\n';
 
@@ -37,7 +38,7 @@ async function main(): Promise<number> {
     process.stderr.write('OC_DEMO_PASSWORD must be at least 8 characters.\n');
     return 2;
   }
-  const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+  const { config } = prepareCommand('demo:load', { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
   const campus = await createOpenCampus({ config, serveWeb: false });
   try {
     const { db } = campus.deps;
@@ -72,14 +73,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\nSee the configuration table in README.md.\n`);
-      process.exit(2);
-    }
-    process.stderr.write(`demo:load failed: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(1);
-  },
-);
+runCommand('demo:load', main);

@@ -4,15 +4,15 @@
  *   npm run retention:purge
  * Meant to run daily (cron, a systemd timer, a scheduled job). Safe to repeat: applicants already
  * anonymised are skipped. Every run writes one audit entry (actor 'retention'). With the embedded
- * database, stop the server first: PGlite allows one process per data folder.
+ * database it refuses to run while a server holds the data folder (PGlite allows one process per folder).
  */
-import { ConfigError, loadConfig } from '../platform/config.js';
 import { openDatabase } from '../platform/db/client.js';
 import { localFileStorage } from '../platform/files/storage.js';
 import { purgeExpiredApplicants } from '../modules/recruitment/retention.js';
+import { prepareCommand, runCommand } from './command.js';
 
 async function main(): Promise<number> {
-  const config = loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+  const { config } = prepareCommand('retention:purge', { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
   const database = await openDatabase(config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir });
   try {
     await database.migrate();
@@ -29,14 +29,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\nSee the configuration table in README.md.\n`);
-      process.exit(2);
-    }
-    process.stderr.write(`retention:purge failed: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(1);
-  },
-);
+runCommand('retention:purge', main);

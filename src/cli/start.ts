@@ -1,9 +1,12 @@
 /**
  * `npm start`: serves Open Campus. With no DATABASE_URL the embedded database lives in DATA_DIR
- * (created and migrated on first start); SIGINT/SIGTERM close the server and the database.
+ * (created and migrated on first start) and is locked against other processes while the server runs;
+ * SIGINT/SIGTERM close the server and the database.
  */
 import { createOpenCampus } from '../app.js';
 import { ConfigError, loadConfig } from '../platform/config.js';
+import { DataFolderBusy, lockDataFolder } from '../platform/db/folder-lock.js';
+import { EXIT_BUSY } from './command.js';
 
 async function main(): Promise<void> {
   let config;
@@ -15,6 +18,19 @@ async function main(): Promise<void> {
       process.exit(2);
     }
     throw err;
+  }
+  // The embedded database allows one process per folder: commands (demo:load, admin:create,
+  // retention:purge) and a second server are refused while this one runs. Released on exit.
+  if (!config.databaseUrl) {
+    try {
+      lockDataFolder(config.dataDir, 'npm start (src/cli/start.ts)');
+    } catch (err) {
+      if (err instanceof DataFolderBusy) {
+        process.stderr.write(`Open Campus cannot start: ${err.message}\n`);
+        process.exit(EXIT_BUSY);
+      }
+      throw err;
+    }
   }
   const campus = await createOpenCampus({ config });
   const { app } = campus;

@@ -12,8 +12,9 @@ import { mulberry32 } from '../../core/shared/random.js';
 import type { Auth } from '../../platform/auth/auth.js';
 import { grantGlobalRole } from '../../platform/auth/roles.js';
 import { recordAudit, type Actor } from '../../platform/audit.js';
-import type { Db } from '../../platform/db/client.js';
-import { applications, callReviewers, calls, reviewAssignments, reviews, users } from '../../platform/db/schema/index.js';
+import type { Db, DbOrTx } from '../../platform/db/client.js';
+import { accounts, applications, callReviewers, calls, cohorts, reviewAssignments, reviews, users } from '../../platform/db/schema/index.js';
+import { PILOT_COHORT_SLUG } from '../courses/seed-2020.js';
 import { DEMO_TITLE, demoReview, generateDemo, roundRobinAssignment, type DemoData, type DemoPerson } from './demo-data.js';
 
 export const DEMO_ACTOR: Actor = { userId: null, label: 'demo' };
@@ -40,6 +41,11 @@ export interface DemoLoadOptions {
   seed?: number;
   applicants?: number;
   reviewers?: number;
+  /**
+   * Called inside the load's transaction after the applications are written, before the reviewers:
+   * tests throw here to prove an interrupted load leaves no call behind.
+   */
+  midway?: () => Promise<void> | void;
 }
 
 export interface DemoLoadResult {
@@ -54,7 +60,7 @@ export interface DemoLoadResult {
 }
 
 /** The demo call's id, found by its title, or null. */
-export async function findDemoCall(db: Db): Promise<string | null> {
+export async function findDemoCall(db: DbOrTx): Promise<string | null> {
   const [row] = await db
     .select({ id: calls.id })
     .from(calls)
@@ -65,7 +71,10 @@ export async function findDemoCall(db: Db): Promise<string | null> {
 
 /**
  * Accounts for `people`, created as sign-up creates them (user + credential account, no session).
- * An address that already has an account keeps it, so a load interrupted half-way can be re-run.
+ * They are written before the call's transaction (better-auth writes through its own handle), so
+ * this step is idempotent instead: an address that already has an account keeps it, with this
+ * run's password (or its missing credential added) — every demo person can sign in with the
+ * password printed at the end. Only demo addresses (under .example) are touched.
  */
 async function ensureAccounts(db: Db, auth: Auth, people: readonly DemoPerson[], password: string): Promise<Map<string, string>> {
   const context = await auth.$context;
@@ -74,6 +83,10 @@ async function ensureAccounts(db: Db, auth: Auth, people: readonly DemoPerson[],
   for (const p of people) {
     const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, p.email));
     if (existing) {
+      const [credential] = await db.select({ id: accounts.id }).from(accounts).where(and(eq(accounts.userId, existing.id), eq(accounts.providerId, 'credential')));
+      if (!credential) await context.internalAdapter.linkAccount({ userId: existing.id, providerId: 'credential', accountId: existing.id, password: hash });
+      // The password printed by this run is the one that works, not an earlier run's.
+      else await db.update(accounts).set({ password: hash, updatedAt: new Date() }).where(eq(accounts.id, credential.id));
       ids.set(p.email, existing.id);
       continue;
     }
@@ -110,6 +123,11 @@ export async function loadDemo(db: Db, auth: Auth, options: DemoLoadOptions): Pr
   const pairs = options.withReviews ? roundRobinAssignment(data, 3) : [];
   const rand = mulberry32((options.seed ?? 2020) ^ 0x5eed);
   return db.transaction(async (tx) => {
+    // Two loads at once (PostgreSQL; the embedded database is locked per process) queue here, and
+    // the second finds the first's call: the check above is only a fast path.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('open-campus:demo-load'))`);
+    const loaded = await findDemoCall(tx);
+    if (loaded) throw new DemoAlreadyLoaded(loaded);
     const callId = uuidv7();
     await tx.insert(calls).values({
       id: callId,
@@ -122,6 +140,12 @@ export async function loadDemo(db: Db, auth: Auth, options: DemoLoadOptions): Pr
       createdAt: new Date(data.call.opensAt.getTime() - 14 * DAY_MS),
       updatedAt: closes,
     });
+    // The demo call fills the seeded 2020 top-innovator cohort (when it is there and not yet filled
+    // by another call), so finalising the demo selection makes that cohort's participants.
+    await tx
+      .update(cohorts)
+      .set({ callId })
+      .where(and(eq(cohorts.slug, PILOT_COHORT_SLUG), isNull(cohorts.callId)));
     const appIds = data.applicants.map(() => uuidv7());
     for (const part of chunks(
       data.applicants.map((a, i) => ({
@@ -141,6 +165,7 @@ export async function loadDemo(db: Db, auth: Auth, options: DemoLoadOptions): Pr
     )) {
       await tx.insert(applications).values(part);
     }
+    await options.midway?.();
     const reviewerIds = data.reviewers.map(() => uuidv7());
     // The reviewers are written as accepted and linked to their demo accounts directly, with no
     // invitation mail and no link secret (invite_token_hash stays null). That is not a way around
