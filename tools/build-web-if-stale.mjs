@@ -6,7 +6,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const built = path.join(process.env.WEB_DIST_DIR ?? path.join(root, 'dist/web'), 'index.html');
+const built = path.join(root, 'dist/web', 'index.html'); // where `npm run build:web` writes it
 
 function newest(dir) {
   let latest = 0;
