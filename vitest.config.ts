@@ -17,12 +17,13 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['src/**/*.test.ts', 'web/**/*.test.ts', 'web/**/*.test.tsx', 'tests/checks/**/*.test.ts'], environment: 'node' },
+        test: { name: 'unit', sequence: { groupOrder: 0 }, include: ['src/**/*.test.ts', 'web/**/*.test.ts', 'web/**/*.test.tsx', 'tests/checks/**/*.test.ts'], environment: 'node' },
       },
       {
         extends: true,
         test: {
           name: 'integration',
+          sequence: { groupOrder: 0 },
           include: ['tests/integration/**/*.test.ts'],
           exclude: TIMING,
           globalSetup: ['tests/support/global-setup.ts', LOG_AUDIT],
@@ -37,6 +38,7 @@ export default defineConfig({
               extends: true as const,
               test: {
                 name: 'integration-postgres',
+                sequence: { groupOrder: 0 },
                 include: ['tests/integration/**/*.test.ts'],
                 exclude: TIMING,
                 globalSetup: [LOG_AUDIT],
@@ -55,8 +57,9 @@ export default defineConfig({
           globalSetup: [LOG_AUDIT],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          // One browser at a time on a 2-core machine.
+          // One browser at a time on a 2-core machine, after the timing group.
           fileParallelism: false,
+          sequence: { groupOrder: 2 },
         },
       },
       {
@@ -68,8 +71,9 @@ export default defineConfig({
           env: { OC_TEST_DB: 'pglite' },
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          // After every other project has finished: a p99 measured while the suite runs beside it
-          // would measure the suite, not the app.
+          // Alone, after unit and integration and before the browsers (vitest 5 runs projects
+          // without a group order in parallel, so every project names its group): a p99 measured
+          // while the suite runs beside it would measure the suite, not the app.
           sequence: { groupOrder: 1 },
         },
       },

@@ -40,6 +40,7 @@ describe.skipIf(!run)('no codes on a page', () => {
       <p lang="ko">2026년 12월 7일 (월) 14:11 · 대기자</p>
       <p>Write to kim.minji@example.org or see https://campus.seoul.go.kr/verify?x=a_b, domain example.org</p>
       <p>Open Campus: the selection is Optimal. Draft</p>
+      <p>A minimum per value, e.g. at least 5 from the public sector, i.e. one in six.</p>
       <p data-verbatim>OC-2020-0001-7f3a9c2e8b7d6a5f</p>
     </main></body></html>`);
     expect(await codeFindings(page)).toEqual([]);

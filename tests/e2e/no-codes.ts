@@ -63,8 +63,9 @@ const PATTERNS: [string, RegExp][] = [
   ['dotted code', /\b[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+\b/],
 ];
 
-// E-mail addresses, web addresses and domain names are read and typed as they are.
-const ALLOWED = [/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, /\bhttps?:\/\/\S+/g, /\b[\w-]+(?:\.[\w-]+)*\.(?:org|com|net|kr|io|edu|go\.kr|or\.kr|ac\.kr)\b/g];
+// E-mail addresses, web addresses and domain names are read and typed as they are; Latin
+// abbreviations ("e.g.", "i.e.") are words.
+const ALLOWED = [/\b(?:e\.g|i\.e|etc|cf|vs)\./gi, /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, /\bhttps?:\/\/\S+/g, /\b[\w-]+(?:\.[\w-]+)*\.(?:org|com|net|kr|io|edu|go\.kr|or\.kr|ac\.kr)\b/g];
 
 interface Shown {
   text: string;
