@@ -11,7 +11,6 @@ import { standingKey } from '../review/review-form';
 
 export function HomeOverview() {
   const { t } = useTranslation();
-  const { t: tr } = useTranslation('review');
   const lang = useLang();
   const { me, overview, refreshOverview } = useSession();
   // The home page is where people come back to: read the overview afresh each time.
@@ -59,7 +58,7 @@ export function HomeOverview() {
                 <li key={a.id}>
                   <Loc value={a.callTitle} />
                   {' — '}
-                  <span data-testid="home-standing">{tr(standingKey(a), { position: a.waitlistPosition ?? '' })}</span>
+                  <span data-testid="home-standing">{t(`review:${standingKey(a)}`, { position: a.waitlistPosition ?? '' })}</span>
                 </li>
               ))}
             </ul>
