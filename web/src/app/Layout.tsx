@@ -1,5 +1,5 @@
 import { Anchor, Button, Container, Group, Text, VisuallyHidden } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { navFor } from '../components/nav-model';
@@ -63,7 +63,13 @@ function Account() {
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const { me, overview } = useSession();
+  const { me, overview, refreshOverview } = useSession();
+  const { pathname } = useLocation();
+  // What a person has (an application just sent, a seat just accepted) changes as they go: the
+  // navigation reads the overview again on each page.
+  useEffect(() => {
+    void refreshOverview();
+  }, [pathname, refreshOverview]);
   const model = navFor(me?.user ?? null, overview);
   return (
     <div className="shell">

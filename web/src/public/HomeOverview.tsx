@@ -1,6 +1,5 @@
 /** For a signed-in person, the top of the home page: their next session, their applications and reviews to do. */
 import { Anchor, Card, Stack, Text, Title } from '@mantine/core';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { sessionWhen } from '../courses/public/course-format';
@@ -12,11 +11,8 @@ import { standingKey } from '../review/review-form';
 export function HomeOverview() {
   const { t } = useTranslation();
   const lang = useLang();
-  const { me, overview, refreshOverview } = useSession();
-  // The home page is where people come back to: read the overview afresh each time.
-  useEffect(() => {
-    void refreshOverview();
-  }, [refreshOverview]);
+  // The layout reads the overview again on every page, this one included.
+  const { me, overview } = useSession();
   if (!me?.user || !overview) return null;
   const next = overview.nextSession;
   const roles = me.user.roles;
