@@ -64,7 +64,8 @@ async function pageText(pdf: string, page: number): Promise<string> {
 }
 
 async function workbook(lang: 'ko' | 'en'): Promise<Buffer> {
-  const res = await t.client().get(`/api/v1/budget/export.xlsx?lang=${lang}`);
+  // Staff download it with the spending columns (the public file has plan figures only).
+  const res = await staff.get(`/api/v1/budget/export.xlsx?lang=${lang}`);
   expect(res.statusCode).toBe(200);
   return res.rawPayload;
 }
