@@ -21,7 +21,7 @@ afterAll(async () => {
 /** The status word shown on the list entry whose text contains `title`. */
 async function statusOf(page: Page, title: string): Promise<string> {
   const item = page.getByTestId('schedule-item').filter({ hasText: title });
-  return ((await item.locator('.status').textContent()) ?? '').replace(/[\u2714\u25B6!\u25CB\u25A0]/g, '').trim();
+  return ((await item.locator('.sched-status').textContent()) ?? '').replace(/[\u2714\u25B6!\u25CB\u25A0]/g, '').trim();
 }
 
 async function openAt(lang: 'ko' | 'en', at: string | null): Promise<Page> {
@@ -46,7 +46,7 @@ describe.skipIf(!run)('schedule: today and status', () => {
   it('on the real date every 2020 item has ended (none "late": no completion is recorded)', async () => {
     for (const lang of ['ko', 'en'] as const) {
       const page = await openAt(lang, null);
-      const words = await page.getByTestId('schedule-item').locator('.status').allTextContents();
+      const words = await page.getByTestId('schedule-item').locator('.sched-status').allTextContents();
       expect(words.length).toBe(9);
       const ended = lang === 'ko' ? '종료' : 'Ended';
       for (const w of words) expect(w).toContain(ended);

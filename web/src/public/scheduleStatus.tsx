@@ -17,8 +17,8 @@ const ICON: Record<ScheduleStatus, string> = {
 export function StatusTag({ status }: { status: ScheduleStatus }) {
   const { t } = useTranslation();
   return (
-    <span className={`status status-${status}`} data-status={status}>
-      <span className="status-icon" aria-hidden="true">
+    <span className={`sched-status sched-status-${status}`} data-status={status}>
+      <span className="sched-status-icon" aria-hidden="true">
         {ICON[status]}
       </span>
       {t(`schedule.status.${status}`)}
