@@ -4,7 +4,7 @@
  * technology reads. Bars differ by shape and the grid is labelled, so nothing relies on colour alone.
  */
 import { Stack, Text, Title } from '@mantine/core';
-import type { CSSProperties } from 'react';
+import { Fragment, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScheduleViewT } from '../../../src/shared/contracts/plan';
 import type { LocalizedText } from '../../../src/core/shared/localized';
@@ -14,6 +14,9 @@ import { Loc } from '../lib/Localized';
 import { comparePeriods, formatPeriod, gridPlacement, monthLabel, monthSpan, type YearMonth } from '../lib/period';
 import { useLang } from '../lib/text';
 import { useApiGet } from '../lib/useApiGet';
+import { formatDate } from '../lib/format';
+import { planDateBound, scheduleStatus, seoulToday, todayPosition, type DayKey } from '../../../src/core/plan/schedule-status';
+import { StatusTag, todayOffset } from './scheduleStatus';
 
 interface Item {
   id: string;
@@ -52,17 +55,27 @@ function MonthLabel({ ym, showYear }: { ym: YearMonth; showYear: boolean }) {
   );
 }
 
-function Row({ item, months }: { item: Item; months: YearMonth[] }) {
+function Row({ item, months, today, line }: { item: Item; months: YearMonth[]; today: DayKey; line: number | null }) {
   const lang = useLang();
   const place = gridPlacement(months[0]!, item.start, item.end);
+  const status = scheduleStatus(item, today);
   return (
     <div className="timeline-row">
       <div className="timeline-label">
         {item.code && <strong>{item.code} </strong>}
         <Loc value={item.title} />
-        <span className="period">{formatPeriod(item.start, item.end, lang)}</span>
+        <span className="period">
+          {formatPeriod(item.start, item.end, lang)}
+          {status && (
+            <>
+              {' · '}
+              <StatusTag status={status} />
+            </>
+          )}
+        </span>
       </div>
       <div className="timeline-track">
+        {line !== null && <span className="today-line" style={{ left: `${(line * 100).toFixed(3)}%` }} />}
         {place && (
 <span className={`bar ${item.kind === 'wp' ? 'bar-wp' : 'bar-ms'}`} style={{ gridColumn: `${place.column} / span ${place.span}` }} />
         )}
@@ -71,7 +84,7 @@ function Row({ item, months }: { item: Item; months: YearMonth[] }) {
   );
 }
 
-function Timeline({ items }: { items: Item[] }) {
+function Timeline({ items, today }: { items: Item[]; today: DayKey }) {
   const { t } = useTranslation();
   const lang = useLang();
   const months = monthSpan(items);
@@ -81,6 +94,7 @@ function Timeline({ items }: { items: Item[] }) {
   const multiYear = first.year !== last.year;
   const range = formatPeriod(`${first.year}-${String(first.month).padStart(2, '0')}`, `${last.year}-${String(last.month).padStart(2, '0')}`, lang);
   const style = { '--months': months.length } as CSSProperties;
+  const line = todayOffset(first, months.length, today);
   const wps = items.filter((i) => i.kind === 'wp');
   const mss = items.filter((i) => i.kind === 'ms');
   return (
@@ -98,6 +112,12 @@ function Timeline({ items }: { items: Item[] }) {
           <span className="bar bar-ms" aria-hidden="true" />
           {t('schedule.legend.milestone')}
         </li>
+        {line !== null && (
+          <li>
+            <span className="today-swatch" aria-hidden="true" />
+            {t('schedule.today.marker', { date: formatDate(today, lang) })}
+          </li>
+        )}
       </ul>
       <div className="timeline" style={style} aria-hidden="true">
         <div className="timeline-row">
@@ -110,42 +130,88 @@ function Timeline({ items }: { items: Item[] }) {
         </div>
         {wps.length > 0 && <div className="timeline-group">{t('schedule.legend.workPackage')}</div>}
         {wps.map((item) => (
-          <Row key={item.id} item={item} months={months} />
+          <Row key={item.id} item={item} months={months} today={today} line={line} />
         ))}
         {mss.length > 0 && <div className="timeline-group">{t('schedule.legend.milestone')}</div>}
         {mss.map((item) => (
-          <Row key={item.id} item={item} months={months} />
+          <Row key={item.id} item={item} months={months} today={today} line={line} />
         ))}
       </div>
     </section>
   );
 }
 
-function ScheduleList({ items }: { items: Item[] }) {
+/** Index in the time-ordered list before which today's marker goes: before the first item that starts after today. */
+function todayIndex(sorted: Item[], today: DayKey): number {
+  const i = sorted.findIndex((item) => (planDateBound(item.start, 'first') ?? '') > today);
+  return i === -1 ? sorted.length : i;
+}
+
+function TodayMarker({ today }: { today: DayKey }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  return (
+    <li className="schedule-today" data-testid="schedule-today-marker">
+      <strong>{t('schedule.today.marker', { date: formatDate(today, lang) })}</strong>
+    </li>
+  );
+}
+
+function ScheduleList({ items, today }: { items: Item[]; today: DayKey }) {
   const { t } = useTranslation();
   const lang = useLang();
   const sorted = [...items].sort(comparePeriods);
+  const at = todayIndex(sorted, today);
   return (
     <section aria-labelledby="schedule-list">
       <Title order={2} id="schedule-list" mb="xs">
         {t('schedule.list')}
       </Title>
       <ol className="schedule-list">
-        {sorted.map((item) => (
-          <li key={item.id}>
-            <strong>{formatPeriod(item.start, item.end, lang)}</strong> — {item.kind === 'wp' ? t('schedule.item.workPackage', { code: item.code }) : t('schedule.item.milestone')}
+        {sorted.map((item, i) => {
+          const status = scheduleStatus(item, today);
+          return (
+            <Fragment key={item.id}>
+              {i === at && <TodayMarker today={today} />}
+              <li data-testid="schedule-item">
+                {status && (
+                  <>
+                    <StatusTag status={status} />{' '}
+                  </>
+                )}
+                <strong>{formatPeriod(item.start, item.end, lang)}</strong> — {item.kind === 'wp' ? t('schedule.item.workPackage', { code: item.code }) : t('schedule.item.milestone')}
             {': '}
             <Loc value={item.title} />
-            {item.partOf && <> ({t('schedule.item.partOf', { code: item.partOf })})</>}
-          </li>
-        ))}
+                {item.partOf && <> ({t('schedule.item.partOf', { code: item.partOf })})</>}
+              </li>
+            </Fragment>
+          );
+        })}
+        {at === sorted.length && <TodayMarker today={today} />}
       </ol>
+      <Text size="sm" mt="sm">
+        {t('schedule.statusNote')}
+      </Text>
     </section>
+  );
+}
+
+function TodayNote({ items, today }: { items: Item[]; today: DayKey }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const where = todayPosition(items, today);
+  if (!where) return null;
+  return (
+    <Text data-testid="schedule-today" fw={600}>
+      {t(`schedule.today.${where}`, { date: formatDate(today, lang) })}
+    </Text>
   );
 }
 
 export function SchedulePage() {
   const { t } = useTranslation();
+  // Read once per render: the page is not left open across midnight often enough to need a timer.
+  const today = seoulToday(Date.now());
   usePageTitle(t('schedule.heading'));
   const state = useApiGet<ScheduleViewT>('/plan/schedule');
   return (
@@ -157,8 +223,9 @@ export function SchedulePage() {
           if (items.length === 0) return <Text>{t('schedule.empty')}</Text>;
           return (
             <Stack gap="xl">
-              <Timeline items={items} />
-              <ScheduleList items={items} />
+              <TodayNote items={items} today={today} />
+              <Timeline items={items} today={today} />
+              <ScheduleList items={items} today={today} />
             </Stack>
           );
         }}
