@@ -8,8 +8,6 @@ import { usePageTitle } from '../app/usePageTitle';
 import { LoadState } from '../lib/LoadState';
 import { Loc } from '../lib/Localized';
 import { useApiGet } from '../lib/useApiGet';
-import { HomeOpen } from './HomeOpen';
-import { HomeOverview } from './HomeOverview';
 
 function HomeContent({ plan }: { plan: PlanViewT }) {
   const { t } = useTranslation();
@@ -111,8 +109,6 @@ export function HomePage() {
   return (
     <Stack gap="lg">
       <Title order={1}>{t('home.title')}</Title>
-      <HomeOverview />
-      <HomeOpen />
       <LoadState state={state}>{(plan) => <HomeContent plan={plan} />}</LoadState>
     </Stack>
   );
