@@ -6,6 +6,7 @@
  * work (RFC 8058 asks the link to stay usable), and all it can do is stop notices to that address.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { UNSUBSCRIBE_TOKEN_PATTERN } from '../../shared/contracts/mail.js';
 import { isOptOutCategory, type OptOutCategory } from './categories.js';
 
 export interface UnsubscribeClaim {
@@ -13,8 +14,6 @@ export interface UnsubscribeClaim {
   category: OptOutCategory;
 }
 
-/** The shape the routes accept before checking the signature (a 43-character mac). */
-export const UNSUBSCRIBE_TOKEN_PATTERN = /^[A-Za-z0-9_-]{8,1200}\.[A-Za-z0-9_-]{43}$/;
 
 /** A key of its own, so a mac made here can never stand in for one the auth library makes with the same secret. */
 const keyOf = (secret: string): Buffer => createHmac('sha256', secret).update('open-campus/mail-unsubscribe/v1').digest();
