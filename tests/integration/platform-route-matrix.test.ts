@@ -69,6 +69,8 @@ describe('the route registry', () => {
         'GET /api/v1/certificates/verify/:token',
         'GET /api/v1/calendars/cohorts/:id.ics',
         'GET /api/v1/calendars/feeds/:token.ics',
+        'GET /api/v1/mail/unsubscribe',
+        'POST /api/v1/mail/unsubscribe',
       ].sort(),
     );
   });
