@@ -64,6 +64,7 @@ export async function createOpenCampus(options: CreateOptions): Promise<OpenCamp
     const deps: ModuleDeps = {
       solver,
       jobs,
+      mailSecret: secret,
       db: database.db,
       auth,
       config,

@@ -21,6 +21,8 @@ export interface ModuleDeps {
   solver: SolverPool;
   /** Background work started by requests (assignment runs, outbox sending); awaited on close. */
   jobs: Jobs;
+  /** Signs the one-click unsubscribe links of e-mails (the installation's secret: AUTH_SECRET or the stored one). */
+  mailSecret: string;
 }
 
 export interface ModuleManifest {

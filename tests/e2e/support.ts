@@ -232,15 +232,22 @@ export interface FocusStop {
 /**
  * Presses Tab up to `max` times from where focus is and describes each element reached, until focus
  * comes back to one already seen, rests on the page itself, or (with `withinMain`) leaves the main region.
+ * "Already seen" is the same element, not the same address and name: a page may rightly link to one
+ * place twice (the staff menu and a call's own menu both lead to the outbox).
  */
 export async function tabStops(page: Page, max: number, withinMain: boolean): Promise<FocusStop[]> {
   const stops: FocusStop[] = [];
-  const seen = new Set<string>();
+  await page.evaluate(() => {
+    (window as unknown as { ocTabSeen: WeakSet<Element> }).ocTabSeen = new WeakSet();
+  });
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
     const stop = await page.evaluate((onlyMain) => {
       const el = document.activeElement as HTMLElement | null;
       if (!el || el === document.body || (onlyMain && !el.closest('main'))) return null;
+      const seen = (window as unknown as { ocTabSeen: WeakSet<Element> }).ocTabSeen;
+      if (seen.has(el)) return null;
+      seen.add(el);
       const s = getComputedStyle(el);
       const visible = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
       const box = el.getBoundingClientRect();
@@ -250,8 +257,7 @@ export async function tabStops(page: Page, max: number, withinMain: boolean): Pr
       const href = el.getAttribute('href') ?? '';
       return { key: `${el.tagName}#${el.id}:${href}:${name}`, href, visible, small };
     }, withinMain);
-    if (!stop || seen.has(stop.key)) break;
-    seen.add(stop.key);
+    if (!stop) break;
     stops.push(stop);
   }
   return stops;

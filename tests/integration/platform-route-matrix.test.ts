@@ -64,10 +64,13 @@ describe('the route registry', () => {
         'GET /api/v1/calls',
         'GET /api/v1/calls/:id',
         'GET /api/v1/programmes',
+        'GET /api/v1/upcoming',
         'GET /api/v1/cohorts/:id',
         'GET /api/v1/certificates/verify/:token',
         'GET /api/v1/calendars/cohorts/:id.ics',
         'GET /api/v1/calendars/feeds/:token.ics',
+        'GET /api/v1/mail/unsubscribe',
+        'POST /api/v1/mail/unsubscribe',
       ].sort(),
     );
   });

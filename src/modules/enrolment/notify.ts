@@ -8,6 +8,7 @@
  */
 import { pickText, type Lang, type LocalizedText } from '../../core/shared/localized.js';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { joinLanguages } from '../../platform/mail/layout.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import { translate } from '../../shared/i18n/server-messages.js';
 import { promotionMailCount } from './repository.js';
@@ -39,7 +40,7 @@ export function composePromoted(r: PromotedRecipient, c: PromotedCohort): { lang
   if (r.locale === 'ko' || r.locale === 'en') return { lang: r.locale, ...words(r.locale, r, c) };
   const ko = words('ko', r, c);
   const en = words('en', r, c);
-  return { lang: 'ko', subject: `${ko.subject} / ${en.subject}`, body: `${ko.body}\n\n----------\n\n${en.body}` };
+  return { lang: 'ko', subject: `${ko.subject} / ${en.subject}`, body: joinLanguages(ko.body, en.body) };
 }
 
 /** Queues the notice for this promotion; false when it was already queued. */

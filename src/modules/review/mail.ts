@@ -5,6 +5,7 @@
  * secret (invitation-token.ts); a re-sent mail says that it replaces the earlier link.
  */
 import type { Lang, LocalizedText } from '../../core/shared/localized.js';
+import { joinLanguages } from '../../platform/mail/layout.js';
 import { translate } from '../../shared/i18n/server-messages.js';
 
 const other = (lang: Lang): Lang => (lang === 'ko' ? 'en' : 'ko');
@@ -17,6 +18,6 @@ export function invitationMail(lang: Lang, callTitle: LocalizedText, link: strin
   };
   return {
     subject: translate(lang, 'mail.reviewer_invitation.subject', { title: titleIn(callTitle, lang) }),
-    body: `${part(lang)}\n\n---\n\n${part(other(lang))}`,
+    body: joinLanguages(part(lang), part(other(lang))),
   };
 }

@@ -9,6 +9,7 @@
 import type { ApplicationOutcome } from '../../platform/db/schema/recruitment.js';
 import { pickText, type Lang, type LocalizedText } from '../../core/shared/localized.js';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { joinLanguages } from '../../platform/mail/layout.js';
 import { enqueueMail } from '../../platform/mail/outbox.js';
 import { translate } from '../../shared/i18n/server-messages.js';
 
@@ -39,7 +40,7 @@ export function composeOutcome(r: OutcomeRecipient, n: OutcomeNotice): { lang: L
   if (r.locale === 'ko' || r.locale === 'en') return { lang: r.locale, ...words(r.locale, r, n) };
   const ko = words('ko', r, n);
   const en = words('en', r, n);
-  return { lang: 'ko', subject: `${ko.subject} / ${en.subject}`, body: `${ko.body}\n\n----------\n\n${en.body}` };
+  return { lang: 'ko', subject: `${ko.subject} / ${en.subject}`, body: joinLanguages(ko.body, en.body) };
 }
 
 /** Queues the notice; false when the same notice was already queued. */

@@ -400,7 +400,7 @@ export async function outbox(db: DbOrTx, actor: AccessActor, query: OutboxQueryT
     page: query.page,
     pageSize: query.pageSize,
     smtpConfigured,
-    counts: { pending: counts.get('pending') ?? 0, sending: counts.get('sending') ?? 0, sent: counts.get('sent') ?? 0, failed: counts.get('failed') ?? 0, logged: counts.get('logged') ?? 0, superseded: counts.get('superseded') ?? 0 },
+    counts: { pending: counts.get('pending') ?? 0, sending: counts.get('sending') ?? 0, sent: counts.get('sent') ?? 0, failed: counts.get('failed') ?? 0, logged: counts.get('logged') ?? 0, superseded: counts.get('superseded') ?? 0, suppressed: counts.get('suppressed') ?? 0 },
     items: rows.map(({ msg, toName }) => ({
       id: msg.id,
       kind: msg.kind,

@@ -26,6 +26,12 @@ declare module 'fastify' {
      * what staff write to and what conflicts of interest are checked against.
      */
     verifiedEmail?: boolean;
+    /**
+     * Skips the Origin and CSRF-token checks. Only for a public route whose URL carries its own
+     * credential and which ignores the session: the one-click unsubscribe POST (RFC 8058), which a
+     * mail provider sends from its own servers and a plain HTML form sends without our header.
+     */
+    csrfExempt?: boolean;
   }
   interface FastifyRequest {
     lang: Lang;
@@ -300,7 +306,9 @@ export async function buildServer(options: ServerOptions): Promise<{ app: App; r
     const policy = request.routeOptions.config?.policy;
     if (!policy) return; // 404 handler: nothing to protect.
 
-    if (UNSAFE.has(request.method)) {
+    // An exempt route acts on nothing but the credential in its URL, so a forged request can do no more than the link itself.
+    const csrfExempt = policy.kind === 'public' && request.routeOptions.config?.csrfExempt === true;
+    if (UNSAFE.has(request.method) && !csrfExempt) {
       const origin = request.headers.origin;
       if (origin && origin !== publicOrigin && origin !== `${request.protocol}://${request.host}`) throw new HttpError(403, 'csrf');
       // Only a session cookie gives a forged request any power; such requests must echo the token.

@@ -10,13 +10,22 @@
  * A crash between the SMTP server's acceptance and the 'sent' mark leaves the row in 'sending'.
  * It is deliberately not re-sent automatically (that could send it twice); the staff outbox page
  * shows it. Without SMTP_URL nothing is sent and messages stay 'pending' for the staff page.
+ *
+ * What goes out is built here from the stored row (mailFor): the text and HTML parts of the one
+ * layout (layout.ts), `Auto-Submitted: auto-generated` and `X-Auto-Response-Suppress: All` on every
+ * message (RFC 3834: no vacation replies to a robot), and for a kind one may opt out of
+ * (categories.ts) `List-Unsubscribe` with a signed one-click link and `List-Unsubscribe-Post`
+ * (RFC 8058). Rendering at sending time keeps the outbox a plain-text record staff can read.
  */
 import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import { outboxMessages } from '../db/schema/index.js';
 import type { Jobs } from '../jobs.js';
-import { smtpTransport, type MailTransport } from './sender.js';
+import { optOutCategoryOf } from './categories.js';
+import { renderMail } from './layout.js';
+import { smtpTransport, type MailTransport, type OutgoingMail } from './sender.js';
+import { signUnsubscribeToken, unsubscribeUrl } from './unsubscribe-token.js';
 
 export interface DispatchResult {
   claimed: number;
@@ -34,6 +43,8 @@ export interface OutboxDispatcherOptions {
   from: string;
   now: () => Date;
   jobs: Jobs;
+  /** Where the one-click unsubscribe links point and the secret that signs them; without it no List-Unsubscribe is written. */
+  unsubscribe?: UnsubscribeSigning;
   batchSize?: number;
   maxAttempts?: number;
   /** Wait before a failed message is tried again. */
@@ -60,6 +71,26 @@ export interface OutboxDispatcher {
 const DEFAULTS = { batchSize: 20, maxAttempts: 5, retryDelayMs: 60_000, intervalMs: 30_000 };
 /** A pass stops after this many batches, so one kick never runs unbounded; the timer picks up the rest. */
 const MAX_BATCHES_PER_PASS = 50;
+
+export interface UnsubscribeSigning {
+  publicUrl: string;
+  secret: string;
+}
+
+type OutboxRow = typeof outboxMessages.$inferSelect;
+
+/** The message as it goes out: both parts of the layout and the headers of an automatic mail. */
+export function mailFor(row: Pick<OutboxRow, 'id' | 'kind' | 'toEmail' | 'lang' | 'subject' | 'body'>, from: string, signing?: UnsubscribeSigning): OutgoingMail {
+  const category = optOutCategoryOf(row.kind);
+  const unsubscribe = category && signing ? { category, url: unsubscribeUrl(signing.publicUrl, signUnsubscribeToken(signing.secret, { email: row.toEmail, category })) } : null;
+  const { text, html } = renderMail({ kind: row.kind, lang: row.lang, subject: row.subject, body: row.body, unsubscribe });
+  const headers: Record<string, string> = { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' };
+  if (unsubscribe) {
+    headers['List-Unsubscribe'] = `<${unsubscribe.url}>`;
+    headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
+  }
+  return { from, to: row.toEmail, subject: row.subject, text, html, headers, messageId: row.id };
+}
 
 const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err)).slice(0, 1000);
 
@@ -98,7 +129,7 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
       result.claimed += rows.length;
       for (const row of rows) {
         try {
-          await transport.send({ from, to: row.toEmail, subject: row.subject, text: row.body, messageId: row.id });
+          await transport.send(mailFor(row, from, options.unsubscribe));
         } catch (err) {
           const last = row.attempts >= maxAttempts;
           await db
@@ -172,7 +203,7 @@ const perDatabase = new WeakMap<Db, OutboxDispatcher>();
  * The app's dispatcher, one per database handle: modules kick it after queuing mail, the app starts
  * its timer and stops it on close. Built from SMTP_URL and MAIL_FROM.
  */
-export function outboxDispatcherFor(deps: { db: Db; config: Pick<Config, 'smtpUrl' | 'mailFrom'>; now: () => Date; jobs: Jobs }, onError?: (err: unknown) => void): OutboxDispatcher {
+export function outboxDispatcherFor(deps: { db: Db; config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'publicUrl'>; now: () => Date; jobs: Jobs; mailSecret: string }, onError?: (err: unknown) => void): OutboxDispatcher {
   let dispatcher = perDatabase.get(deps.db);
   // A database handle reused by a new app (after the old one closed) gets a fresh dispatcher.
   if (!dispatcher || dispatcher.stopped) {
@@ -182,6 +213,7 @@ export function outboxDispatcherFor(deps: { db: Db; config: Pick<Config, 'smtpUr
       from: deps.config.mailFrom,
       now: deps.now,
       jobs: deps.jobs,
+      unsubscribe: { publicUrl: deps.config.publicUrl, secret: deps.mailSecret },
       ...(onError ? { onError } : {}),
     });
     perDatabase.set(deps.db, dispatcher);

@@ -9,7 +9,11 @@ export interface OutgoingMail {
   from: string;
   to: string;
   subject: string;
+  /** The two parts of one multipart/alternative message (layout.ts). */
   text: string;
+  html: string;
+  /** Extra header fields (Auto-Submitted, List-Unsubscribe, …), ASCII only. */
+  headers: Record<string, string>;
   /** Carried as Message-ID so a receiving system can tell a resend from a new message. */
   messageId: string;
 }
@@ -37,6 +41,8 @@ export function smtpTransport(url: string): MailTransport {
         to: mail.to,
         subject: mail.subject,
         text: mail.text,
+        html: mail.html,
+        headers: mail.headers,
         messageId: `<${mail.messageId}@${fromDomain(mail.from)}>`,
       });
       if (info.rejected.length > 0) throw new Error(`recipient rejected by the SMTP server`);

@@ -156,8 +156,10 @@ export type MyApplicationSummaryT = z.infer<typeof MyApplicationSummary>;
 export const MyApplicationsList = z.object({ applications: z.array(MyApplicationSummary) });
 export type MyApplicationsListT = z.infer<typeof MyApplicationsList>;
 
-/** 'superseded': replaced by a newer message before it was sent (an invitation re-sent with a new link); never sent. */
-export const OutboxStatus = z.enum(['pending', 'sending', 'sent', 'failed', 'logged', 'superseded']);
+/**
+ * 'superseded': replaced by a newer message before it was sent (an invitation re-sent with a new link); never sent.
+ * 'suppressed': the recipient opted out of this category of notices (src/platform/mail/categories.ts); never sent. */
+export const OutboxStatus = z.enum(['pending', 'sending', 'sent', 'failed', 'logged', 'superseded', 'suppressed']);
 export const OutboxQuery = z.strictObject({
   ...PageQueryFields,
   status: OutboxStatus.optional(),

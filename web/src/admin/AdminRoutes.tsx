@@ -4,9 +4,11 @@
  * the server enforces the same policies on every request.
  */
 import './admin.css';
-import { Anchor, Box, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Box, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Route, Routes } from 'react-router';
+import { Link, Route, Routes } from 'react-router';
+import { navFor } from '../components/nav-model';
+import { StaffNav } from '../components/StaffNav';
 import { usePageTitle } from '../app/usePageTitle';
 import { useSession } from '../lib/session';
 import { AuditPage } from './AuditPage';
@@ -20,31 +22,8 @@ import { SelectionRoutes } from '../selection/SelectionRoutes';
 import { CourseStaffRoutes } from '../courses/staff/CourseStaffRoutes';
 
 function AdminNav() {
-  const { t } = useTranslation('admin');
-  const { isAdmin } = useSession();
-  const links = [
-    { to: '/admin', label: t('nav.dashboard'), end: true },
-    { to: '/admin/plan', label: t('nav.plan') },
-    { to: '/admin/budget', label: t('nav.budget') },
-    { to: '/admin/calls', label: t('nav.calls') },
-    { to: '/admin/review', label: t('nav.review') },
-    { to: '/admin/courses', label: t('nav.courses') },
-    { to: '/admin/audit', label: t('nav.audit') },
-    ...(isAdmin ? [{ to: '/admin/users', label: t('nav.users') }] : []),
-  ];
-  return (
-    <nav aria-label={t('nav.label')} className="oc-admin-nav">
-      <Group component="ul" gap="xs" wrap="wrap" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-        {links.map((l) => (
-          <li key={l.to}>
-            <Anchor component={NavLink} to={l.to} end={l.end} p="xs" style={{ display: 'inline-block', minHeight: 24 }}>
-              {l.label}
-            </Anchor>
-          </li>
-        ))}
-      </Group>
-    </nav>
-  );
+  const { me, overview } = useSession();
+  return <StaffNav sections={navFor(me?.user ?? null, overview).staff} />;
 }
 
 function AdminNotFound() {

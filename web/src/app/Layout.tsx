@@ -1,7 +1,9 @@
 import { Anchor, Button, Container, Group, Text, VisuallyHidden } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, useLocation, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { navFor } from '../components/nav-model';
+import { SiteNav } from '../components/SiteNav';
 import { post } from '../lib/api';
 import { setLang } from '../lib/i18n';
 import { useSession } from '../lib/session';
@@ -62,23 +64,14 @@ function Account() {
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const { me, isStaff } = useSession();
-  const nav = [
-    { to: '/', label: t('nav.home'), end: true },
-    { to: '/plan', label: t('nav.plan') },
-    { to: '/schedule', label: t('nav.schedule') },
-    { to: '/budget', label: t('nav.budget') },
-    { to: '/calls', label: t('nav.calls') },
-    { to: '/courses', label: t('courses:public.nav') },
-    ...(me?.user
-      ? [
-          { to: '/me/applications', label: t('review:links.myApplications') },
-          { to: '/me/reviews', label: t('review:links.myReviews') },
-        ]
-      : []),
-    ...(me?.user?.roles.includes('mentor') ? [{ to: '/me/availability', label: t('courses:me.availability.nav') }] : []),
-    ...(isStaff ? [{ to: '/admin', label: t('nav.admin') }] : []),
-  ];
+  const { me, overview, refreshOverview } = useSession();
+  const { pathname } = useLocation();
+  // What a person has (an application just sent, a seat just accepted) changes as they go: the
+  // navigation reads the overview again on each page.
+  useEffect(() => {
+    void refreshOverview();
+  }, [pathname, refreshOverview]);
+  const model = navFor(me?.user ?? null, overview);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -95,17 +88,7 @@ export function Layout({ children }: { children: ReactNode }) {
               <Account />
             </Group>
           </Group>
-          <nav aria-label={t('nav.main')} className="main-nav">
-            <ul>
-              {nav.map((n) => (
-                <li key={n.to}>
-                  <NavLink to={n.to} end={n.end}>
-                    {n.label}
-                  </NavLink>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          <SiteNav model={model} />
         </Container>
       </header>
       <VerificationBanner />

@@ -8,6 +8,8 @@ import { usePageTitle } from '../app/usePageTitle';
 import { LoadState } from '../lib/LoadState';
 import { Loc } from '../lib/Localized';
 import { useApiGet } from '../lib/useApiGet';
+import { HomeOpen } from './HomeOpen';
+import { HomeOverview } from './HomeOverview';
 
 function HomeContent({ plan }: { plan: PlanViewT }) {
   const { t } = useTranslation();
@@ -109,6 +111,8 @@ export function HomePage() {
   return (
     <Stack gap="lg">
       <Title order={1}>{t('home.title')}</Title>
+      <HomeOverview />
+      <HomeOpen />
       <LoadState state={state}>{(plan) => <HomeContent plan={plan} />}</LoadState>
     </Stack>
   );

@@ -18,6 +18,7 @@ import { answersToSend, seoulTime, type WindowStatus } from './call-status';
 import { consentGroups } from './consent';
 import { questionInputId, QuestionField, type AnswerValue } from './QuestionField';
 import { myFiles, type UploadedFile } from './upload';
+import { useSession } from '../lib/session';
 
 const AUTOSAVE_MS = 1500;
 const consentInputId = (key: string) => `consent-${key}`;
@@ -45,6 +46,8 @@ function Editor({ call, status, initial, initialFiles }: { call: PublicCallViewT
   const lang = useLang();
   const locText = useLocText();
   const [app, setApp] = useState(initial);
+  // The menu's "my applications" link follows the person's applications.
+  const { refreshOverview } = useSession();
   const [answers, setAnswers] = useState<Record<string, AnswerValue>>(initial?.answers ?? {});
   const [consents, setConsents] = useState<Record<string, boolean>>(Object.fromEntries((initial?.consents ?? []).map((c) => [c.key, c.granted])));
   const [changes, setChanges] = useState(0);
@@ -121,6 +124,7 @@ function Editor({ call, status, initial, initialFiles }: { call: PublicCallViewT
     void submit.run({}, async () => {
       await save();
       setApp(await post<MyApplicationViewT>(`/calls/${call.id}/my-application/submit`));
+      void refreshOverview();
       focusStatus();
     });
   };

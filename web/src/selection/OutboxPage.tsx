@@ -144,7 +144,19 @@ export function OutboxPage() {
                 },
                 { key: 'subject', header: t('outbox.col.subject'), rowHeader: true, cell: (m) => <span lang={m.lang}>{m.subject}</span> },
                 { key: 'kind', header: t('outbox.col.kind'), cell: (m) => kindLabel(m.kind) },
-                { key: 'status', header: t('outbox.col.status'), cell: (m) => t(`outbox.status.${m.status}`) },
+                {
+                  key: 'status',
+                  header: t('outbox.col.status'),
+                  // Not sent because the person opted out: bold, so staff do not read it as delivered.
+                  cell: (m) =>
+                    m.status === 'suppressed' ? (
+                      <Text component="span" size="sm" fw={700} data-testid="outbox-suppressed">
+                        {t('outbox.status.suppressed')}
+                      </Text>
+                    ) : (
+                      t(`outbox.status.${m.status}`)
+                    ),
+                },
                 { key: 'created', header: t('outbox.col.created'), cell: (m) => <time dateTime={m.createdAt}>{formatAuditTime(m.createdAt, lang)}</time> },
                 { key: 'sent', header: t('outbox.col.sent'), cell: (m) => (m.sentAt ? <time dateTime={m.sentAt}>{formatAuditTime(m.sentAt, lang)}</time> : t('outbox.notSent')) },
                 {

@@ -3,7 +3,7 @@
  * the mapping is unit-tested and an unknown code falls back to the code itself.
  */
 
-export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'logged', 'superseded'] as const;
+export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'logged', 'superseded', 'suppressed'] as const;
 
 /** "selection.outcome" → "outbox.kind.selection_outcome": kinds may contain dots, keys may not. */
 export function outboxKindKey(kind: string): string {

@@ -1,6 +1,6 @@
 /** Cross-cutting tables: the audit trail, instance secrets and one-time tokens. */
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Append-only history of every staff change (who, when, what, before/after). A trigger in the
@@ -69,7 +69,8 @@ export const systemState = pgTable('system_state', {
  * run Y") can be queued only once; a sender claims a row by moving it from 'pending' to 'sending'
  * in one UPDATE, so two senders never send the same message. A pending message replaced by a newer
  * one before it was sent (an invitation sent again with a new link) becomes 'superseded' and is
- * never sent; `status` is plain text without a CHECK, so the value needed no migration.
+ * never sent; `status` is plain text without a CHECK, so the value needed no migration. A message
+ * of a kind its recipient opted out of (mail_opt_out) is stored as 'suppressed' and never sent.
  */
 export const outboxMessages = pgTable(
   'outbox_message',
@@ -82,7 +83,7 @@ export const outboxMessages = pgTable(
     lang: text('lang').$type<'ko' | 'en'>().notNull().default('ko'),
     subject: text('subject').notNull(),
     body: text('body').notNull(),
-    status: text('status').$type<'pending' | 'sending' | 'sent' | 'failed' | 'logged' | 'superseded'>().notNull().default('pending'),
+    status: text('status').$type<'pending' | 'sending' | 'sent' | 'failed' | 'logged' | 'superseded' | 'suppressed'>().notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     /** What the message is about (e.g. { callId, applicationId }). */
@@ -92,6 +93,26 @@ export const outboxMessages = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
   (t) => [index('outbox_message_status_idx').on(t.status, t.createdAt)],
+);
+
+/**
+ * Who asked not to receive which category of notices (src/platform/mail/categories.ts), by
+ * address: a reviewer invitation may go to someone without an account, and the one-click link in
+ * the mail carries the address, not an account. `userId` is the account the address belonged to
+ * at the time, when there was one. One row per address and category; removing it opts back in.
+ */
+export const mailOptOut = pgTable(
+  'mail_opt_out',
+  {
+    /** Lower-cased. */
+    email: text('email').notNull(),
+    category: text('category').notNull(),
+    userId: uuid('user_id'),
+    /** 'one_click' (the mail client's POST), 'link' (the confirmation page) or 'settings'. */
+    source: text('source').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: 'mail_opt_out_pk', columns: [t.email, t.category] })],
 );
 
 /**
