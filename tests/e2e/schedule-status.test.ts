@@ -4,6 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { eq } from 'drizzle-orm';
+import { milestones } from '../../src/platform/db/schema/index.js';
 import { formatDate } from '../../web/src/lib/format.js';
 import { browserAvailable, checkPage, startE2E, type E2E } from './support.js';
 
@@ -106,6 +108,27 @@ describe.skipIf(!run)('schedule: today and status', () => {
     expect(await after.getByTestId('schedule-today-marker').textContent()).toBe('Today: Sat 1 Aug 2020');
     expect(await statusOf(after, 'Milestone: Research service carried out')).toBe('Ended');
     await after.close();
+  });
+
+  it('an item staff recorded as not done reads "late" once its period is over, and one recorded done reads "done"', async () => {
+    const { db } = e.campus.database;
+    const [first] = await db.select().from(milestones).where(eq(milestones.position, 0));
+    const [second] = await db.select().from(milestones).where(eq(milestones.position, 1));
+    await db.update(milestones).set({ done: false }).where(eq(milestones.id, first!.id));
+    await db.update(milestones).set({ done: true }).where(eq(milestones.id, second!.id));
+    try {
+      for (const lang of ['ko', 'en'] as const) {
+        const page = await openAt(lang, '2020-07-15T03:00:00Z');
+        expect(await statusOf(page, first!.title[lang]!)).toBe(lang === 'ko' ? '지연' : 'Late');
+        expect(await statusOf(page, second!.title[lang]!)).toBe(lang === 'ko' ? '완료' : 'Done');
+        const problems: string[] = [];
+        await checkPage(page, lang, `${lang} /schedule late and done`, problems);
+        expect(problems).toEqual([]);
+        await page.close();
+      }
+    } finally {
+      await db.update(milestones).set({ done: null });
+    }
   });
 
 });

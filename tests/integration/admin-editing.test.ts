@@ -464,6 +464,29 @@ describe('milestones', () => {
   });
 });
 
+describe('completion records', () => {
+  it('a staff member marks items done or not done (audited); the public schedule carries the record, and clearing it returns to nothing recorded', async () => {
+    const before = await plan();
+    const m = before.milestones[0]!;
+    const wp = before.workPackages[0]!;
+    expect(m.done).toBeNull();
+    const { entry } = await audited(staff, 'milestone.update', 'milestone', () => staff.patch(`/api/v1/admin/milestones/${m.id}`, { done: false }));
+    expect(entry.before).toMatchObject({ done: null });
+    expect(entry.after).toMatchObject({ done: false });
+    await audited(staff, 'work_package.update', 'work_package', () => staff.patch(`/api/v1/admin/work-packages/${wp.id}`, { done: true }));
+    const schedule = (await t.client().get('/api/v1/plan/schedule')).json<{ milestones: { id: string; done: boolean | null }[]; workPackages: { id: string; done: boolean | null }[] }>();
+    expect(schedule.milestones.find((x) => x.id === m.id)!.done).toBe(false);
+    expect(schedule.workPackages.find((x) => x.id === wp.id)!.done).toBe(true);
+    // Not a yes/no: a string is refused with a field error, and nothing changes.
+    await refused(() => staff.patch(`/api/v1/admin/milestones/${m.id}`, { done: 'yes' }), 400, { field: 'done' });
+    await staff.patch(`/api/v1/admin/milestones/${m.id}`, { done: null });
+    await staff.patch(`/api/v1/admin/work-packages/${wp.id}`, { done: null });
+    const after = await plan();
+    expect(after.milestones[0]!.done).toBeNull();
+    expect(after.workPackages[0]!.done).toBeNull();
+  });
+});
+
 describe('the audit log page', () => {
   it('lists the changes newest first with actor, action, entity and before/after', async () => {
     const res = await staff.get('/api/v1/admin/audit-log?entityType=milestone&limit=2');

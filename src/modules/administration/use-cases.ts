@@ -84,11 +84,12 @@ function presentWorkPackage(row: WorkPackageRow, plannedById: Map<string, number
     note: row.note,
     budgetLineId: row.budgetLineId,
     budget: row.budgetLineId ? (plannedById.get(row.budgetLineId) ?? null) : null,
+    done: row.done,
   };
 }
 
 function presentMilestone(row: MilestoneRow): MilestoneViewT {
-  return { id: row.id, position: row.position, title: row.title, start: row.start, end: row.end, workPackageId: row.workPackageId };
+  return { id: row.id, position: row.position, title: row.title, start: row.start, end: row.end, workPackageId: row.workPackageId, done: row.done };
 }
 
 export async function planView(db: DbOrTx): Promise<PlanViewT> {
@@ -117,7 +118,7 @@ export async function scheduleView(db: DbOrTx): Promise<ScheduleViewT> {
   const [wps, ms] = await Promise.all([workPackageRows(db, plan.id), milestoneRows(db, plan.id)]);
   return {
     milestones: ms.map(presentMilestone),
-    workPackages: wps.map((w) => ({ id: w.id, code: w.code, title: w.title, start: w.start, end: w.end })),
+    workPackages: wps.map((w) => ({ id: w.id, code: w.code, title: w.title, start: w.start, end: w.end, done: w.done })),
   };
 }
 
@@ -170,6 +171,7 @@ export async function createWorkPackage(db: Db, actor: Actor, input: WorkPackage
         tasks: input.tasks,
         note: input.note ?? null,
         budgetLineId: input.budgetLineId ?? null,
+        done: input.done ?? null,
       })
       .returning();
     await recordAudit(tx, actor, { action: 'work_package.create', entityType: 'work_package', entityId: row!.id, after: row });
@@ -228,7 +230,7 @@ export async function createMilestone(db: Db, actor: Actor, input: MilestoneInpu
     const existing = await milestoneRows(tx, plan.id);
     const [row] = await tx
       .insert(milestones)
-      .values({ id: uuidv7(), planId: plan.id, position: existing.length, title: input.title, start: input.start, end: input.end, workPackageId: input.workPackageId ?? null })
+      .values({ id: uuidv7(), planId: plan.id, position: existing.length, title: input.title, start: input.start, end: input.end, workPackageId: input.workPackageId ?? null, done: input.done ?? null })
       .returning();
     await recordAudit(tx, actor, { action: 'milestone.create', entityType: 'milestone', entityId: row!.id, after: row });
     return presentMilestone(row!);

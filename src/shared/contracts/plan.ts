@@ -61,6 +61,8 @@ export const WorkPackageView = z.object({
   budgetLineId: Id.nullable(),
   /** Won, from the linked budget line (live). */
   budget: z.number().int().nullable(),
+  /** Staff's record: true done, false not done, null nothing recorded (a past item then reads "ended", not "late"). */
+  done: z.boolean().nullable(),
 });
 export type WorkPackageViewT = z.infer<typeof WorkPackageView>;
 
@@ -71,6 +73,8 @@ export const MilestoneView = z.object({
   start: z.string(),
   end: z.string(),
   workPackageId: Id.nullable(),
+  /** Staff's record: true done, false not done, null nothing recorded (a past item then reads "ended", not "late"). */
+  done: z.boolean().nullable(),
 });
 export type MilestoneViewT = z.infer<typeof MilestoneView>;
 
@@ -99,7 +103,7 @@ export type PlanViewT = z.infer<typeof PlanView>;
 
 export const ScheduleView = z.object({
   milestones: z.array(MilestoneView),
-  workPackages: z.array(WorkPackageView.pick({ id: true, code: true, title: true, start: true, end: true })),
+  workPackages: z.array(WorkPackageView.pick({ id: true, code: true, title: true, start: true, end: true, done: true })),
 });
 export type ScheduleViewT = z.infer<typeof ScheduleView>;
 
@@ -124,6 +128,7 @@ export const WorkPackageInput = z
     tasks: z.array(LongText).max(50).default([]),
     note: OptionalLocalizedText().nullable().optional(),
     budgetLineId: Id.nullable().optional(),
+    done: z.boolean().nullable().optional(),
   })
   .refine(dateOrder, dateOrderMessage);
 export type WorkPackageInputT = z.infer<typeof WorkPackageInput>;
@@ -139,6 +144,7 @@ export const WorkPackagePatch = z
     tasks: z.array(LongText).max(50).optional(),
     note: OptionalLocalizedText().nullable().optional(),
     budgetLineId: Id.nullable().optional(),
+    done: z.boolean().nullable().optional(),
     position: z.number().int().min(0).max(10_000).optional(),
   })
   .refine(dateOrder, dateOrderMessage);
@@ -150,6 +156,7 @@ export const MilestoneInput = z
     start: PlanDate,
     end: PlanDate,
     workPackageId: Id.nullable().optional(),
+    done: z.boolean().nullable().optional(),
   })
   .refine(dateOrder, dateOrderMessage);
 export type MilestoneInputT = z.infer<typeof MilestoneInput>;
@@ -160,6 +167,7 @@ export const MilestonePatch = z
     start: PlanDate.optional(),
     end: PlanDate.optional(),
     workPackageId: Id.nullable().optional(),
+    done: z.boolean().nullable().optional(),
     position: z.number().int().min(0).max(10_000).optional(),
   })
   .refine(dateOrder, dateOrderMessage);

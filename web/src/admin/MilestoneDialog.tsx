@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { MilestoneViewT, WorkPackageViewT } from '../../../src/shared/contracts/plan';
 import { patch, post } from '../lib/api';
 import { useLocalized } from '../lib/text';
+import { DoneSelect } from './components/DoneSelect';
 import { AdminModal } from './components/AdminModal';
 import { DialogForm, useDialogSubmit } from './components/DialogForm';
 import { LocalizedInputs } from './components/LocalizedInputs';
@@ -44,6 +45,7 @@ function Body({ mode, workPackages, onClose, onSaved }: Props & { mode: Mileston
     start: t('plan.fields.start'),
     end: t('plan.fields.end'),
     workPackageId: t('plan.ms.workPackage'),
+    done: t('plan.fields.done'),
   };
 
   const save = async () => {
@@ -70,6 +72,7 @@ function Body({ mode, workPackages, onClose, onSaved }: Props & { mode: Mileston
         error={errors.workPackageId}
         data={[{ value: '', label: t('plan.ms.noWorkPackage') }, ...workPackages.map((w) => ({ value: w.id, label: `${w.code} ${localized(w.title).text}` }))]}
       />
+      <DoneSelect value={form.done} onChange={(done) => set({ done })} error={errors.done} />
     </DialogForm>
   );
 }

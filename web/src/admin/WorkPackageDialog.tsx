@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { BudgetLineViewT, WorkPackageViewT } from '../../../src/shared/contracts/plan';
 import { patch, post } from '../lib/api';
 import { useLocalized } from '../lib/text';
+import { DoneSelect } from './components/DoneSelect';
 import { AdminModal } from './components/AdminModal';
 import { DialogForm, useDialogSubmit } from './components/DialogForm';
 import { formatThousandKrw } from './components/format';
@@ -68,7 +69,7 @@ function Body({ mode, budgetLines, onClose, onSaved }: Props & { mode: WorkPacka
       return row.rest === 'ko' || row.rest === 'en' ? t(row.rest === 'en' ? 'common.inEn' : 'common.inKo', { label }) : label;
     }
     const [field, lang] = path.split('.') as [string, string | undefined];
-    const keys: Record<string, string> = { code: 'plan.wp.code', title: 'plan.fields.title', start: 'plan.fields.start', end: 'plan.fields.end', operator: 'plan.wp.operator', place: 'plan.wp.place', note: 'plan.wp.note', tasks: 'plan.wp.tasks', budgetLineId: 'plan.wp.budgetLine' };
+    const keys: Record<string, string> = { code: 'plan.wp.code', title: 'plan.fields.title', start: 'plan.fields.start', end: 'plan.fields.end', operator: 'plan.wp.operator', place: 'plan.wp.place', note: 'plan.wp.note', tasks: 'plan.wp.tasks', budgetLineId: 'plan.wp.budgetLine', done: 'plan.fields.done' };
     const key = keys[field];
     if (!key) return undefined;
     return lang === 'ko' || lang === 'en' ? bilingual(key, lang) : t(key);
@@ -154,6 +155,7 @@ function Body({ mode, budgetLines, onClose, onSaved }: Props & { mode: WorkPacka
           ...budgetLines.map((l) => ({ value: l.id, label: `${'\u00a0\u00a0'.repeat(l.depth)}${localized(l.title).text} (${t('common.thousandWon', { amount: formatThousandKrw(l.planned) })})` })),
         ]}
       />
+      <DoneSelect value={form.done} onChange={(done) => set({ done })} error={errors.done} />
     </DialogForm>
   );
 }

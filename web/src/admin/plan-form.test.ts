@@ -25,6 +25,7 @@ const wp1 = {
   note: { ko: '학술용역심의 완료' },
   budgetLineId: '01a214c4-5dc9-7929-abc7-ff634bad16eb',
   budget: 70_000_000,
+  done: null,
 };
 
 describe('work package form', () => {
@@ -39,6 +40,7 @@ describe('work package form', () => {
       tasks: [{ ko: '현황 조사 및 분석', en: 'Survey and analysis' }, { ko: '교재개발 등' }],
       note: { ko: '학술용역심의 완료' },
       budgetLineId: '01a214c4-5dc9-7929-abc7-ff634bad16eb',
+      done: null,
     });
   });
   it('keeps an English-only note and unlinks the budget line', () => {
@@ -67,8 +69,10 @@ describe('work package form', () => {
 describe('milestone form', () => {
   it('validates and round-trips', () => {
     expect(validateMilestoneForm(emptyMilestoneForm())).toEqual({ 'title.ko': { key: 'errors.required' }, start: { key: 'errors.required' }, end: { key: 'errors.required' } });
-    const m = { id: 'm', position: 0, title: { ko: '결과 발표', en: 'Results' }, start: '2020-11', end: '2020-12-15', workPackageId: null };
-    expect(milestoneFormToInput(milestoneFormFromView(m))).toEqual({ title: { ko: '결과 발표', en: 'Results' }, start: '2020-11', end: '2020-12-15', workPackageId: null });
+    const m = { id: 'm', position: 0, title: { ko: '결과 발표', en: 'Results' }, start: '2020-11', end: '2020-12-15', workPackageId: null, done: null };
+    expect(milestoneFormToInput(milestoneFormFromView(m))).toEqual({ title: { ko: '결과 발표', en: 'Results' }, start: '2020-11', end: '2020-12-15', workPackageId: null, done: null });
+    // The completion record round-trips in all three states.
+    for (const done of [true, false, null]) expect(milestoneFormToInput(milestoneFormFromView({ ...m, done })).done).toBe(done);
   });
 });
 

@@ -31,7 +31,13 @@ export interface WorkPackageForm {
   noteEn: string;
   /** '' for none. */
   budgetLineId: string;
+  done: DoneChoice;
 }
+
+/** Staff's record of completion as the form holds it: '' nothing recorded, 'done', 'notDone'. */
+export type DoneChoice = '' | 'done' | 'notDone';
+export const doneChoice = (done: boolean | null | undefined): DoneChoice => (done === true ? 'done' : done === false ? 'notDone' : '');
+export const doneValue = (c: DoneChoice): boolean | null => (c === 'done' ? true : c === 'notDone' ? false : null);
 
 export interface MilestoneForm {
   titleKo: string;
@@ -40,6 +46,7 @@ export interface MilestoneForm {
   end: string;
   /** '' for none. */
   workPackageId: string;
+  done: DoneChoice;
 }
 
 export function emptyTask(): TaskRow {
@@ -47,7 +54,7 @@ export function emptyTask(): TaskRow {
 }
 
 export function emptyWorkPackageForm(): WorkPackageForm {
-  return { code: '', titleKo: '', titleEn: '', start: '', end: '', operatorKo: '', operatorEn: '', placeKo: '', placeEn: '', tasks: [], noteKo: '', noteEn: '', budgetLineId: '' };
+  return { code: '', titleKo: '', titleEn: '', start: '', end: '', operatorKo: '', operatorEn: '', placeKo: '', placeEn: '', tasks: [], noteKo: '', noteEn: '', budgetLineId: '', done: '' };
 }
 
 export function workPackageFormFromView(wp: WorkPackageViewT): WorkPackageForm {
@@ -65,15 +72,16 @@ export function workPackageFormFromView(wp: WorkPackageViewT): WorkPackageForm {
     noteKo: wp.note?.ko ?? '',
     noteEn: wp.note?.en ?? '',
     budgetLineId: wp.budgetLineId ?? '',
+    done: doneChoice(wp.done),
   };
 }
 
 export function emptyMilestoneForm(): MilestoneForm {
-  return { titleKo: '', titleEn: '', start: '', end: '', workPackageId: '' };
+  return { titleKo: '', titleEn: '', start: '', end: '', workPackageId: '', done: '' };
 }
 
 export function milestoneFormFromView(m: MilestoneViewT): MilestoneForm {
-  return { titleKo: m.title.ko, titleEn: m.title.en ?? '', start: m.start, end: m.end, workPackageId: m.workPackageId ?? '' };
+  return { titleKo: m.title.ko, titleEn: m.title.en ?? '', start: m.start, end: m.end, workPackageId: m.workPackageId ?? '', done: doneChoice(m.done) };
 }
 
 function checkText(issues: Issues, path: string, value: string, max: number, required: boolean): void {
@@ -133,6 +141,7 @@ export function workPackageFormToInput(form: WorkPackageForm): WorkPackageInputT
     tasks: form.tasks.map((t) => text(t.ko, t.en)),
     note: optionalText(form.noteKo, form.noteEn),
     budgetLineId: form.budgetLineId === '' ? null : form.budgetLineId,
+    done: doneValue(form.done),
   };
 }
 
@@ -150,6 +159,7 @@ export function milestoneFormToInput(form: MilestoneForm): MilestoneInputT {
     start: form.start.trim(),
     end: form.end.trim(),
     workPackageId: form.workPackageId === '' ? null : form.workPackageId,
+    done: doneValue(form.done),
   };
 }
 

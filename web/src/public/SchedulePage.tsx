@@ -27,13 +27,15 @@ interface Item {
   end: string;
   /** For milestones: the code of the work package it belongs to. */
   partOf: string | null;
+  /** Staff's record: done, not done, or nothing recorded (undefined). */
+  done: boolean | undefined;
 }
 
 function toItems(data: ScheduleViewT): Item[] {
   const codeOf = new Map(data.workPackages.map((w) => [w.id, w.code] as const));
   return [
-    ...data.workPackages.map((w): Item => ({ id: w.id, kind: 'wp', code: w.code, title: w.title, start: w.start, end: w.end, partOf: null })),
-    ...data.milestones.map((m): Item => ({ id: m.id, kind: 'ms', code: null, title: m.title, start: m.start, end: m.end, partOf: m.workPackageId ? (codeOf.get(m.workPackageId) ?? null) : null })),
+    ...data.workPackages.map((w): Item => ({ id: w.id, kind: 'wp', code: w.code, title: w.title, start: w.start, end: w.end, partOf: null, done: w.done ?? undefined })),
+    ...data.milestones.map((m): Item => ({ id: m.id, kind: 'ms', code: null, title: m.title, start: m.start, end: m.end, partOf: m.workPackageId ? (codeOf.get(m.workPackageId) ?? null) : null, done: m.done ?? undefined })),
   ];
 }
 

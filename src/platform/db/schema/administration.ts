@@ -1,5 +1,5 @@
 /** The plan and its administration: work packages, milestones, the line-item budget and spending. */
-import { type AnyPgColumn, bigint, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, bigint, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { Factor } from '../../../core/budget/budget.js';
 import type { LocalizedText } from '../../../core/shared/localized.js';
 
@@ -78,6 +78,8 @@ export const workPackages = pgTable(
     tasks: jsonb('tasks').$type<LocalizedText[]>().notNull().default([]),
     note: jsonb('note').$type<LocalizedText>(),
     budgetLineId: uuid('budget_line_id').references(() => budgetLines.id, { onDelete: 'set null' }),
+    /** Staff's record of completion: true done, false not done (late once its end has passed), null nothing recorded. */
+    done: boolean('done'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -96,6 +98,8 @@ export const milestones = pgTable(
     start: text('start').notNull(),
     end: text('end').notNull(),
     workPackageId: uuid('work_package_id').references(() => workPackages.id, { onDelete: 'set null' }),
+    /** Staff's record of completion: true done, false not done (late once its end has passed), null nothing recorded. */
+    done: boolean('done'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
