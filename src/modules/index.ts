@@ -14,5 +14,6 @@ import { filesModule } from './files/index.js';
 import { coursesModule } from './courses/index.js';
 import { enrolmentModule } from './enrolment/index.js';
 import { attendanceModule } from './attendance/index.js';
+import { openDataModule } from './open-data/index.js';
 
-export const modules: readonly ModuleManifest[] = [accountsModule, administrationModule, auditModule, accessLogModule, recruitmentModule, reviewModule, selectionModule, filesModule, coursesModule, enrolmentModule, attendanceModule];
+export const modules: readonly ModuleManifest[] = [accountsModule, administrationModule, auditModule, accessLogModule, recruitmentModule, reviewModule, selectionModule, filesModule, coursesModule, enrolmentModule, attendanceModule, openDataModule];
