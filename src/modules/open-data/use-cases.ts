@@ -18,6 +18,7 @@ import type {
   OpenScheduleT,
   OpenTextT,
 } from '../../shared/contracts/open-data.js';
+import { currentPlan } from '../administration/repository.js';
 import { budgetView, planView, scheduleView } from '../administration/use-cases.js';
 import { both, licenceOf, openText, publisherOf } from './licence.js';
 import { lastModified, publicCallRows, publicSessionRows, visibleCohortRows } from './repository.js';
@@ -29,8 +30,9 @@ export const catalogUrl = (publicUrl: string) => `${publicUrl}/api/v1/open-data/
 
 /** What every dataset says about itself: title, description, licence, publisher, modified, links. */
 export async function envelope(db: DbOrTx, config: OpenDataConfig, id: DatasetIdT) {
-  const [plan, modified] = await Promise.all([planView(db), lastModified(db, id)]);
-  const publisher = publisherOf(config, plan.source);
+  // Only the plan row (for the publisher its source names), not the whole plan view.
+  const [plan, modified] = await Promise.all([currentPlan(db), lastModified(db, id)]);
+  const publisher = publisherOf(config, plan?.source);
   return {
     title: both(`openData.datasets.${id}.title`),
     description: both(`openData.datasets.${id}.description`),
