@@ -16,5 +16,6 @@ import { enrolmentModule } from './enrolment/index.js';
 import { attendanceModule } from './attendance/index.js';
 import { homeModule } from './home/index.js';
 import { mailModule } from './mail/index.js';
+import { openDataModule } from './open-data/index.js';
 
-export const modules: readonly ModuleManifest[] = [accountsModule, administrationModule, auditModule, accessLogModule, recruitmentModule, reviewModule, selectionModule, filesModule, coursesModule, enrolmentModule, attendanceModule, homeModule, mailModule];
+export const modules: readonly ModuleManifest[] = [accountsModule, administrationModule, auditModule, accessLogModule, recruitmentModule, reviewModule, selectionModule, filesModule, coursesModule, enrolmentModule, attendanceModule, homeModule, mailModule, openDataModule];

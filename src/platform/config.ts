@@ -45,6 +45,11 @@ const schema = z.object({
   CERTIFICATE_FONT_PATH: z.string().min(1).default('/usr/share/fonts/truetype/nanum/NanumGothic.ttf'),
   /** How long one attendance code shown by staff stays valid, in seconds (the previous code is accepted too). */
   ATTENDANCE_CODE_SECONDS: z.coerce.number().int().min(10).max(600).default(30),
+  /** Licence stated on every open-data export and in the catalogue (docs/adr/0014). */
+  OPEN_DATA_LICENCE: z.enum(['kogl-1', 'cc-by-4.0']).default('kogl-1'),
+  /** Who publishes the open data (dct:publisher), in Korean and English; defaults to the plan's department. */
+  OPEN_DATA_PUBLISHER_KO: z.string().trim().min(1).max(200).optional(),
+  OPEN_DATA_PUBLISHER_EN: z.string().trim().min(1).max(200).optional(),
 });
 
 export type Config = Readonly<{
@@ -71,6 +76,8 @@ export type Config = Readonly<{
   filesDir: string;
   certificateFontPath: string;
   attendanceCodeSeconds: number;
+  openDataLicence: 'kogl-1' | 'cc-by-4.0';
+  openDataPublisher: { ko: string; en: string | undefined } | undefined;
 }>;
 
 export class ConfigError extends Error {
@@ -112,5 +119,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     filesDir: path.resolve(cwd, c.DATA_DIR, 'files'),
     certificateFontPath: path.resolve(cwd, c.CERTIFICATE_FONT_PATH),
     attendanceCodeSeconds: c.ATTENDANCE_CODE_SECONDS,
+    openDataLicence: c.OPEN_DATA_LICENCE,
+    openDataPublisher: c.OPEN_DATA_PUBLISHER_KO ? { ko: c.OPEN_DATA_PUBLISHER_KO, en: c.OPEN_DATA_PUBLISHER_EN } : undefined,
   });
 }

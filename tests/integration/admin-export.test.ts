@@ -1,6 +1,7 @@
 /**
  * The budget's exports. CSV: BOM, header, total row, calculation text, injection guard. XLSX: the
- * plan's 구분 | 예산 | 산출내역 layout with live formulas, read back with exceljs and recomputed by
+ * plan's 구분 | 예산 | 산출내역 layout with live formulas and, for everyone, 집행액 | 집행률 (the
+ * public budget page shows spending per line, so the public files do too), read back with exceljs and recomputed by
  * tests/support/xlsx-eval.ts — changing an input cell really moves the total.
  */
 import ExcelJS from 'exceljs';
@@ -101,8 +102,8 @@ function expectFormulasAgree(ws: ExcelJS.Worksheet): number {
 describe('CSV export', () => {
   it('starts with a BOM and a header, then the 204,000 total row, then the lines in table order', async () => {
     const { header, rows } = await csv();
-    expect(header).toEqual(['level', 'line_ko', 'line_en', 'planned_thousand_krw', 'planned_krw', 'calculation_ko', 'calculation_en']);
-    expect(rows[0]).toEqual({ level: '0', line_ko: '계', line_en: 'Total', planned_thousand_krw: '204,000', planned_krw: '204000000', calculation_ko: '', calculation_en: '' });
+    expect(header).toEqual(['level', 'line_ko', 'line_en', 'planned_thousand_krw', 'planned_krw', 'calculation_ko', 'calculation_en', 'actual_krw', 'execution_rate_percent']);
+    expect(rows[0]).toEqual({ level: '0', line_ko: '계', line_en: 'Total', planned_thousand_krw: '204,000', planned_krw: '204000000', calculation_ko: '', calculation_en: '', actual_krw: '0', execution_rate_percent: '0' });
     expect(rows).toHaveLength(13);
     expect(rows.map((r) => r.planned_thousand_krw)).toEqual(['204,000', '134,000', '72,000', '40,000', '11,700', '9,600', '3,000', '5,000', '2,700', '27,000', '35,000', '70,000', '70,000']);
     expect(rows.map((r) => r.level)).toEqual(['0', '1', '2', '3', '3', '3', '3', '3', '3', '2', '2', '1', '2']);
@@ -117,11 +118,12 @@ describe('CSV export', () => {
     expect(rows.find((r) => r.line_ko === '사무관리비')!.calculation_ko).toBe('');
   });
 
-  it('keeps actuals out of the public file', async () => {
-    const { header, raw } = await csv();
-    expect(header).not.toContain('actual_krw');
-    expect(header).not.toContain('execution_rate_percent');
-    expect(raw).not.toContain('actual');
+  it('carries spending and the execution rate in the public file, as the public budget page shows them', async () => {
+    const { header, rows } = await csv();
+    expect(header.slice(-2)).toEqual(['actual_krw', 'execution_rate_percent']);
+    const view = await budget();
+    expect(view.withActuals).toBe(true);
+    expect(rows.slice(1).map((r) => [r.actual_krw, r.execution_rate_percent])).toEqual(view.lines.map((l) => [String(l.actual), String(l.executionRate)]));
   });
 });
 
@@ -138,8 +140,7 @@ describe('XLSX export (ko)', () => {
     expect(ws.name).toBe('산출내역');
     expect(ws.getCell('A1').value).toBe('글로벌 사회혁신 오픈 캠퍼스 추진 계획');
     expect(ws.getCell('C2').value).toBe('(단위: 천원)');
-    expect(headerRow(ws).slice(0, 4)).toEqual(['구분', '예산', '산출내역', '단가(원)']);
-    expect(headerRow(ws)).not.toContain('집행액');
+    expect(headerRow(ws).slice(0, 6)).toEqual(['구분', '예산', '산출내역', '집행액', '집행률', '단가(원)']);
     expect(ws.getCell('A4').value).toBe('계');
     expect(ws.getCell(`A${r('office')}`).value).toBe('사무관리비');
     expect(ws.getCell(`A${r('field-study')}`).value).toBe('- 현장학습운영비');
@@ -161,32 +162,34 @@ describe('XLSX export (ko)', () => {
 
   it('computes a formula line from unit-price and factor cells, and rebuilds its calculation text from them', () => {
     const row = r('field-study');
-    expect(formulaOf(ws, `B${row}`)).toBe(`D${row}*E${row}*G${row}*I${row}/1000`);
+    // Spent (D) and rate (E) come first, so the unit price is in F and the factor pairs follow.
+    expect(formulaOf(ws, `B${row}`)).toBe(`F${row}*G${row}*I${row}*K${row}/1000`);
     expect(resultOf(ws, `B${row}`)).toBe(11_700);
-    expect([`D${row}`, `E${row}`, `F${row}`, `G${row}`, `H${row}`, `I${row}`, `J${row}`].map((a) => ws.getCell(a).value)).toEqual([130_000, 3, '일', 30, '명', 1, '회']);
+    expect([`F${row}`, `G${row}`, `H${row}`, `I${row}`, `J${row}`, `K${row}`, `L${row}`].map((a) => ws.getCell(a).value)).toEqual([130_000, 3, '일', 30, '명', 1, '회']);
     expect(resultOf(ws, `C${row}`)).toBe('130,000원 × 3일 × 30명 × 1회');
-    expect(formulaOf(ws, `C${row}`)).toContain(`TEXT(E${row},"#,##0")&F${row}`);
+    expect(formulaOf(ws, `C${row}`)).toContain(`TEXT(G${row},"#,##0")&H${row}`);
   });
 
   it('evaluates every formula to the result cached in the file', () => {
-    // The total, three groups, and two formulas (amount, text) on each of the five formula lines.
-    expect(expectFormulasAgree(ws)).toBe(4 + 5 * 2);
+    // The total, three groups, and two formulas (amount, text) on each of the five formula lines;
+    // then spending: the total's spent and rate, the three groups' spent, and the rate of all 12 lines.
+    expect(expectFormulasAgree(ws)).toBe(4 + 5 * 2 + 2 + 3 + 12);
   });
 
   it('recomputes: 3 days → 4 makes the line 15,600 and the total 204,000 + 3,900 = 207,900', () => {
     const row = r('field-study');
-    ws.getCell(`E${row}`).value = 4;
+    ws.getCell(`G${row}`).value = 4;
     const ev = new SheetEvaluator(ws);
     expect(ev.number(`B${row}`)).toBe(15_600);
     expect(ev.number(`B${r('pilot')}`)).toBe(75_900);
     expect(ev.number(`B${r('office')}`)).toBe(137_900);
     expect(ev.number('B4')).toBe(207_900);
     expect(ev.value(`C${row}`)).toBe('130,000원 × 4일 × 30명 × 1회');
-    ws.getCell(`E${row}`).value = 3;
+    ws.getCell(`G${row}`).value = 3;
   });
 
   it('recomputes from unit prices and fixed amounts too', () => {
-    ws.getCell(`D${r('lecture-fees')}`).value = 250_000;
+    ws.getCell(`F${r('lecture-fees')}`).value = 250_000;
     ws.getCell(`B${r('network')}`).value = 30_000;
     ws.getCell(`B${r('research-master-plan')}`).value = 65_000;
     const ev = new SheetEvaluator(ws);
@@ -204,13 +207,13 @@ describe('XLSX export (en)', () => {
     expect(ws.name).toBe('Budget');
     expect(ws.getCell('A1').value).toBe('Global Social Innovation Open Campus — promotion plan');
     expect(ws.getCell('C2').value).toBe('(unit: thousand KRW)');
-    expect(headerRow(ws).slice(0, 4)).toEqual(['Line', 'Amount', 'Calculation', 'Unit price (KRW)']);
+    expect(headerRow(ws).slice(0, 6)).toEqual(['Line', 'Amount', 'Calculation', 'Spent', 'Execution rate', 'Unit price (KRW)']);
     expect(ws.getCell('A4').value).toBe('Total');
     expect(ws.getCell(`A${rows.get('office')}`).value).toBe('Office operating expenses');
     const row = rows.get('field-study')!;
     expect(resultOf(ws, `C${row}`)).toBe('130,000 KRW × 3 days × 30 people × 1 time');
     expect(new SheetEvaluator(ws).value(`C${row}`)).toBe('130,000 KRW × 3 days × 30 people × 1 time');
-    expect(expectFormulasAgree(ws)).toBe(14);
+    expect(expectFormulasAgree(ws)).toBe(14 + 2 + 3 + 12);
   });
 
   it('follows the request language when no lang is given', async () => {
@@ -221,25 +224,26 @@ describe('XLSX export (en)', () => {
   });
 });
 
-describe('staff exports carry plan vs actual', () => {
+describe('every export carries plan vs actual', () => {
   beforeAll(async () => {
     const fees = (await budget()).lines.find((l) => l.key === 'lecture-fees')!;
     const res = await staff.post(`/api/v1/admin/budget-lines/${fees.id}/spending`, { amount: 4_800_000, spentOn: '2020-09-30', description: { ko: '강연비 1차' } });
     expect(res.statusCode, res.body).toBe(201);
   });
 
-  it('CSV: actual and execution-rate columns for staff, none for the public', async () => {
+  it('CSV: actual and execution-rate columns, the same for staff and the public', async () => {
     const { header, rows } = await csv(staff);
     expect(header.slice(-2)).toEqual(['actual_krw', 'execution_rate_percent']);
     expect(rows[0]).toMatchObject({ planned_krw: '204000000', actual_krw: '4800000', execution_rate_percent: '2.35' });
     expect(rows.find((r) => r.line_ko === '국내 교수 강연비')).toMatchObject({ actual_krw: '4800000', execution_rate_percent: '50' });
     expect(rows.find((r) => r.line_ko === '연구용역비')).toMatchObject({ actual_krw: '0', execution_rate_percent: '0' });
     const pub = await csv();
-    expect(pub.header).not.toContain('actual_krw');
-    expect(pub.raw).not.toContain('4800000');
+    expect(pub.header).toEqual(header);
+    expect(pub.rows).toEqual(rows);
+    expect(pub.raw).not.toContain('강연비 1차');
   });
 
-  it('XLSX: 집행액 and 집행률 columns with live formulas for staff, none for the public', async () => {
+  it('XLSX: 집행액 and 집행률 columns with live formulas, for staff and the public alike', async () => {
     const ws = await workbook(staff);
     const rows = rowsOf(await budget(staff));
     const r = (key: string) => rows.get(key)!;
@@ -264,9 +268,10 @@ describe('staff exports carry plan vs actual', () => {
     expect(again.number('D4')).toBe(9_600);
 
     const pub = await workbook();
-    expect(headerRow(pub)).not.toContain('집행액');
-    expect(headerRow(pub)).not.toContain('집행률');
-    expect(pub.getCell(`D${fees}`).value).toBe(300_000);
+    expect(headerRow(pub).slice(0, 6)).toEqual(['구분', '예산', '산출내역', '집행액', '집행률', '단가(원)']);
+    expect(pub.getCell(`D${fees}`).value).toBe(4_800);
+    expect(new SheetEvaluator(pub).number(`E${fees}`)).toBe(0.5);
+    expect(pub.getCell(`F${fees}`).value).toBe(300_000);
   });
 });
 

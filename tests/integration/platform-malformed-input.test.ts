@@ -172,8 +172,9 @@ describe('malformed path parameters and queries', () => {
       // A well-formed id that does not exist is "not found", not a crash.
       const missing = await send(admin, route, concretePath(route.url), route.method === 'POST' && route.url.endsWith('/move') ? { parentId: null, position: 0 } : {});
       outcomes.push({ ...missing, label: `${route.method} ${route.url} unknown id` });
-      // A parameter that names one of a few things (`:kind` = participant | lecturer) is a bad value, not a missing record.
-      const expected = /\/:kind(\/|$)/.test(route.url) ? 400 : 404;
+      // A parameter that names one of a few things (`:kind` = participant | lecturer; `:dataset` = plan | budget | …)
+      // is a bad value, not a missing record.
+      const expected = /\/:(kind|dataset)(\/|\.|$)/.test(route.url) ? 400 : 404;
       if (route.method === 'GET' || route.method === 'DELETE') expect(missing.status, `${route.method} ${route.url}`).toBe(expected);
     }
     expect(problems(outcomes)).toEqual([]);

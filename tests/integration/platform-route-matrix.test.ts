@@ -71,6 +71,10 @@ describe('the route registry', () => {
         'GET /api/v1/calendars/feeds/:token.ics',
         'GET /api/v1/mail/unsubscribe',
         'POST /api/v1/mail/unsubscribe',
+        'GET /api/v1/open-data',
+        'GET /api/v1/open-data/catalog.jsonld',
+        'GET /api/v1/open-data/:dataset.json',
+        'GET /api/v1/open-data/:dataset.csv',
       ].sort(),
     );
   });

@@ -1,6 +1,6 @@
 /** HTTP routes of the administration area: public plan, schedule and budget (plan vs actual); staff editing. */
 import { z } from 'zod';
-import { isStaff, publicAccess, staffOnly } from '../../core/access/policy.js';
+import { publicAccess, staffOnly } from '../../core/access/policy.js';
 import { pickText } from '../../core/shared/localized.js';
 import { ErrorBody, IdParams, Ok } from '../../shared/contracts/common.js';
 import {
@@ -63,10 +63,11 @@ export function registerAdministrationRoutes(app: App, deps: ModuleDeps): void {
     method: 'GET',
     url: '/api/v1/budget/export.xlsx',
     config: { policy: publicAccess },
-    schema: { tags: pub, summary: 'The budget as an Excel workbook with live formulas', querystring: ExportQuery },
+    schema: { tags: pub, summary: 'The budget as an Excel workbook with live formulas, spending and execution rates', querystring: ExportQuery },
     handler: async (request, reply) => {
       const lang = request.query.lang ?? request.lang;
-      const [plan, view] = await Promise.all([uc.planView(db), uc.budgetView(db, isStaff(request.principal))]);
+      // Spending per line is public (the budget page shows it), so every reader's file carries it.
+      const [plan, view] = await Promise.all([uc.planView(db), uc.budgetView(db, true)]);
       const buf = await budgetXlsx(view, pickText(plan.title, lang).text, lang);
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
@@ -79,9 +80,9 @@ export function registerAdministrationRoutes(app: App, deps: ModuleDeps): void {
     method: 'GET',
     url: '/api/v1/budget/export.csv',
     config: { policy: publicAccess },
-    schema: { tags: pub, summary: 'The budget as CSV (UTF-8 with BOM)', querystring: ExportQuery },
+    schema: { tags: pub, summary: 'The budget as CSV (UTF-8 with BOM) with spending and execution rates', querystring: ExportQuery },
     handler: async (request, reply) => {
-      const view = await uc.budgetView(db, isStaff(request.principal));
+      const view = await uc.budgetView(db, true);
       return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="open-campus-budget.csv"').send(budgetCsv(view));
     },
   });

@@ -90,6 +90,7 @@ const FILE_TYPES: Record<string, string> = {
   csv: 'text/csv',
   ics: 'text/calendar',
   pdf: 'application/pdf',
+  jsonld: 'application/ld+json',
 };
 
 /**

@@ -10,6 +10,7 @@ import { HomePage } from '../public/HomePage';
 import { PlanPage } from '../public/PlanPage';
 import { SchedulePage } from '../public/SchedulePage';
 import { BudgetPage } from '../public/BudgetPage';
+import { OpenDataPage } from '../public/OpenDataPage';
 import { SignInPage } from '../auth/SignInPage';
 import { SignUpPage } from '../auth/SignUpPage';
 import { VerifyEmailPage } from '../auth/VerifyEmailPage';
@@ -55,6 +56,7 @@ export function App() {
           <Route path="/plan" element={<PlanPage />} />
           <Route path="/schedule" element={<SchedulePage />} />
           <Route path="/budget" element={<BudgetPage />} />
+          <Route path="/data" element={<OpenDataPage />} />
           <Route path="/calls" element={<CallsPage />} />
           <Route path="/calls/:id" element={<CallPage />} />
           <Route path="/courses/*" element={<CoursePublicRoutes />} />

@@ -100,6 +100,11 @@ export function Layout({ children }: { children: ReactNode }) {
           <Text size="sm" c="dimmed">
             {t('footer.source')}
           </Text>
+          <Text size="sm" mt="xs">
+            <Anchor component={Link} to="/data" data-testid="footer-open-data">
+              {t('footer.openData')}
+            </Anchor>
+          </Text>
         </Container>
       </footer>
     </div>
