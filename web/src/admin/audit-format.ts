@@ -63,12 +63,16 @@ function valueText(value: unknown, lang: Lang, words: RecordWords): string {
   if (typeof value === 'object') {
     const o = value as Record<string, unknown>;
     // Bilingual content ({ ko, en }): the reader's language, else the other.
-    if (typeof o.ko === 'string' || typeof o.en === 'string') return String((lang === 'en' ? o.en || o.ko : o.ko || o.en) ?? '') || words.none;
+    if (typeof o.ko === 'string' || typeof o.en === 'string') {
+      const [first, other] = lang === 'en' ? [o.en, o.ko] : [o.ko, o.en];
+      const text = typeof first === 'string' && first ? first : typeof other === 'string' ? other : '';
+      return text || words.none;
+    }
     return recordFields(o, lang, words)
       .map((f) => `${f.key} ${f.value}`)
       .join('; ');
   }
-  return String(value);
+  return typeof value === 'bigint' ? value.toString() : words.none;
 }
 
 /**
@@ -100,13 +104,6 @@ export function recordName(record: unknown, lang: Lang): string {
     }
   }
   return '';
-}
-
-/** The stored record as indented JSON text, for a <pre>; empty when there is none. */
-export function recordText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  // Records come from JSON columns, so they always serialise back to JSON.
-  return JSON.stringify(value, null, 2);
 }
 
 /** Adds a page to the entries already shown, skipping any entry seen before. */

@@ -20,6 +20,7 @@ import { LoadState } from '../lib/LoadState';
 import { useLang } from '../lib/text';
 import { OUTBOX_STATUSES, outboxKindKey } from './labels';
 import './selection.css';
+import { enumLabel } from '../lib/labels';
 
 type Message = OutboxListT['items'][number];
 
@@ -89,7 +90,7 @@ export function OutboxPage() {
           <Stack>
             <Text>{data.smtpConfigured ? t('outbox.smtpOn') : t('outbox.smtpOff')}</Text>
             <Text size="sm" data-testid="outbox-counts">
-              {OUTBOX_STATUSES.map((s) => t('outbox.count', { status: t(`outbox.status.${s}`), count: data.counts[s] ?? 0 })).join(' · ')}
+              {OUTBOX_STATUSES.map((s) => t('outbox.count', { status: enumLabel(t, 'outboxStatus', s), count: data.counts[s] ?? 0 })).join(' · ')}
             </Text>
             <Group align="flex-end">
               <NativeSelect
@@ -99,7 +100,7 @@ export function OutboxPage() {
                   setStatus(e.currentTarget.value);
                   setPage(1);
                 }}
-                data={[{ value: '', label: t('outbox.allStatuses') }, ...OUTBOX_STATUSES.map((s) => ({ value: s, label: t(`outbox.status.${s}`) }))]}
+                data={[{ value: '', label: t('outbox.allStatuses') }, ...OUTBOX_STATUSES.map((s) => ({ value: s, label: enumLabel(t, 'outboxStatus', s) }))]}
                 w={240}
               />
               <FilterBox
@@ -144,7 +145,7 @@ export function OutboxPage() {
                 },
                 { key: 'subject', header: t('outbox.col.subject'), rowHeader: true, cell: (m) => <span lang={m.lang}>{m.subject}</span> },
                 { key: 'kind', header: t('outbox.col.kind'), cell: (m) => kindLabel(m.kind) },
-                { key: 'status', header: t('outbox.col.status'), cell: (m) => t(`outbox.status.${m.status}`) },
+                { key: 'status', header: t('outbox.col.status'), cell: (m) => enumLabel(t, 'outboxStatus', m.status) },
                 { key: 'created', header: t('outbox.col.created'), cell: (m) => <time dateTime={m.createdAt}>{formatAuditTime(m.createdAt, lang)}</time> },
                 { key: 'sent', header: t('outbox.col.sent'), cell: (m) => (m.sentAt ? <time dateTime={m.sentAt}>{formatAuditTime(m.sentAt, lang)}</time> : t('outbox.notSent')) },
                 {
