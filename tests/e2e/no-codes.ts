@@ -96,8 +96,20 @@ async function shownText(page: Page): Promise<Shown[]> {
       return `${tag}${id}${testId ? `[data-testid=${testId}]` : ''}`;
     };
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const svgLabels = new Set<Element>();
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const el = node.parentElement;
+      // A chart label wrapped over lines is one <text> in several <tspan>s: read it whole, as a
+      // person does ("Open Campus network operation"), not line by line ("network").
+      const svgText = el?.closest('text');
+      if (svgText && svgText.namespaceURI === 'http://www.w3.org/2000/svg') {
+        if (svgLabels.has(svgText)) continue;
+        svgLabels.add(svgText);
+        const spans = svgText.querySelectorAll('tspan');
+        const whole = (spans.length > 0 ? [...spans].map((s) => s.textContent?.trim() ?? '') : [svgText.textContent?.trim() ?? '']).filter(Boolean).join(' ');
+        if (whole && !svgText.closest('[data-verbatim]')) out.push({ text: whole, fileName: false, lang: langOf(svgText), whole: true, where: 'svg text' });
+        continue;
+      }
       const text = node.textContent?.trim() ?? '';
       if (!el || text === '' || el.closest('script, style, noscript, [data-verbatim]')) continue;
       if (!el.checkVisibility({ checkOpacity: false, checkVisibilityCSS: true })) continue;
