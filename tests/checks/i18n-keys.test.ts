@@ -23,8 +23,13 @@ function files(dir: string, re: RegExp): string[] {
   });
 }
 
+// Read each catalog once: the check looks up thousands of keys, and re-reading per key made it slow.
+const keySets = new Map<string, Set<string>>();
 function keySet(lang: string, ns: string): Set<string> {
-  return new Set(flatten(load(lang, ns)));
+  const id = `${lang}/${ns}`;
+  let keys = keySets.get(id);
+  if (!keys) keySets.set(id, (keys = new Set(flatten(load(lang, ns)))));
+  return keys;
 }
 function hasKey(keys: Set<string>, key: string): boolean {
   if (keys.has(key)) return true;

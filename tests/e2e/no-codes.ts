@@ -6,8 +6,11 @@
  * an English page as the contract spells it, "waitlisted").
  *
  * Allowed, because people read or type them as they are: e-mail addresses, web addresses and
- * domain names, and anything inside an element marked data-verbatim (a certificate number to type
- * into the verification page, a calendar feed address to paste into a calendar app).
+ * domain names, anything inside an element marked data-verbatim (a certificate number to type
+ * into the verification page, a calendar feed address to paste into a calendar app), and a file's
+ * name as its owner gave it ("Hong portfolio.pdf") when it is the whole text of an element marked
+ * data-file-name (web/src/lib/FileName.tsx): there "name.ext" is user content, not a dotted code,
+ * while anything else in such an element is still read.
  */
 import type { Page } from 'playwright-core';
 import { ZodEnum } from 'zod';
@@ -67,8 +70,13 @@ const PATTERNS: [string, RegExp][] = [
 // abbreviations ("e.g.", "i.e.") are words.
 const ALLOWED = [/\b(?:e\.g|i\.e|etc|cf|vs)\./gi, /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, /\bhttps?:\/\/\S+/g, /\b[\w-]+(?:\.[\w-]+)*\.(?:org|com|net|kr|io|edu|go\.kr|or\.kr|ac\.kr)\b/g];
 
+/** A file name: no slashes, an extension of letters and digits. */
+const FILE_NAME = /^[^\\/\s](?:[^\\/]*[^\\/\s])?\.[A-Za-z0-9]{1,8}$/;
+
 interface Shown {
   text: string;
+  /** Inside an element marked data-file-name. */
+  fileName: boolean;
   /** The language of the element it sits in (<html lang> unless a part says otherwise). */
   lang: string;
   /** The whole text of one text node or attribute, trimmed. */
@@ -79,7 +87,7 @@ interface Shown {
 /** What a person reads on the page: visible text nodes, and the names given in aria-label, title and alt. */
 async function shownText(page: Page): Promise<Shown[]> {
   return page.evaluate(() => {
-    const out: { text: string; lang: string; whole: boolean; where: string }[] = [];
+    const out: { text: string; fileName: boolean; lang: string; whole: boolean; where: string }[] = [];
     const langOf = (el: Element) => el.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang;
     const describe = (el: Element) => {
       const tag = el.tagName.toLowerCase();
@@ -88,18 +96,30 @@ async function shownText(page: Page): Promise<Shown[]> {
       return `${tag}${id}${testId ? `[data-testid=${testId}]` : ''}`;
     };
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const svgLabels = new Set<Element>();
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const el = node.parentElement;
+      // A chart label wrapped over lines is one <text> in several <tspan>s: read it whole, as a
+      // person does ("Open Campus network operation"), not line by line ("network").
+      const svgText = el?.closest('text');
+      if (svgText && svgText.namespaceURI === 'http://www.w3.org/2000/svg') {
+        if (svgLabels.has(svgText)) continue;
+        svgLabels.add(svgText);
+        const spans = svgText.querySelectorAll('tspan');
+        const whole = (spans.length > 0 ? [...spans].map((s) => s.textContent?.trim() ?? '') : [svgText.textContent?.trim() ?? '']).filter(Boolean).join(' ');
+        if (whole && !svgText.closest('[data-verbatim]')) out.push({ text: whole, fileName: false, lang: langOf(svgText), whole: true, where: 'svg text' });
+        continue;
+      }
       const text = node.textContent?.trim() ?? '';
       if (!el || text === '' || el.closest('script, style, noscript, [data-verbatim]')) continue;
       if (!el.checkVisibility({ checkOpacity: false, checkVisibilityCSS: true })) continue;
-      out.push({ text, lang: langOf(el), whole: true, where: describe(el) });
+      out.push({ text, fileName: el.closest('[data-file-name]') !== null, lang: langOf(el), whole: true, where: describe(el) });
     }
     for (const el of document.body.querySelectorAll('[aria-label], [title], img[alt], [aria-description]')) {
       if (el.closest('[data-verbatim]')) continue;
       for (const attr of ['aria-label', 'title', 'alt', 'aria-description']) {
         const text = el.getAttribute(attr)?.trim();
-        if (text) out.push({ text, lang: langOf(el), whole: true, where: `${describe(el)}@${attr}` });
+        if (text) out.push({ text, fileName: false, lang: langOf(el), whole: true, where: `${describe(el)}@${attr}` });
       }
     }
     return out;
@@ -110,6 +130,7 @@ async function shownText(page: Page): Promise<Shown[]> {
 export async function codeFindings(page: Page): Promise<string[]> {
   const findings = new Set<string>();
   for (const shown of await shownText(page)) {
+    if (shown.fileName && FILE_NAME.test(shown.text)) continue;
     let text = shown.text;
     for (const allowed of ALLOWED) text = text.replace(allowed, ' ');
     for (const [kind, re] of PATTERNS) {

@@ -219,7 +219,7 @@ describe.skipIf(!run)('recruitment', () => {
       await signInViaForm(page, e.baseUrl, waiting.email, waiting.password);
       await page.goto(`${e.baseUrl}/me/applications`);
       const standing = page.getByTestId(`my-application-${callId}`).getByTestId('standing');
-      await expect.poll(() => standing.textContent()).toBe(lang === 'ko' ? '예비 명단 1번' : 'On the waiting list, position 1');
+      await expect.poll(() => standing.textContent()).toBe(lang === 'ko' ? '대기자 1번' : 'Waitlisted, position 1');
       await page.waitForLoadState('networkidle');
       for (const v of await axeViolations(page)) problems.push(`${lang} waitlisted: ${v}`);
       await page.close();

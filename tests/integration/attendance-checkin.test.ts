@@ -240,7 +240,7 @@ describe('checking in', () => {
     expect(before.statusCode).toBe(409);
     expect(before.json().error.code).toBe('attendance.state_not_open');
     const en = await cy.post('/api/v1/me/checkins', { sessionId: later, code: '000000' }, { 'accept-language': 'en' });
-    expect(en.json().error.message).toMatch(/^Check-in opens 15 minutes before the session starts \(\d{4}-\d\d-\d\d \d\d:\d\d\)\.$/);
+    expect(en.json().error.message).toMatch(/^Check-in opens 15 minutes before the session starts \((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d\)\.$/);
 
     clock.advance(4 * HOUR);
     const after = await checkIn(cy, { sessionId: later, code: '000000' });

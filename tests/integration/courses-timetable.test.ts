@@ -12,6 +12,7 @@ import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, cohorts, courseSessions, programmes, rooms, sessionLecturers } from '../../src/platform/db/schema/index.js';
 import type { CohortConflictsT, TimetableApplyViewT, TimetableRunViewT } from '../../src/shared/contracts/timetable.js';
+import { formatDate } from '../../src/shared/i18n/format.js';
 import { startTestApp, type TestApp, type TestClient } from '../support/app.js';
 
 let t: TestApp;
@@ -246,7 +247,8 @@ describe('live conflict warnings', () => {
     expect(clash.sessionIds.sort()).toEqual([ids.s1, ids.s2].sort());
     expect(clash.resource).toMatchObject({ type: 'lecturer', id: kim, name: '김하나' });
     expect(clash.date).toBe(seoul(s1!.startsAt!).date);
-    expect(clash.text.en).toBe(`김하나 teaches «Session s1», «Session s2» at the same time (${clash.date} ${clash.time}).`);
+    // The warning carries the day as data (clash.date) and says it as people write it.
+    expect(clash.text.en).toBe(`김하나 teaches «Session s1», «Session s2» at the same time (${formatDate(clash.date!, 'en')}, ${clash.time}).`);
     expect(clash.text.ko).toContain('김하나 강사가 같은 시간');
     await db().update(courseSessions).set(original).where(eq(courseSessions.id, ids.s2!));
   });
@@ -259,8 +261,8 @@ describe('live conflict warnings', () => {
     const cross = c.warnings.filter((w) => w.otherSessionIds.length > 0);
     expect(cross.map((w) => w.kind).sort()).toEqual(['lecturer_clash', 'room_clash']);
     for (const w of cross) expect(w).toMatchObject({ sessionIds: [ids.s1], otherSessionIds: [ids.other], date: '2021-03-01', time: '10:00' });
-    expect(cross.find((w) => w.kind === 'lecturer_clash')!.text.en).toBe('김하나 teaches «Session s1» and «Session other» (Other cohort) at the same time (2021-03-01 10:00).');
-    expect(cross.find((w) => w.kind === 'room_clash')!.text.ko).toContain('본관 강당에 같은 시간(2021-03-01 10:00)');
+    expect(cross.find((w) => w.kind === 'lecturer_clash')!.text.en).toBe('김하나 teaches «Session s1» and «Session other» (Other cohort) at the same time (Mon 1 Mar 2021, 10:00).');
+    expect(cross.find((w) => w.kind === 'room_clash')!.text.ko).toContain('본관 강당에 같은 시간(2021년 3월 1일 (월) 10:00)');
     // 10:00 is inside the morning slot: the stored time is checked in its slot (no slot-start error).
     expect(c.warnings.map((w) => w.kind)).not.toContain('unknown_slot');
     await db().update(courseSessions).set({ startsAt: s1!.startsAt, endsAt: s1!.endsAt, roomId: s1!.roomId }).where(eq(courseSessions.id, ids.s1!));

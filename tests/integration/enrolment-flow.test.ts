@@ -144,7 +144,7 @@ describe('which cohorts take enrolments', () => {
 
     // 2030-01-15 09:00 Seoul = 00:00 UTC.
     const notYet = await insertCohort(db, { capacity: 30, enrolmentOpensAt: new Date(Date.UTC(2030, 0, 15, 0, 0)) });
-    expect(await refusal(me!, notYet)).toMatchObject({ status: 409, code: 'enrolment.state_not_open', message: 'Enrolment for this course opens at 2030-01-15 09:00 (Seoul time).' });
+    expect(await refusal(me!, notYet)).toMatchObject({ status: 409, code: 'enrolment.state_not_open', message: 'Enrolment for this course opens at Tue 15 Jan 2030, 09:00 (Seoul time).' });
     const closed = await insertCohort(db, { capacity: 30, enrolmentOpensAt: new Date(now - 48 * HOUR), enrolmentClosesAt: new Date(now - HOUR) });
     expect(await refusal(me!, closed)).toMatchObject({ status: 409, code: 'enrolment.state_closed' });
 

@@ -87,7 +87,7 @@ describe('a run with binding sector quotas', () => {
     expect(byName(view, 'E').bindings[0]!.text).toEqual({ ko: '분야: 공공 최소 2명 할당을 채우려고 선발되었습니다(현재 2명).', en: 'Selected to meet the minimum of 2 for Sector: Public sector (now 2).' });
     expect(byName(view, 'B').explanation.en).toContain('waitlist no. 1');
     expect(byName(view, 'B').explanation.en).toContain('The maximum of 1 for Sector: Company is reached');
-    expect(byName(view, 'B').explanation.ko).toContain('대기 1번');
+    expect(byName(view, 'B').explanation.ko).toContain('대기자 1번');
     expect(byName(view, 'A').explanation.en).toMatch(/^Rank 1, score [\d.]+: selected, 30\.00 above the cut score/);
 
     expect(view.quotas).toEqual([

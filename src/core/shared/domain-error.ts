@@ -5,7 +5,8 @@
 export class DomainError extends Error {
   constructor(
     readonly code: string,
-    readonly params: Record<string, string | number> = {},
+    /** Words and numbers, or a Date for a moment: the edge writes it as people do in the reader's language. */
+    readonly params: Record<string, string | number | Date> = {},
     readonly field?: string,
   ) {
     super(code);

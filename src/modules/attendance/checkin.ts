@@ -28,13 +28,6 @@ import type { CheckinThrottle } from './throttle.js';
 const ms = (d: Date | null): number | null => (d ? d.getTime() : null);
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
-/** 'YYYY-MM-DD HH:mm' in Seoul, for messages (the same in both languages). */
-export function seoulTime(epochMs: number): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(epochMs));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
-}
-
 export function presentRecord(row: AttendanceRow): AttendanceRecordViewT {
   return { id: row.id, sessionId: row.sessionId, userId: row.userId, status: row.status, method: row.method, reason: row.reason, at: row.at.toISOString() };
 }
@@ -52,9 +45,9 @@ function assertWindowOpen(session: SessionRow, nowMs: number): CheckinWindow {
     case 'not_scheduled':
       throw new DomainError('attendance.state_not_scheduled');
     case 'before':
-      throw new DomainError('attendance.state_not_open', { opensAt: seoulTime(window!.opensAt) });
+      throw new DomainError('attendance.state_not_open', { opensAt: new Date(window!.opensAt) });
     case 'after':
-      throw new DomainError('attendance.state_closed', { closedAt: seoulTime(window!.closesAt) });
+      throw new DomainError('attendance.state_closed', { closedAt: new Date(window!.closesAt) });
   }
 }
 

@@ -5,6 +5,7 @@
 import { dateOfDay } from '../../core/courses/calendar.js';
 import type { ConflictResource, TimetableConflict, UnplacedReason } from '../../core/courses/timetable-model.js';
 import { pickText, type Lang, type LocalizedText } from '../../core/shared/localized.js';
+import { formatDate } from '../../shared/i18n/format.js';
 import { translate } from '../../shared/i18n/server-messages.js';
 import { COURSE_SLOTS, type TimetableInput } from './timetable-problem.js';
 
@@ -38,9 +39,12 @@ export function namer(input: TimetableInput, lang: Lang) {
     cohort: (id: string) => text(input.cohorts.get(id)?.title, lang, id),
     /** A series id is '<cohortId>/<cadence group>'. */
     series: (id: string) => id.slice(id.indexOf('/') + 1),
+    /** 'YYYY-MM-DD', as the API carries a day; messages write it with `day`. */
     date: (day: number) => dateOfDay(start, day),
-    weekStart: (week: number) => dateOfDay(start, week * 7),
-    weekEnd: (week: number) => dateOfDay(start, week * 7 + 6),
+    /** A day of the course as people write it in this language: "2030년 3월 14일 (목)" / "Thu 14 Mar 2030". */
+    day: (day: number) => formatDate(dateOfDay(start, day), lang),
+    weekStart: (week: number) => formatDate(dateOfDay(start, week * 7), lang),
+    weekEnd: (week: number) => formatDate(dateOfDay(start, week * 7 + 6), lang),
     slot,
     resource(r: ConflictResource): string {
       if (r.type === 'lecturer') return this.lecturer(r.id);
@@ -72,7 +76,7 @@ function reasonParams(n: Namer, lang: Lang, sessionId: string, raw: Readonly<Par
   if (typeof raw.firstWeek === 'number') p.from = n.weekStart(raw.firstWeek);
   if (typeof raw.lastWeek === 'number') p.to = n.weekEnd(raw.lastWeek);
   if (typeof raw.durationSlots === 'number') p.hours = n.hours(sessionId);
-  if (typeof raw.day === 'number') p.date = n.date(raw.day);
+  if (typeof raw.day === 'number') p.date = n.day(raw.day);
   if (str('slotId')) p.time = n.slot(str('slotId')!);
   if (str('kind')) p.conflict = translate(lang, `courses.timetable.kind.${str('kind')}`);
   if (str('resourceType') && str('resourceId')) p.resource = n.resource({ type: str('resourceType') as ConflictResource['type'], id: str('resourceId')! });
@@ -90,7 +94,7 @@ export function unplacedWords(input: TimetableInput, sessionId: string, reason: 
 export function conflictWords(input: TimetableInput, c: TimetableConflict): Bilingual {
   const say = (lang: Lang) => {
     const n = namer(input, lang);
-    const p: Params = { ...(c.params ?? {}), sessions: n.sessions(c.sessionIds), resource: c.resource ? n.resource(c.resource) : '', date: c.day !== undefined ? n.date(c.day) : '', time: c.slotId ? n.slot(c.slotId) : '' };
+    const p: Params = { ...(c.params ?? {}), sessions: n.sessions(c.sessionIds), resource: c.resource ? n.resource(c.resource) : '', date: c.day !== undefined ? n.day(c.day) : '', time: c.slotId ? n.slot(c.slotId) : '' };
     return translate(lang, `courses.timetable.conflict.${c.kind}`, p);
   };
   return { ko: say('ko'), en: say('en') };
@@ -104,7 +108,7 @@ export function crossCohortWords(input: TimetableInput, kind: 'lecturer_clash' |
       other: `«${text(other.title, lang, '')}»`,
       cohort: text(other.cohortTitle, lang, ''),
       resource: resourceName,
-      date,
+      date: formatDate(date, lang),
       time,
     });
   return { ko: say('ko'), en: say('en') };

@@ -65,10 +65,6 @@ export function presentEnrolment(row: EnrolmentRow): EnrolmentViewT {
   };
 }
 
-/** 'YYYY-MM-DD HH:mm' in Seoul, for messages about the enrolment window. */
-const seoulTime = (d: Date): string =>
-  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Seoul', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).format(d);
-
 /** Unique violations come wrapped by Drizzle (cause) and look alike on pg and PGlite (code, constraint). */
 function isUniqueViolation(err: unknown, constraint: string): boolean {
   for (let e: unknown = err; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
@@ -129,7 +125,8 @@ async function enrolLocked(tx: Tx, deps: Deps, person: Person, cohortId: string,
 
   const refusal = enrolmentRefusal(cohort, now);
   if (refusal) {
-    const params: Record<string, string> = 'at' in refusal ? { at: seoulTime(refusal.at) } : {};
+    // The moment goes as a Date: the message writes it in the reader's language (translate).
+    const params: Record<string, Date> = 'at' in refusal ? { at: refusal.at } : {};
     throw new DomainError(refusal.code, params);
   }
 

@@ -86,7 +86,7 @@ export function localizeIssues(err: RequestValidationError, lang: Lang): { path:
   });
 }
 
-export function errorBody(lang: Lang, code: string, params: Record<string, string | number> = {}, fields?: { path: string; message: string }[]) {
+export function errorBody(lang: Lang, code: string, params: Record<string, string | number | Date> = {}, fields?: { path: string; message: string }[]) {
   const key = `errors.${code}`;
   return { error: { code, message: translate(lang, key, params), ...(fields ? { fields } : {}) } };
 }

@@ -387,7 +387,9 @@ export const CohortDetail = z.object({
 });
 export type CohortDetailT = z.infer<typeof CohortDetail>;
 
-export const CohortMemberView = z.object({ userId: Id, name: z.string(), email: z.string(), via: z.enum(['selection', 'enrolment']) });
+/** How a person came to be in a cohort: selected through a call, or enrolled in an open course. */
+export const CohortMemberVia = z.enum(['selection', 'enrolment']);
+export const CohortMemberView = z.object({ userId: Id, name: z.string(), email: z.string(), via: CohortMemberVia });
 export const CohortMemberList = z.object({ members: z.array(CohortMemberView) });
 export type CohortMemberListT = z.infer<typeof CohortMemberList>;
 

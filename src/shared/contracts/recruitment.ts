@@ -72,7 +72,7 @@ export const CallPatch = z.strictObject({
 });
 export type CallPatchT = z.infer<typeof CallPatch>;
 
-const CallStatus = z.enum(['draft', 'published', 'closed']);
+export const CallStatus = z.enum(['draft', 'published', 'closed']);
 
 /** What anyone may read about a published call: no quotas, no counts, nothing about applicants. */
 export const PublicCallView = z.object({
@@ -111,7 +111,7 @@ export const ApplicationSave = z.strictObject({
 });
 export type ApplicationSaveT = z.infer<typeof ApplicationSave>;
 
-const ApplicationStatus = z.enum(['draft', 'submitted', 'withdrawn']);
+export const ApplicationStatus = z.enum(['draft', 'submitted', 'withdrawn']);
 
 export const MyApplicationView = z.object({
   id: Id,

@@ -1,6 +1,6 @@
 /**
  * The audit log, newest first: who, when (Seoul time), what, and the record before and after,
- * shown as JSON text (never as markup). Filtered by entity type; paged with "load more".
+ * field by field in words (never as markup, never ids or JSON). Filtered by entity type; paged with "load more".
  */
 import { Button, Group, NativeSelect, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
@@ -12,7 +12,8 @@ import { ErrorSummary } from '../lib/forms';
 import { Loading } from '../lib/LoadState';
 import { useSession } from '../lib/session';
 import { useLang } from '../lib/text';
-import { actorOf, appendPage, AUDIT_ENTITY_TYPES, formatAuditTime, recordText } from './audit-format';
+import { enumLabel } from '../lib/labels';
+import { actorOf, appendPage, AUDIT_ENTITY_TYPES, formatAuditTime, recordFields, recordName } from './audit-format';
 import { StatusMessage } from './components/StatusMessage';
 import { failureOf } from './form-errors';
 
@@ -52,21 +53,38 @@ function useUserNames(enabled: boolean): ReadonlyMap<string, string> {
   return names;
 }
 
+/** A field's name in words; a field the catalog does not name yet reads as its key split into words. */
+function fieldLabel(t: (key: string, o?: { defaultValue: string }) => string, key: string): string {
+  return t(`audit.field.${key}`, { defaultValue: '' }) || key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
+}
+
 function Record({ label, value }: { label: string; value: unknown }) {
   const { t } = useTranslation('admin');
-  const text = recordText(value);
+  const lang = useLang();
+  const fields = recordFields(value, lang, { yes: t('audit.yes'), no: t('audit.no'), none: t('audit.none') });
   return (
     <div>
       <Text fw={700} size="sm" mb={4}>
         {label}
       </Text>
-      {text ? <pre className="oc-record">{text}</pre> : <Text size="sm">{t('audit.noRecord')}</Text>}
+      {fields.length > 0 ? (
+        <dl className="oc-record">
+          {fields.map((f) => (
+            <div key={f.key}>
+              <dt>{fieldLabel(t, f.key)}</dt>
+              <dd>{f.value}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : (
+        <Text size="sm">{t('audit.noRecord')}</Text>
+      )}
     </div>
   );
 }
 
 export function AuditPage() {
-  const { t, i18n } = useTranslation('admin');
+  const { t } = useTranslation('admin');
   const lang = useLang();
   const { isAdmin } = useSession();
   usePageTitle(t('audit.title'));
@@ -137,14 +155,15 @@ export function AuditPage() {
       case 'label':
         return t('audit.actorLabel', { label: actor.text });
       case 'id':
-        return t('audit.actorId', { id: actor.text });
+        // An account id says nothing to a person; staff who may not list accounts read that it was one.
+        return t('audit.actorAccount');
       case 'system':
         return t('audit.system');
     }
   };
 
-  const entityLabel = (type: string) => (i18n.exists(`admin:audit.entity.${type}`) ? t(`audit.entity.${type}`) : type);
-  const actionLabel = (action: string) => (i18n.exists(`admin:audit.action.${action}`) ? t(`audit.action.${action}`) : action);
+  const entityLabel = (type: string) => enumLabel(t, 'auditEntity', type);
+  const actionLabel = (action: string) => enumLabel(t, 'auditAction', action);
 
   return (
     <Stack>
@@ -191,9 +210,9 @@ export function AuditPage() {
                       <Table.Td>{actionLabel(entry.action)}</Table.Td>
                       <Table.Td style={{ overflowWrap: 'anywhere' }}>
                         {entityLabel(entry.entityType)}
-                        {entry.entityId && (
-                          <Text size="xs" component="span" display="block" ff="monospace">
-                            {entry.entityId}
+                        {recordName(entry.after ?? entry.before, lang) && (
+                          <Text size="sm" component="span" display="block">
+                            {recordName(entry.after ?? entry.before, lang)}
                           </Text>
                         )}
                       </Table.Td>

@@ -15,6 +15,7 @@ import { DialogForm, useDialogSubmit } from './components/DialogForm';
 import { StatusMessage } from './components/StatusMessage';
 import { failureOf } from './form-errors';
 import { ASSIGNABLE_ROLES, editableRoles, rolesBody, sameRoles } from './roles';
+import { enumLabel } from '../lib/labels';
 
 const PAGE_SIZE = 50;
 
@@ -55,7 +56,7 @@ function RolesForm({ user, onClose, onSaved }: { user: UserListItemT; onClose: (
       <Checkbox.Group label={t('users.dialog.roles')} description={t('users.dialog.memberNote')} value={checked} onChange={setChecked}>
         <Stack gap="sm" mt="xs">
           {ASSIGNABLE_ROLES.map((role, i) => (
-            <Checkbox key={role} value={role} size="md" label={t(`users.role.${role}`)} description={t(`users.roleHelp.${role}`)} data-autofocus={i === 0 || undefined} />
+            <Checkbox key={role} value={role} size="md" label={enumLabel(t, 'role', role)} description={t(`users.roleHelp.${role}`)} data-autofocus={i === 0 || undefined} />
           ))}
         </Stack>
       </Checkbox.Group>
@@ -122,7 +123,7 @@ export function UsersPage() {
 
   const roleNames = (roles: readonly string[]) => {
     const shown = editableRoles(roles);
-    return shown.length === 0 ? t('users.memberOnly') : shown.map((r) => t(`users.role.${r}`)).join(', ');
+    return shown.length === 0 ? t('users.memberOnly') : shown.map((r) => enumLabel(t, 'role', r)).join(', ');
   };
 
   return (

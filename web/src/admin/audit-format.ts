@@ -1,7 +1,7 @@
 /** How the audit log reads: times in Seoul, who did it, and the before/after record as plain text. */
 import type { Lang } from '../../../src/core/shared/localized';
 import type { AuditEntryT } from '../../../src/shared/contracts/accounts';
-import { formatDateShort, formatDateTime } from '../lib/format';
+import { formatDate, formatDateShort, formatDateTime, formatNumber } from '../lib/format';
 
 /** Entity types the server records, in the order the filter lists them. */
 export const AUDIT_ENTITY_TYPES = ['work_package', 'milestone', 'budget_line', 'budget_spending', 'user'] as const;
@@ -32,11 +32,78 @@ export function actorOf(entry: Pick<AuditEntryT, 'actorId' | 'actorLabel'>, name
   return { kind: 'system' };
 }
 
-/** The stored record as indented JSON text, for a <pre>; empty when there is none. */
-export function recordText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  // Records come from JSON columns, so they always serialise back to JSON.
-  return JSON.stringify(value, null, 2);
+const ID_KEY = /^(?:id|.*Id|.*Ids)$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** One field of a stored record as a person reads it: its key (labelled by the page) and its value in words. */
+export interface RecordField {
+  key: string;
+  value: string;
+}
+
+/** Words for yes, no and "nothing" in the reader's language. */
+export interface RecordWords {
+  yes: string;
+  no: string;
+  none: string;
+}
+
+function valueText(value: unknown, lang: Lang, words: RecordWords): string {
+  if (value === null || value === undefined || value === '') return words.none;
+  if (typeof value === 'boolean') return value ? words.yes : words.no;
+  if (typeof value === 'number') return formatNumber(value, lang, Number.isInteger(value) ? 0 : 2);
+  if (typeof value === 'string') {
+    if (INSTANT.test(value)) return formatDateTime(value, lang) || value;
+    if (DAY.test(value)) return formatDate(value, lang) || value;
+    return value;
+  }
+  if (Array.isArray(value)) return value.length === 0 ? words.none : value.map((v) => valueText(v, lang, words)).join(', ');
+  if (typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    // Bilingual content ({ ko, en }): the reader's language, else the other.
+    if (typeof o.ko === 'string' || typeof o.en === 'string') {
+      const [first, other] = lang === 'en' ? [o.en, o.ko] : [o.ko, o.en];
+      const text = typeof first === 'string' && first ? first : typeof other === 'string' ? other : '';
+      return text || words.none;
+    }
+    return recordFields(o, lang, words)
+      .map((f) => `${f.key} ${f.value}`)
+      .join('; ');
+  }
+  return typeof value === 'bigint' ? value.toString() : words.none;
+}
+
+/**
+ * A stored record as fields in words: ids (which say nothing to a person, and name records shown
+ * elsewhere by name) are left out, times and days are written as people write them, bilingual
+ * content in the reader's language. Empty when there is no record.
+ */
+export function recordFields(value: unknown, lang: Lang, words: RecordWords): RecordField[] {
+  if (value === null || value === undefined || typeof value !== 'object' || Array.isArray(value)) return [];
+  const out: RecordField[] = [];
+  for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+    if (ID_KEY.test(key) || (typeof v === 'string' && UUID.test(v))) continue;
+    out.push({ key, value: valueText(v, lang, words) });
+  }
+  return out;
+}
+
+/** What a record is called: its name or title in the reader's language, when it has one. */
+export function recordName(record: unknown, lang: Lang): string {
+  if (!record || typeof record !== 'object') return '';
+  const o = record as Record<string, unknown>;
+  for (const key of ['title', 'name', 'label']) {
+    const v = o[key];
+    if (typeof v === 'string' && v.trim()) return v;
+    if (v && typeof v === 'object') {
+      const t = v as Record<string, unknown>;
+      const text = lang === 'en' ? t.en || t.ko : t.ko || t.en;
+      if (typeof text === 'string' && text.trim()) return text;
+    }
+  }
+  return '';
 }
 
 /** Adds a page to the entries already shown, skipping any entry seen before. */

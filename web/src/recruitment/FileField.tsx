@@ -8,6 +8,7 @@ import { Button, Fieldset, Group, Stack, Text } from '@mantine/core';
 import { useId, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../lib/api';
+import { FileName } from '../lib/FileName';
 import { useLang } from '../lib/text';
 import { formatFileSize } from './file-size';
 import { deleteAnswerFile, fileUrl, uploadAnswerFile, type UploadedFile } from './upload';
@@ -99,7 +100,7 @@ export function FileField({ id, callId, questionKey, legend, help, value, meta, 
             <>
               {t('file.current')}{' '}
               <a href={fileUrl(value)} className="inline-link" download>
-                {meta.name}
+                <FileName name={meta.name} />
               </a>{' '}
               ({formatFileSize(meta.size, lang)})
             </>

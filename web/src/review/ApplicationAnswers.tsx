@@ -4,8 +4,9 @@
  * leaves out names and organisations; this shows exactly what it sends.
  */
 import { Text } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import type { MyReviewDetailT } from '../../../src/shared/contracts/review';
+import { FileName } from '../lib/FileName';
 import { Loc } from '../lib/Localized';
 import { formatPlanDate } from '../lib/period';
 import { useLang } from '../lib/text';
@@ -39,7 +40,7 @@ function Answer({ display }: { display: AnswerDisplay }) {
       return display.file ? (
         <>
           <a href={fileUrl(display.file.id)} className="inline-link" download>
-            {t('review.fileLink', { name: display.file.name })}
+            <Trans t={t} i18nKey="review.fileLink" components={{ file: <FileName name={display.file.name} /> }} />
           </a>{' '}
           ({formatFileSize(display.file.size, lang)})
         </>

@@ -24,6 +24,7 @@ import { seoulTime } from '../recruitment/call-status';
 import { safeReturnPath, signInPath } from '../recruitment/sign-in-return';
 import { ConfirmDialog, SignedInOnly, StatusLine } from './parts';
 import { groupByCall, parseTags, progress, type CallGroup } from './review-form';
+import { enumLabel } from '../lib/labels';
 
 /** The shape of an invitation link's secret (InvitationToken in the contracts); anything else is a broken link. */
 const LINK_SECRET = /^[A-Za-z0-9_-]{43}$/;
@@ -270,7 +271,7 @@ function CallAssignments({ group }: { group: CallGroup }) {
                     </Anchor>
                     {review.applicantOrganisation && <Text size="sm">{review.applicantOrganisation}</Text>}
                   </Table.Th>
-                  <Table.Td>{t(`status.${review.status}`)}</Table.Td>
+                  <Table.Td>{enumLabel(t, 'reviewProgress', review.status)}</Table.Td>
                   <Table.Td>{review.total === null ? t('reviews.noTotal') : t('reviews.total', { total: review.total })}</Table.Td>
                 </Table.Tr>
               );

@@ -29,6 +29,7 @@ import { RunProgress } from './components/RunProgress';
 import { formatCount, isFinishedRun, parsePositiveInt, phaseKey, runProgress } from './format';
 import { ReasonsAlert, RunHistory } from './runs';
 import './selection.css';
+import { enumLabel } from '../lib/labels';
 
 type Run = AssignmentRunViewT;
 
@@ -333,7 +334,7 @@ export function AssignmentPage() {
         testId="assignment-runs"
         state={runs}
         columns={[
-          { header: t('assignment.runs.col.status'), cell: (run) => t(`assignment.runStatus.${run.status}`) },
+          { header: t('assignment.runs.col.status'), cell: (run) => enumLabel(t, 'assignmentRunStatus', run.status) },
           { header: t('assignment.runs.col.params'), cell: (run) => t('assignment.runs.paramsValue', { k: run.params.k, topK: run.params.topK, seconds: run.params.timeLimitSeconds }) },
           { header: t('assignment.runs.col.pairs'), num: true, cell: (run) => (run.result?.pairs === undefined ? t('common.none') : formatCount(run.result.pairs, lang)) },
           { header: t('assignment.runs.col.objective'), num: true, cell: (run) => (run.result?.objective === undefined ? t('common.none') : formatCount(run.result.objective, lang)) },

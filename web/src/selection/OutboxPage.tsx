@@ -20,6 +20,7 @@ import { LoadState } from '../lib/LoadState';
 import { useLang } from '../lib/text';
 import { OUTBOX_STATUSES, outboxKindKey } from './labels';
 import './selection.css';
+import { enumLabel } from '../lib/labels';
 
 type Message = OutboxListT['items'][number];
 
@@ -89,7 +90,7 @@ export function OutboxPage() {
           <Stack>
             <Text>{data.smtpConfigured ? t('outbox.smtpOn') : t('outbox.smtpOff')}</Text>
             <Text size="sm" data-testid="outbox-counts">
-              {OUTBOX_STATUSES.map((s) => t('outbox.count', { status: t(`outbox.status.${s}`), count: data.counts[s] ?? 0 })).join(' · ')}
+              {OUTBOX_STATUSES.map((s) => t('outbox.count', { status: enumLabel(t, 'outboxStatus', s), count: data.counts[s] ?? 0 })).join(' · ')}
             </Text>
             <Group align="flex-end">
               <NativeSelect
@@ -99,7 +100,7 @@ export function OutboxPage() {
                   setStatus(e.currentTarget.value);
                   setPage(1);
                 }}
-                data={[{ value: '', label: t('outbox.allStatuses') }, ...OUTBOX_STATUSES.map((s) => ({ value: s, label: t(`outbox.status.${s}`) }))]}
+                data={[{ value: '', label: t('outbox.allStatuses') }, ...OUTBOX_STATUSES.map((s) => ({ value: s, label: enumLabel(t, 'outboxStatus', s) }))]}
                 w={240}
               />
               <FilterBox
@@ -151,10 +152,10 @@ export function OutboxPage() {
                   cell: (m) =>
                     m.status === 'suppressed' ? (
                       <Text component="span" size="sm" fw={700} data-testid="outbox-suppressed">
-                        {t('outbox.status.suppressed')}
+                        {enumLabel(t, 'outboxStatus', m.status)}
                       </Text>
                     ) : (
-                      t(`outbox.status.${m.status}`)
+                      enumLabel(t, 'outboxStatus', m.status)
                     ),
                 },
                 { key: 'created', header: t('outbox.col.created'), cell: (m) => <time dateTime={m.createdAt}>{formatAuditTime(m.createdAt, lang)}</time> },

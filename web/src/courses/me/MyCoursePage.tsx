@@ -22,6 +22,7 @@ import { Curriculum, Facts, MaterialList } from '../public/parts';
 import { CalendarFeed } from './CalendarFeed';
 import { percent, ruleLines } from './progress';
 import '../public/courses.css';
+import { enumLabel } from '../../lib/labels';
 
 export function MyCoursePage() {
   const { t } = useTranslation('courses');
@@ -139,7 +140,7 @@ function Progress({ progress }: { progress: ProgressViewT }) {
               <Text span fw={700}>
                 {t(title.key, titleValues)}
               </Text>{' '}
-              <span className={`course-badge course-badge-${rule.status}`}>{t(`me.progress.status_${rule.status}`)}</span>
+              <span className={`course-badge course-badge-${rule.status}`}>{enumLabel(t, 'ruleStatus', rule.status)}</span>
               <Text size="sm">{t(detail.key, detail.values)}</Text>
             </List.Item>
           );

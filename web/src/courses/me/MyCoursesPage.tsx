@@ -17,6 +17,7 @@ import { cohortDates } from '../public/course-format';
 import { Facts } from '../public/parts';
 import { CalendarFeed } from './CalendarFeed';
 import '../public/courses.css';
+import { enumLabel } from '../../lib/labels';
 
 export function MyCoursesPage() {
   const { t } = useTranslation('courses');
@@ -105,7 +106,7 @@ function MyCourses() {
                             label: t('me.list.standing'),
                             value: (
                               <span className={`course-badge course-badge-${e.status}`} data-testid="standing">
-                                {e.status === 'waitlisted' ? t('public.enrol.waitlisted', { position: e.waitlistPosition ?? '' }) : t(`me.list.status_${e.status}`)}
+                                {e.status === 'waitlisted' ? t('public.enrol.waitlisted', { position: e.waitlistPosition ?? '' }) : enumLabel(t, 'enrolmentStatus', e.status)}
                               </span>
                             ),
                           },

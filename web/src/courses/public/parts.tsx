@@ -1,8 +1,9 @@
 /** Pieces the public and participant course pages share: facts of a cohort, a session card, materials. */
 import { Anchor, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import type { MaterialViewT, PublicCohortSummaryT, PublicSessionViewT } from '../../../../src/shared/contracts/courses';
+import { FileName } from '../../lib/FileName';
 import { Loc } from '../../lib/Localized';
 import { useLang } from '../../lib/text';
 import { byTime, cohortDates, durationText, enrolmentWindow, groupByModule, seatsLeftOf, seoulDateTime, sessionWhen } from './course-format';
@@ -95,7 +96,7 @@ export function MaterialList({ materials, headingId }: { materials: readonly Mat
             <Loc value={m.title} />
           </Anchor>{' '}
           <Text span size="sm">
-            {m.kind === 'file' && m.file ? t('me.material.file', { name: m.file.name, size: fileSize(m.file.size) }) : t('me.material.link')}
+            {m.kind === 'file' && m.file ? <Trans t={t} i18nKey="me.material.file" values={{ size: fileSize(m.file.size) }} components={{ file: <FileName name={m.file.name} /> }} /> : t('me.material.link')}
           </Text>
         </li>
       ))}

@@ -26,6 +26,7 @@ import { CheckinCodePanel } from './CheckinCodePanel';
 import { CohortNav } from './CohortNav';
 import { formatDay, formatPercent, formatWon, REASON_MAX, REASON_MIN, seoulDay } from './format';
 import { SessionTime } from './SessionCells';
+import { enumLabel } from '../../lib/labels';
 
 type Participant = CohortAttendanceViewT['participants'][number];
 type Saved = (message: string, result: AttendanceCorrectionResultT, person: Participant) => Promise<void>;
@@ -77,7 +78,7 @@ function CorrectionForm({ person, sessionId, onClose, onSaved }: { person: Parti
     await dialog.submit(issues, async () => {
       const result = await put<AttendanceCorrectionResultT>(`/admin/sessions/${sessionId}/attendance/${person.userId}`, { status, reason: reason.trim() });
       onClose();
-      await onSaved(t('staff.attendance.correct.saved', { name: person.name, status: t(`staff.attendanceStatus.${status}`) }), result, person);
+      await onSaved(t('staff.attendance.correct.saved', { name: person.name, status: enumLabel(t, 'attendanceStatus', status) }), result, person);
     });
   };
   return (
@@ -87,7 +88,7 @@ function CorrectionForm({ person, sessionId, onClose, onSaved }: { person: Parti
         label={t('staff.attendance.status')}
         value={status}
         onChange={(e) => setStatus(e.currentTarget.value as AttendanceStatusT)}
-        data={ATTENDANCE_STATUSES.map((s) => ({ value: s, label: t(`staff.attendanceStatus.${s}`) }))}
+        data={ATTENDANCE_STATUSES.map((s) => ({ value: s, label: enumLabel(t, 'attendanceStatus', s) }))}
         error={dialog.errors.status}
         data-autofocus
       />
@@ -129,7 +130,7 @@ function AttendanceList({ session, onCorrect, version }: { session: SessionViewT
                           {p.name}
                         </Table.Th>
                         <Table.Td className="oc-wrap">{p.email}</Table.Td>
-                        <Table.Td data-testid="attendance-status">{status ? t(`staff.attendanceStatus.${status}`) : t('staff.attendanceStatus.none')}</Table.Td>
+                        <Table.Td data-testid="attendance-status">{status ? enumLabel(t, 'attendanceStatus', status) : t('staff.attendanceStatus.none')}</Table.Td>
                         <Table.Td>
                           <Button size="xs" variant="default" onClick={() => onCorrect(p)} aria-label={t('staff.attendance.correct.label', { name: p.name })}>
                             {t('staff.attendance.correct.button')}
@@ -200,7 +201,7 @@ export function AttendancePage() {
       {s && (
         <>
           <Text>
-            {t(`staff.sessionType.${s.type}`)}
+            {enumLabel(t, 'sessionType', s.type)}
             {' · '}
             <SessionTime session={s} />
           </Text>

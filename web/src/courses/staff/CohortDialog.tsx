@@ -14,6 +14,7 @@ import { patch, post } from '../../lib/api';
 import { useLocText } from '../../lib/Localized';
 import { useApiGet } from '../../lib/useApiGet';
 import { cohortFormFromView, cohortFormToInput, emptyCohortForm, validateCohortForm, type CohortForm } from './cohort-form';
+import { enumLabel } from '../../lib/labels';
 
 export type CohortDialogMode = { kind: 'add'; programme: ProgrammeViewT } | { kind: 'edit'; cohort: CohortViewT; programme: ProgrammeViewT };
 
@@ -97,7 +98,7 @@ function Body({ mode, onClose, onSaved }: Props & { mode: CohortDialogMode }) {
           label={t('staff.cohort.status')}
           value={form.status}
           onChange={(e) => set({ status: e.currentTarget.value as CohortForm['status'] })}
-          data={(['draft', 'published', 'finished'] as const).map((s) => ({ value: s, label: t(`staff.cohortStatus.${s}`) }))}
+          data={(['draft', 'published', 'finished'] as const).map((s) => ({ value: s, label: enumLabel(t, 'cohortStatus', s) }))}
           error={errors.status}
         />
       </SimpleGrid>

@@ -9,6 +9,7 @@ import { Link, NavLink } from 'react-router';
 import type { CohortDetailT } from '../../../../src/shared/contracts/courses';
 import { useLocText } from '../../lib/Localized';
 import { useApiGet, type ApiGetState } from '../../lib/useApiGet';
+import { enumLabel } from '../../lib/labels';
 
 /** Everything about a cohort staff need (cohort, programme, modules, sessions, materials, rooms). */
 export function useCohortDetail(cohortId: string): ApiGetState<CohortDetailT> {
@@ -56,7 +57,7 @@ export function CohortStatusBadge({ status }: { status: 'draft' | 'published' | 
   const { t } = useTranslation('courses');
   return (
     <span className="oc-cohort-status" data-status={status}>
-      {t(`staff.cohortStatus.${status}`)}
+      {enumLabel(t, 'cohortStatus', status)}
     </span>
   );
 }

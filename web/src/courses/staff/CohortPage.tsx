@@ -22,6 +22,7 @@ import { MaterialsSection } from './MaterialsSection';
 import { ModuleDialog, type ModuleDialogMode } from './ModuleDialog';
 import { SessionConstraintsText, SessionLecturers, SessionLength, SessionPlace, SessionTime } from './SessionCells';
 import { SessionDialog, type SessionDialogMode } from './SessionDialog';
+import { enumLabel } from '../../lib/labels';
 
 function CohortSummary({ detail }: { detail: CohortDetailT }) {
   const { t } = useTranslation('courses');
@@ -32,7 +33,7 @@ function CohortSummary({ detail }: { detail: CohortDetailT }) {
     [t('staff.cohort.place'), <Loc key="pl" value={c.place} />],
     [t('staff.cohort.dates'), t('staff.cohort.datesValue', { from: formatDay(c.startsOn, lang), to: formatDay(c.endsOn, lang) })],
     [t('staff.cohort.capacity'), String(c.capacity)],
-    [t('staff.cohort.mode'), t(`staff.enrolmentMode.${c.enrolmentMode}`)],
+    [t('staff.cohort.mode'), enumLabel(t, 'enrolmentMode', c.enrolmentMode)],
     [t('staff.cohort.status'), <CohortStatusBadge key="s" status={c.status} />],
   ];
   return (
@@ -82,7 +83,7 @@ function SessionsTable({ detail, sessions, caption, onEdit, onLecturers, onDelet
                   </Text>
                 )}
               </Table.Th>
-              <Table.Td>{t(`staff.sessionType.${s.type}`)}</Table.Td>
+              <Table.Td>{enumLabel(t, 'sessionType', s.type)}</Table.Td>
               <Table.Td>
                 <SessionLength session={s} />
               </Table.Td>
@@ -157,7 +158,7 @@ function Members({ cohortId }: { cohortId: string }) {
                         {p.name}
                       </Table.Th>
                       <Table.Td className="oc-wrap">{p.email}</Table.Td>
-                      <Table.Td>{t(`staff.members.vias.${p.via}`)}</Table.Td>
+                      <Table.Td>{enumLabel(t, 'memberVia', p.via)}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

@@ -23,6 +23,7 @@ import { useApiGet } from '../../lib/useApiGet';
 import { CohortNav, useCohortDetail, useCohortPageName } from './CohortNav';
 import { certificateCell, ruleCell, ruleHeading, ruleKey } from './completion-rules';
 import { formatDay, formatPercent, REASON_MAX, REASON_MIN, seoulDay, seoulTime } from './format';
+import { enumLabel } from '../../lib/labels';
 
 /** What the revoke dialog needs: from the certificates table, or from a flagged member's row. */
 type Revocable = Pick<CertificateViewT, 'id' | 'number' | 'holderName'>;
@@ -350,7 +351,7 @@ export function CompletionPage() {
                         <Table.Td>{c.holderName}</Table.Td>
                         <Table.Td>{formatDay(seoulDay(c.issuedAt), lang)}</Table.Td>
                         <Table.Td data-testid="certificate-status">
-                          {t(`staff.completion.certificates.statuses.${c.status}`)}
+                          {enumLabel(t, 'certificateStatus', c.status)}
                           {c.status === 'valid' && c.stillMeetsRules === false && (
                             <Text component="span" display="block" size="sm" className="oc-flag">
                               <span aria-hidden="true">{'\u26a0 '}</span>

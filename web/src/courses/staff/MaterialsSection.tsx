@@ -9,6 +9,7 @@ import type { CohortDetailT, MaterialViewT } from '../../../../src/shared/contra
 import { ConfirmDialog } from '../../admin/components/ConfirmDialog';
 import { StatusMessage } from '../../admin/components/StatusMessage';
 import { del, post } from '../../lib/api';
+import { FileName } from '../../lib/FileName';
 import { FormErrorSummary, useSubmit, type FieldErrors } from '../../lib/forms';
 import { Loc, useLocText } from '../../lib/Localized';
 import { uploadMaterial } from './upload';
@@ -84,7 +85,7 @@ export function MaterialsSection({ detail, onChanged }: { detail: CohortDetailT;
                     </Anchor>
                     {m.file && (
                       <Text component="span" display="block" size="sm">
-                        {m.file.name}
+                        <FileName name={m.file.name} />
                       </Text>
                     )}
                   </Table.Th>

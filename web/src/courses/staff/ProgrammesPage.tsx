@@ -18,6 +18,7 @@ import { CohortDialog, type CohortDialogMode } from './CohortDialog';
 import { CohortStatusBadge } from './CohortNav';
 import { formatDay, formatPercent } from './format';
 import { RoomsSection } from './RoomsSection';
+import { enumLabel } from '../../lib/labels';
 
 function CompletionRuleText({ programme }: { programme: ProgrammeViewT }) {
   const { t } = useTranslation('courses');
@@ -67,7 +68,7 @@ function CohortTable({ programme, cohorts, onEdit }: { programme: ProgrammeViewT
               </Table.Td>
               <Table.Td>{t('staff.cohort.datesValue', { from: formatDay(c.startsOn, lang), to: formatDay(c.endsOn, lang) })}</Table.Td>
               <Table.Td className="oc-num">{c.capacity}</Table.Td>
-              <Table.Td>{t(`staff.enrolmentMode.${c.enrolmentMode}`)}</Table.Td>
+              <Table.Td>{enumLabel(t, 'enrolmentMode', c.enrolmentMode)}</Table.Td>
               <Table.Td>
                 <CohortStatusBadge status={c.status} />
               </Table.Td>
@@ -122,7 +123,7 @@ export function ProgrammesPage() {
                       <Title order={2} size="h3" id={`programme-${programme.id}`}>
                         <Loc value={programme.title} />
                       </Title>
-                      <Text size="sm">{t(`staff.programmeKind.${programme.kind}`)}</Text>
+                      <Text size="sm">{enumLabel(t, 'programmeKind', programme.kind)}</Text>
                       <CompletionRuleText programme={programme} />
                     </div>
                     <Button onClick={() => setMode({ kind: 'add', programme })} aria-label={t('staff.programmes.addCohortLabel', { programme: text(programme.title) })}>

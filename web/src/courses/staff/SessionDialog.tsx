@@ -13,6 +13,7 @@ import { LocalizedInputs } from '../../admin/components/LocalizedInputs';
 import { patch, post } from '../../lib/api';
 import { useLocText } from '../../lib/Localized';
 import { emptySessionForm, sessionFormFromView, sessionFormToInput, validateSessionForm, type SessionForm } from './cohort-form';
+import { enumLabel } from '../../lib/labels';
 
 export type SessionDialogMode = { kind: 'add' } | { kind: 'edit'; session: SessionViewT };
 
@@ -77,7 +78,7 @@ function Body({ mode, detail, onClose, onSaved }: Props & { mode: SessionDialogM
           label={t('staff.session.type')}
           value={form.type}
           onChange={(e) => set({ type: e.currentTarget.value as SessionForm['type'] })}
-          data={SESSION_TYPES.map((type) => ({ value: type, label: t(`staff.sessionType.${type}`) }))}
+          data={SESSION_TYPES.map((type) => ({ value: type, label: enumLabel(t, 'sessionType', type) }))}
           error={errors.type}
           data-autofocus
         />

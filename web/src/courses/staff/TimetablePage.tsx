@@ -28,6 +28,7 @@ import { formatDay, formatTimeRange, groupByWeek, isRealDay, parseIntIn, seoulDa
 import { MoveDialog } from './MoveDialog';
 import { SessionLecturers, SessionPlace, SessionTime } from './SessionCells';
 import { conflictDelta, isFinishedRun, lecturerPreferredCell, phaseName, qualitySummary, runPercent, SESSIONS_PER_DAY_CAP, sessionsInConflict, warningsOf, type ConflictWarningT } from './timetable';
+import { enumLabel } from '../../lib/labels';
 
 function useRunStatusText() {
   const { t } = useTranslation('courses');
@@ -318,7 +319,7 @@ function WeekTables({ detail, conflicts, onMove }: { detail: CohortDetailT; conf
         <Table.Th scope="row" fw={400} className="oc-wrap">
           <Loc value={s.title} />
           <Text component="span" display="block" size="sm">
-            {t(`staff.sessionType.${s.type}`)}
+            {enumLabel(t, 'sessionType', s.type)}
           </Text>
         </Table.Th>
         <Table.Td>
