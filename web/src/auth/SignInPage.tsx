@@ -38,7 +38,8 @@ export function SignInPage() {
     e.preventDefault();
     void submit.run(collectErrors({ email: checks.email(email), password: checks.required(password) }), async () => {
       const result = await post<MeUser | { twoFactorRequired: true }>('/auth/sign-in', { email: email.trim(), password });
-      if ('twoFactorRequired' in result) {
+      // The account itself also carries `twoFactorRequired` (an admin yet to set it up): tell them apart by `id`.
+      if (!('id' in result)) {
         setPassword('');
         setCodeStep(true);
         return;

@@ -3,7 +3,7 @@
  * text), confirm it with a first code, see the recovery codes once (copy, download), get new ones,
  * or turn it off (not while holding the admin role, which requires it).
  */
-import { Alert, Button, Code, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeT } from '../../../src/shared/contracts/accounts';
@@ -111,9 +111,10 @@ function Enrolment({ enrolment, onConfirmed, onCancel }: { enrolment: TwoFactorE
       <Text>{t('twoFactor.scanIntro')}</Text>
       <QrCode value={enrolment.totpUri} label={t('twoFactor.qrLabel')} />
       <Text id="two-factor-secret-label">{t('twoFactor.secretIntro')}</Text>
-      <Code block aria-labelledby="two-factor-secret-label" data-testid="two-factor-secret" style={{ fontSize: '1.1rem', letterSpacing: '0.05em' }}>
+      {/* Wraps rather than scrolls, so nothing is hidden from keyboard users on a narrow screen. */}
+      <Text component="p" ff="monospace" fz="lg" aria-labelledby="two-factor-secret-label" data-testid="two-factor-secret" style={{ letterSpacing: '0.05em', overflowWrap: 'anywhere' }}>
         {grouped(enrolment.secret)}
-      </Code>
+      </Text>
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="sm">
           <FormErrorSummary state={submit} fields={[{ name: 'code', id: 'two-factor-confirm-code', label: t('twoFactor.codeLabel') }]} />
