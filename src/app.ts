@@ -84,6 +84,8 @@ export async function createOpenCampus(options: CreateOptions): Promise<OpenCamp
       trustProxy: config.trustProxy,
       publicUrl: config.publicUrl,
       resolvePrincipal: createPrincipalResolver({ db: database.db, auth, now, staffIdleMinutes: config.staffSessionIdleMinutes }),
+      freshFactorMinutes: config.freshFactorMinutes,
+      now,
       ...(options.logStream ? { logStream: options.logStream } : {}),
     });
     registerHealth(app, () => database.ping());

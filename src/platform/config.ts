@@ -27,6 +27,8 @@ const schema = z.object({
   AUTH_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
   AUTH_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   STAFF_SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
+  /** Minutes after a code was proved during which personal-data exports need no new one. */
+  FRESH_FACTOR_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
   WEB_DIST_DIR: z.string().min(1).default('./dist/web'),
   /** Worker threads for HiGHS (assignment, selection, timetabling); each may use up to 2 GiB. */
   SOLVER_THREADS: z.coerce.number().int().min(1).max(16).default(1),
@@ -65,6 +67,7 @@ export type Config = Readonly<{
   authRateLimit: number;
   authRateWindowSeconds: number;
   staffSessionIdleMinutes: number;
+  freshFactorMinutes: number;
   webDistDir: string;
   solverThreads: number;
   solverTimeLimitSeconds: number;
@@ -109,6 +112,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     authRateLimit: c.AUTH_RATE_LIMIT,
     authRateWindowSeconds: c.AUTH_RATE_WINDOW_SECONDS,
     staffSessionIdleMinutes: c.STAFF_SESSION_IDLE_MINUTES,
+    freshFactorMinutes: c.FRESH_FACTOR_MINUTES,
     webDistDir: path.resolve(cwd, c.WEB_DIST_DIR),
     solverThreads: c.SOLVER_THREADS,
     solverTimeLimitSeconds: c.SOLVER_TIME_LIMIT_SECONDS,

@@ -19,6 +19,7 @@ import { codeFindings } from './no-codes.js';
 
 export { codeFindings, expectNoCodes } from './no-codes.js';
 import { logFileWriter } from '../support/log-audit.js';
+import { totpCode } from '../support/totp.js';
 import { markVerified } from '../support/verified.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -37,6 +38,29 @@ export interface E2EUser {
   email: string;
   password: string;
   name: string;
+  /** Staff and admins have set up two-factor sign-in: the Base32 secret their "app" holds. */
+  totpSecret: string | null;
+}
+
+/** Secrets of the accounts made here, so the sign-in helpers can answer the code step. */
+const totpSecrets = new Map<string, string>();
+
+/**
+ * Sets up two-factor sign-in for an account through better-auth directly (as the app's routes do):
+ * secret from the otpauth address, confirmed with a first code. Returns the Base32 secret.
+ */
+async function enrolTwoFactor(campus: OpenCampus, email: string, password: string): Promise<string> {
+  const signIn = await campus.auth.api.signInEmail({ body: { email, password }, asResponse: true });
+  const cookie = signIn.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .join('; ');
+  const headers = new Headers({ cookie });
+  const enabled = await campus.auth.api.enableTwoFactor({ body: { password }, headers });
+  if (enabled.method !== 'totp') throw new Error('two-factor enrolment did not hand out a TOTP secret');
+  const secret = new URL(enabled.totpURI).searchParams.get('secret')!;
+  await campus.auth.api.verifyTOTP({ body: { code: totpCode(secret) }, headers });
+  return secret;
 }
 
 /** An API client signed in as someone; `csrf()` is the token to echo in x-csrf-token on writes. */
@@ -132,14 +156,21 @@ export async function startE2E(): Promise<E2E> {
       const res = await campus.auth.api.signUpEmail({ body: { email, password, name: userName, locale: 'ko' } });
       await markVerified(campus.database.db, res.user.id);
       for (const role of roles) await grantGlobalRole(campus.database.db, res.user.id, role, null);
-      return { id: res.user.id, email, password, name: userName };
+      // Administrators must use two-factor sign-in; staff are set up alike (exports ask for a code).
+      const totpSecret = roles.length > 0 ? await enrolTwoFactor(campus, email, password) : null;
+      if (totpSecret) totpSecrets.set(email, totpSecret);
+      return { id: res.user.id, email, password, name: userName, totpSecret };
     },
     signedInApi: async (who) => {
       const api = await apiRequest.newContext({ baseURL: baseUrl, extraHTTPHeaders: { origin: baseUrl } });
       await api.get('/api/v1/me');
       const csrf = async () => (await api.storageState()).cookies.find((c) => c.name === 'oc_csrf')!.value;
       const res = await api.post('/api/v1/auth/sign-in', { data: { email: who.email, password: who.password }, headers: { 'x-csrf-token': await csrf() } });
-      expect(res.status(), await res.text()).toBe(200);
+      const secret = totpSecrets.get(who.email);
+      if (secret && res.status() === 202) {
+        const second = await api.post('/api/v1/auth/two-factor', { data: { code: totpCode(secret) }, headers: { 'x-csrf-token': await csrf() } });
+        expect(second.status(), await second.text()).toBe(200);
+      } else expect(res.status(), await res.text()).toBe(200);
       return { api, csrf };
     },
     close: async () => {
@@ -169,13 +200,27 @@ export async function axeViolations(page: Page): Promise<string[]> {
 }
 
 
-/** Signs in through the web form like a person would (keyboard and labels). */
+/**
+ * Signs in through the web form like a person would (keyboard and labels); for an account with
+ * two-factor sign-in (made by createUser), the code its app would show goes into the code step.
+ */
 export async function signInViaForm(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
   await page.goto(`${baseUrl}/sign-in`);
   await page.locator('input[type="email"]').fill(email);
   await page.locator('input[type="password"]').fill(password);
   await page.locator('input[type="password"]').press('Enter');
+  await answerCodeStep(page, email);
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+}
+
+/** After the password step of an account with two-factor sign-in: types the current code. */
+export async function answerCodeStep(page: Page, email: string): Promise<void> {
+  const secret = totpSecrets.get(email);
+  if (!secret) return;
+  const field = page.locator('#sign-in-code');
+  await field.waitFor();
+  await field.fill(totpCode(secret));
+  await field.press('Enter');
 }
 
 /** Waits for the page's heading and for its requests to finish. */

@@ -15,6 +15,7 @@ import { openDatabase } from '../../src/platform/db/client.js';
 import { users } from '../../src/platform/db/schema/index.js';
 import { testDbKind } from '../support/database.js';
 import { freePort, HttpClient, runTs, tempDataDir, waitFor, type Spawned } from '../support/factories.js';
+import { totpCode } from '../support/totp.js';
 
 interface Budget {
   planned: number;
@@ -106,6 +107,11 @@ describe.skipIf(testDbKind() === 'postgres')('the start and create-admin command
     const password = 'process test admin password';
     const setup = await admin.request('POST', '/api/v1/setup', { token, name: '운영자', email: 'operator@example.org', password });
     expect(setup.status).toBe(201);
+    // An administrator sets up two-factor sign-in before using the staff area (adr/0013).
+    const enrol = await admin.request('POST', '/api/v1/me/two-factor/enrolment', { password });
+    expect(enrol.status).toBe(200);
+    const { secret } = await enrol.json<{ secret: string }>();
+    expect((await admin.request('POST', '/api/v1/me/two-factor/confirm', { code: totpCode(secret) })).status).toBe(200);
     const fixed = budget.lines.find((l) => l.kind === 'fixed')!;
     const change = await admin.request('PATCH', `/api/v1/admin/budget-lines/${fixed.id}`, { amount: fixed.planned + 1_000_000 });
     expect(change.status).toBe(200);
@@ -152,7 +158,8 @@ describe.skipIf(testDbKind() === 'postgres')('the start and create-admin command
     const me = await (await resumed.request('GET', '/api/v1/me')).json<{ user: { roles: string[] } | null; setupRequired: boolean }>();
     expect(me.user?.roles).toContain('admin');
     expect(me.setupRequired).toBe(false);
-    expect((await second.client().request('POST', '/api/v1/auth/sign-in', { email: 'operator@example.org', password })).status).toBe(200);
+    // The password is accepted; the code step follows (202), as the operator has two-factor sign-in on.
+    expect((await second.client().request('POST', '/api/v1/auth/sign-in', { email: 'operator@example.org', password })).status).toBe(202);
     const cliAdmin = second.client();
     const cliSignIn = await cliAdmin.request('POST', '/api/v1/auth/sign-in', { email: 'cli.admin@example.org', password: cliPassword });
     expect(cliSignIn.status).toBe(200);

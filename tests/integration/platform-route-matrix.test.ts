@@ -55,6 +55,8 @@ describe('the route registry', () => {
         'POST /api/v1/auth/sign-up',
         'POST /api/v1/auth/sign-in',
         'POST /api/v1/auth/verify-email',
+        // The code step of signing in: its cookie from the password step is the credential.
+        'POST /api/v1/auth/two-factor',
         'POST /api/v1/setup',
         'GET /api/v1/plan',
         'GET /api/v1/plan/schedule',

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countAdmins } from '../../src/platform/auth/roles.js';
-import { startTestApp, type TestApp } from '../support/app.js';
+import { enrolTwoFactor, startTestApp, type TestApp } from '../support/app.js';
 import { countRows } from '../support/factories.js';
 
 let t: TestApp;
@@ -51,8 +51,15 @@ describe('first-admin setup through the API', () => {
     expect((await t.client().post('/api/v1/auth/sign-in', { email: 'second@example.org', password: 'first admin password' })).statusCode).toBe(401);
 
     expect(await countRows(t.campus.database.db, 'audit_log')).toBe(auditBefore + 1);
+    // The new administrator is asked to set up two-factor sign-in before using the staff area (adr/0013).
+    const closed = await client.get('/api/v1/admin/audit-log?entityType=user');
+    expect(closed.statusCode).toBe(403);
+    expect(closed.json().error.code).toBe('accounts.two_factor_required');
+    await enrolTwoFactor(client, 'first admin password');
     const log = (await client.get('/api/v1/admin/audit-log?entityType=user')).json();
-    expect(log.entries[0]).toMatchObject({ action: 'role.grant', entityType: 'user', entityId: me.user.id, actorLabel: 'setup', after: { roles: ['admin'] } });
+    // Newest first: the enrolment, then the grant.
+    expect(log.entries.map((e: { action: string }) => e.action)).toEqual(['two_factor.enable', 'role.grant']);
+    expect(log.entries[1]).toMatchObject({ action: 'role.grant', entityType: 'user', entityId: me.user.id, actorLabel: 'setup', after: { roles: ['admin'] } });
   });
 
   it('lets only one of two simultaneous setups win', async () => {

@@ -14,6 +14,7 @@ import { grantGlobalRole } from '../../src/platform/auth/roles.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { openTestDatabase, testDbKind } from './database.js';
 import { logFileWriter } from './log-audit.js';
+import { totpCode } from './totp.js';
 import { markVerified } from './verified.js';
 
 export interface TestApp {
@@ -21,8 +22,12 @@ export interface TestApp {
   /** Every log line the app wrote, for checks that logs carry no secrets. */
   logs: string[];
   client(): TestClient;
-  /** A signed-in client holding `roles` (none = a plain member), its address verified unless `verified: false`. */
-  signedIn(roles?: Role[], overrides?: { email?: string; password?: string; name?: string; verified?: boolean }): Promise<TestClient & { userId: string; email: string; password: string }>;
+  /**
+   * A signed-in client holding `roles` (none = a plain member), its address verified unless
+   * `verified: false`. Staff and admins have set up two-factor sign-in (`totpSecret`) unless
+   * `twoFactor: false`, so their session has just proved a code, as after signing in with one.
+   */
+  signedIn(roles?: Role[], overrides?: { email?: string; password?: string; name?: string; verified?: boolean; twoFactor?: boolean }): Promise<TestClient & { userId: string; email: string; password: string; totpSecret: string | null }>;
   close(): Promise<void>;
 }
 
@@ -69,8 +74,10 @@ export async function startTestApp(options: { env?: Record<string, string>; now?
       client.adoptCookies(res.headers.getSetCookie());
       const userId = ((await res.json()) as { user: { id: string } }).user.id;
       if (overrides.verified !== false) await markVerified(campus.database.db, userId);
+      let totpSecret: string | null = null;
+      if (overrides.twoFactor ?? roles.some((r) => r === 'admin' || r === 'staff')) totpSecret = await enrolTwoFactor(client, password);
       for (const role of roles) await grantGlobalRole(campus.database.db, userId, role, null);
-      return Object.assign(client, { userId, email, password });
+      return Object.assign(client, { userId, email, password, totpSecret });
     },
     close: async () => {
       await campus.close();
@@ -78,6 +85,16 @@ export async function startTestApp(options: { env?: Record<string, string>; now?
     },
   };
   return app;
+}
+
+/** Sets up two-factor sign-in through the app's routes, as a person with an authenticator app does; returns the secret. */
+export async function enrolTwoFactor(client: TestClient, password: string): Promise<string> {
+  const start = await client.post('/api/v1/me/two-factor/enrolment', { password });
+  if (start.statusCode !== 200) throw new Error(`two-factor enrolment failed: ${start.statusCode} ${start.body}`);
+  const { secret } = start.json() as { secret: string };
+  const confirm = await client.post('/api/v1/me/two-factor/confirm', { code: totpCode(secret) });
+  if (confirm.statusCode !== 200) throw new Error(`two-factor confirmation failed: ${confirm.statusCode} ${confirm.body}`);
+  return secret;
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

@@ -27,6 +27,10 @@ export interface Principal {
   roles: readonly Role[];
   /** Whether the account's e-mail address has been confirmed through a link sent to it. */
   emailVerified: boolean;
+  /** Whether a confirmed authenticator app guards the account (TOTP, adr/0013). */
+  twoFactorEnabled: boolean;
+  /** When this session last proved a second factor (ms since the epoch), or null. */
+  secondFactorAt: number | null;
 }
 
 export type Decision = 'allow' | 'unauthenticated' | 'forbidden';
@@ -51,4 +55,21 @@ export function decide(policy: Policy, principal: Principal | null): Decision {
 
 export function isStaff(principal: Principal | null): boolean {
   return !!principal && principal.roles.some((r) => STAFF_ROLES.includes(r));
+}
+
+export type FactorDecision = 'allow' | 'two_factor_required' | 'fresh_factor_required';
+
+/**
+ * The second-factor rules, applied after `decide` allowed a request. An administrator without an
+ * authenticator may sign in and set one up, but uses no staff route until then: the admin role is
+ * the one that hands out every other. A route marked `freshFactor` (exports of personal data)
+ * needs a code proved by this session within the last `freshMs`.
+ */
+export function decideSecondFactor(route: { policy: Policy; freshFactor?: boolean | undefined }, principal: Principal | null, nowMs: number, freshMs: number): FactorDecision {
+  if (!principal) return 'allow';
+  if (route.policy.kind === 'roles' && principal.roles.includes('admin') && !principal.twoFactorEnabled) return 'two_factor_required';
+  if (!route.freshFactor) return 'allow';
+  if (!principal.twoFactorEnabled) return 'two_factor_required';
+  const at = principal.secondFactorAt;
+  return at !== null && nowMs - at <= freshMs ? 'allow' : 'fresh_factor_required';
 }

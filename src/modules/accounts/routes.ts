@@ -1,37 +1,27 @@
 /** HTTP routes of accounts. Each reads: policy → contract → one use case → presenter. */
 import { fromNodeHeaders } from 'better-auth/node';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { adminOnly, publicAccess, signedIn } from '../../core/access/policy.js';
 import { EmailVerificationInput, Me, PasswordChangeInput, RolesInput, SetupInput, SignInInput, SignUpAccepted, SignUpInput, UserListItem, UserListQuery } from '../../shared/contracts/accounts.js';
 import { ErrorBody, IdParams } from '../../shared/contracts/common.js';
+import { TwoFactorChallenge } from '../../shared/contracts/two-factor.js';
 import { actorOf, me } from '../../platform/http/request.js';
 import { countAdmins } from '../../platform/auth/roles.js';
-import { HttpError } from '../../platform/http/errors.js';
 import type { App } from '../../platform/http/server.js';
 import type { ModuleDeps } from '../../platform/module.js';
 import { registerAccount } from './sign-up.js';
+import { createThrottle } from './throttle.js';
+import { registerTwoFactorRoutes } from './two-factor-routes.js';
 import { changePassword, changeRoles, completeSetup, listUsers, resendVerification, signIn, signOut, userSummary, verifyEmail } from './use-cases.js';
 
 const tags = ['accounts'];
 const MeUser = Me.shape.user.unwrap();
 
 export function registerAccountRoutes(app: App, deps: ModuleDeps): void {
-  const { db, auth, limiters, now } = deps;
+  const { db, auth, now } = deps;
 
-  /** Throttles by client address and, when given, by account (ASVS 6.3.1; KISA 20). */
-  const throttle = async (request: FastifyRequest, action: string, account?: string) => {
-    const t = now().getTime();
-    // Both counters go up even when one refuses, as a guesser's every try must count.
-    const checks = await Promise.all([
-      limiters.authByIp.hit(`${action}:ip:${request.ip}`, t),
-      ...(account ? [limiters.authByAccount.hit(`${action}:acct:${account}`, t)] : []),
-    ]);
-    const refused = checks.find((c) => !c.allowed);
-    if (refused) {
-      throw new HttpError(429, 'rate_limited', { seconds: refused.retryAfterSeconds }, { 'retry-after': String(refused.retryAfterSeconds) });
-    }
-  };
+  const throttle = createThrottle(deps);
   const passCookies = (reply: FastifyReply, cookies: string[]) => {
     if (cookies.length > 0) reply.header('set-cookie', cookies);
   };
@@ -68,11 +58,17 @@ export function registerAccountRoutes(app: App, deps: ModuleDeps): void {
     method: 'POST',
     url: '/api/v1/auth/sign-in',
     config: { policy: publicAccess, rateLimited: true },
-    schema: { tags, summary: 'Sign in with e-mail and password', body: SignInInput, response: { 200: MeUser, 401: ErrorBody, 429: ErrorBody } },
+    schema: {
+      tags,
+      summary: 'Sign in with e-mail and password; 202 when the account also needs a code (then POST /api/v1/auth/two-factor)',
+      body: SignInInput,
+      response: { 200: MeUser, 202: TwoFactorChallenge, 401: ErrorBody, 429: ErrorBody },
+    },
     handler: async (request, reply) => {
       await throttle(request, 'sign-in', request.body.email);
       const result = await signIn(auth, request.body, fromNodeHeaders(request.headers));
       passCookies(reply, result.cookies);
+      if (result.twoFactorRequired) return reply.status(202).send({ twoFactorRequired: true as const });
       return userSummary(db, result.userId);
     },
   });
@@ -162,4 +158,6 @@ export function registerAccountRoutes(app: App, deps: ModuleDeps): void {
       return { roles };
     },
   });
+
+  registerTwoFactorRoutes(app, deps, { throttle, passCookies });
 }

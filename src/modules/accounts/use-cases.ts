@@ -23,11 +23,16 @@ function cookiesOf(res: Response): string[] {
   return res.headers.getSetCookie();
 }
 
-export async function signIn(auth: Auth, input: { email: string; password: string }, headers: Headers): Promise<AuthResult> {
+/**
+ * Checks e-mail and password. With two-factor sign-in on, better-auth opens no session yet: it sets
+ * a short-lived cookie for the code step instead (`twoFactorRequired`, no userId).
+ */
+export async function signIn(auth: Auth, input: { email: string; password: string }, headers: Headers): Promise<AuthResult & { twoFactorRequired: boolean }> {
   const res = await auth.api.signInEmail({ body: input, headers, asResponse: true });
   if (!res.ok) throw new DomainError('auth.invalid_credentials');
-  const body = (await res.json()) as { user: { id: string } };
-  return { cookies: cookiesOf(res), userId: body.user.id };
+  const body = (await res.json()) as { user?: { id: string }; twoFactorRedirect?: boolean };
+  if (body.twoFactorRedirect || !body.user) return { cookies: cookiesOf(res), userId: '', twoFactorRequired: true };
+  return { cookies: cookiesOf(res), userId: body.user.id, twoFactorRequired: false };
 }
 
 export async function signOut(auth: Auth, headers: Headers): Promise<string[]> {
@@ -38,7 +43,18 @@ export async function signOut(auth: Auth, headers: Headers): Promise<string[]> {
 export async function userSummary(db: Db, userId: string) {
   const [u] = await db.select().from(users).where(eq(users.id, userId));
   if (!u) throw new DomainError('accounts.user_not_found');
-  return { id: u.id, name: u.name, email: u.email, emailVerified: u.emailVerified, locale: (u.locale === 'en' ? 'en' : 'ko') as 'ko' | 'en', roles: await globalRoles(db, u.id) };
+  const roles = await globalRoles(db, u.id);
+  return {
+    id: u.id,
+    name: u.name,
+    email: u.email,
+    emailVerified: u.emailVerified,
+    locale: (u.locale === 'en' ? 'en' : 'ko') as 'ko' | 'en',
+    roles,
+    twoFactorEnabled: u.twoFactorEnabled,
+    // An administrator uses no staff page until an authenticator app is set up (adr/0013).
+    twoFactorRequired: roles.includes('admin') && !u.twoFactorEnabled,
+  };
 }
 
 /**

@@ -120,7 +120,8 @@ export function registerRecruitmentRoutes(app: App, deps: ModuleDeps): void {
     app.route({
       method: 'GET',
       url: `/api/v1/admin/calls/:id/applications/export.${format}`,
-      config: { policy: staffOnly },
+      // Personal data in bulk: a code proved in the last few minutes (adr/0013).
+      config: { policy: staffOnly, freshFactor: true },
       schema: {
         tags: staff,
         summary: `A call's applications as ${format === 'xlsx' ? 'an Excel workbook' : 'CSV (UTF-8 with BOM)'}: names, e-mail, status, answers, consents; requires ?reason= (5–500 characters), kept in the access log with the ids`,

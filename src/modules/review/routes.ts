@@ -224,7 +224,8 @@ export function registerReviewRoutes(app: App, deps: ModuleDeps): void {
     app.route({
       method: 'GET',
       url: `/api/v1/admin/calls/:id/scores/export.${format}`,
-      config: { policy: staffOnly },
+      // Personal data in bulk: a code proved in the last few minutes (adr/0013).
+      config: { policy: staffOnly, freshFactor: true },
       schema: {
         tags,
         summary: `The scores as ${format === 'xlsx' ? 'an Excel workbook' : 'CSV (UTF-8 with BOM)'}: rank, names, raw mean, calibrated score, spread, flags, each review's total; requires ?reason= (5–500 characters), kept in the access log with the ids`,

@@ -19,7 +19,14 @@ export function createPrincipalResolver(deps: { db: Db; auth: Auth; now: () => D
     const found = await deps.auth.api.getSession({ headers: fromNodeHeaders(request.headers), query: { disableCookieCache: true } });
     if (!found) return null;
     const roles = await globalRoles(deps.db, found.user.id);
-    const principal: Principal = { userId: found.user.id, roles, emailVerified: found.user.emailVerified };
+    const secondFactorAt = (found.session as { secondFactorAt?: Date | string | null }).secondFactorAt;
+    const principal: Principal = {
+      userId: found.user.id,
+      roles,
+      emailVerified: found.user.emailVerified,
+      twoFactorEnabled: (found.user as { twoFactorEnabled?: boolean | null }).twoFactorEnabled === true,
+      secondFactorAt: secondFactorAt ? new Date(secondFactorAt).getTime() : null,
+    };
     const now = deps.now().getTime();
     const lastSeen = new Date(found.session.updatedAt).getTime();
     if (isStaff(principal) && now - lastSeen > deps.staffIdleMinutes * 60_000) {

@@ -35,6 +35,11 @@ const DOMAIN_STATUS: [RegExp, number][] = [
   [/^roles\.last_admin$/, 409],
   // Applying, enrolling, reviewing or holding a role need a confirmed address.
   [/^accounts\.(email|target)_unverified$/, 403],
+  // The code step of signing in timed out or used its tries: sign in again with the password.
+  [/^accounts\.two_factor_challenge_expired$/, 401],
+  [/^accounts\.two_factor_locked$/, 429],
+  // Turning two-factor off while holding the admin role, or using it before it is set up.
+  [/^accounts\.two_factor_(admin_required|not_enabled|already_enabled)$/, 409],
   [/^budget\.(parent_not_group|has_children|cycle)$/, 409],
   // A request that is valid but clashes with the record's current state (already finalised, still running…).
   [/\.(conflict|already_[a-z_]+|state_[a-z_]+)$/, 409],

@@ -10,7 +10,7 @@ import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyBaseLogger, type RawServerDefault, type RawRequestDefaultExpression, type RawReplyDefaultExpression } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z, ZodType } from 'zod';
-import { decide, type Policy, type Principal } from '../../core/access/policy.js';
+import { decide, decideSecondFactor, type Policy, type Principal } from '../../core/access/policy.js';
 import type { Lang } from '../../core/shared/localized.js';
 import { redactLogLine } from '../log-redaction.js';
 import { errorBody, handleError, HttpError, RequestValidationError } from './errors.js';
@@ -32,6 +32,11 @@ declare module 'fastify' {
      * mail provider sends from its own servers and a plain HTML form sends without our header.
      */
     csrfExempt?: boolean;
+    /**
+     * The route hands out personal data in bulk (exports): the session must have proved a second
+     * factor within the last few minutes (adr/0013), else 403 accounts.fresh_factor_required.
+     */
+    freshFactor?: boolean;
   }
   interface FastifyRequest {
     lang: Lang;
@@ -46,6 +51,8 @@ export interface RegisteredRoute {
   method: string;
   url: string;
   policy: Policy;
+  /** Needs a recently proved second factor (see FastifyContextConfig.freshFactor). */
+  freshFactor: boolean;
   hasBody: boolean;
   hasParams: boolean;
   hasQuery: boolean;
@@ -57,6 +64,9 @@ export interface ServerOptions {
   publicUrl: string;
   /** Resolves the signed-in principal from the request's cookies (null when none or invalid). */
   resolvePrincipal: (request: FastifyRequest) => Promise<{ principal: Principal; token: string } | null>;
+  /** Minutes a proved second factor counts as fresh for `freshFactor` routes. */
+  freshFactorMinutes?: number;
+  now?: () => Date;
   /** Extra log destination (tests capture logs to check they hold no secrets). */
   logStream?: NodeJS.WritableStream;
 }
@@ -245,6 +255,7 @@ export async function buildServer(options: ServerOptions): Promise<{ app: App; r
         method,
         url: route.url,
         policy,
+        freshFactor: route.config?.freshFactor === true,
         hasBody: !!route.schema?.body,
         hasParams: !!route.schema?.params,
         hasQuery: !!route.schema?.querystring,
@@ -289,6 +300,8 @@ export async function buildServer(options: ServerOptions): Promise<{ app: App; r
   });
 
   const publicOrigin = new URL(options.publicUrl).origin;
+  const now = options.now ?? (() => new Date());
+  const freshMs = (options.freshFactorMinutes ?? 10) * 60_000;
 
   app.addHook('onRequest', async (request, reply) => {
     request.lang = requestLang(request);
@@ -335,6 +348,8 @@ export async function buildServer(options: ServerOptions): Promise<{ app: App; r
     if (decision === 'unauthenticated') throw new HttpError(401, 'unauthenticated');
     if (decision === 'forbidden') throw new HttpError(403, 'forbidden');
     if (request.routeOptions.config?.verifiedEmail && !request.principal?.emailVerified) throw new HttpError(403, 'accounts.email_unverified');
+    const factor = decideSecondFactor({ policy, freshFactor: request.routeOptions.config?.freshFactor }, request.principal, now().getTime(), freshMs);
+    if (factor !== 'allow') throw new HttpError(403, `accounts.${factor}`);
   });
 
   app.addHook('onSend', async (request, reply, payload) => {

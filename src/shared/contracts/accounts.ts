@@ -42,6 +42,10 @@ export const Me = z.object({
       emailVerified: z.boolean(),
       locale: z.enum(['ko', 'en']),
       roles: z.array(Role),
+      /** A confirmed authenticator app guards sign-in. */
+      twoFactorEnabled: z.boolean(),
+      /** An administrator without one: staff routes answer 403 until it is set up. */
+      twoFactorRequired: z.boolean(),
     })
     .nullable(),
   /** True while no admin exists: the web app offers the setup page. */

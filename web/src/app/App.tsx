@@ -15,6 +15,7 @@ import { SignInPage } from '../auth/SignInPage';
 import { SignUpPage } from '../auth/SignUpPage';
 import { VerifyEmailPage } from '../auth/VerifyEmailPage';
 import { SetupPage } from '../auth/SetupPage';
+import { AccountPage } from '../auth/AccountPage';
 import { CallsPage } from '../recruitment/CallsPage';
 import { CallPage } from '../recruitment/CallPage';
 import { Loading } from '../lib/LoadState';
@@ -69,6 +70,8 @@ export function App() {
           {/* A participant's cohorts, enrolments, progress and certificate; checking in with a code. */}
           <Route path="/me/courses/*" element={<CourseMeRoutes />} />
           <Route path="/me/checkin" element={<CheckinPage />} />
+          {/* The person's account: two-factor sign-in. */}
+          <Route path="/me/account" element={<AccountPage />} />
           {/* A lecturer (mentor) states when they can teach. */}
           <Route path="/me/availability" element={<AvailabilityPage />} />
           {/* A reviewer's invitations, assigned applications and scoring; an applicant's outcome. */}

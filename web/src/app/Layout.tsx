@@ -43,6 +43,9 @@ function Account() {
           <VisuallyHidden>{t('auth.signedInAs')} </VisuallyHidden>
           <span lang={scriptLang(me.user.name, lang)}>{me.user.name}</span>
         </Text>
+        <Anchor component={Link} to="/me/account" size="sm" className="header-link">
+          {t('account.link')}
+        </Anchor>
         <Button size="sm" variant="default" onClick={() => void signOut()}>
           {t('auth.signOut')}
         </Button>

@@ -9,6 +9,7 @@ import { collectErrors, FormErrorSummary, useFieldChecks, useSubmit } from '../l
 import { useSession } from '../lib/session';
 import { safeReturnPath } from '../recruitment/sign-in-return';
 import { EmailField, homeFor, PasswordField, RequiredNote, SubmitButton } from './fields';
+import { SignInCodeStep } from './SignInCodeStep';
 
 type MeUser = NonNullable<MeT['user']>;
 
@@ -24,13 +25,26 @@ export function SignInPage() {
   const submit = useSubmit();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  // Two-factor accounts: the password was right, a code comes next.
+  const [codeStep, setCodeStep] = useState(false);
+
+  const signedIn = async (user: MeUser) => {
+    await refresh();
+    // An administrator without an authenticator app sets one up first (the staff area waits for it).
+    void navigate(user.twoFactorRequired ? '/me/account#two-factor' : (next ?? homeFor(user.roles)));
+  };
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     void submit.run(collectErrors({ email: checks.email(email), password: checks.required(password) }), async () => {
-      const user = await post<MeUser>('/auth/sign-in', { email: email.trim(), password });
-      await refresh();
-      void navigate(next ?? homeFor(user.roles));
+      const result = await post<MeUser | { twoFactorRequired: true }>('/auth/sign-in', { email: email.trim(), password });
+      // The account itself also carries `twoFactorRequired` (an admin yet to set it up): tell them apart by `id`.
+      if (!('id' in result)) {
+        setPassword('');
+        setCodeStep(true);
+        return;
+      }
+      await signedIn(result);
     });
   };
 
@@ -50,6 +64,10 @@ export function SignInPage() {
           </Anchor>
         </Alert>
       )}
+      {codeStep ? (
+        <SignInCodeStep onSignedIn={signedIn} onRestart={() => setCodeStep(false)} />
+      ) : (
+        <>
       <FormErrorSummary state={submit} fields={fields} />
       <Paper withBorder p="md">
         <form onSubmit={onSubmit} noValidate>
@@ -61,6 +79,8 @@ export function SignInPage() {
           </Stack>
         </form>
       </Paper>
+        </>
+      )}
       <Text>
         {t('auth.noAccount')}{' '}
         <Anchor component={Link} to={next ? `/sign-up?next=${encodeURIComponent(next)}` : '/sign-up'} className="inline-link">

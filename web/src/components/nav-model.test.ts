@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MeOverviewT } from '../../../src/shared/contracts/home';
 import { navFor } from './nav-model';
 
-const user = (roles: string[]) => ({ id: '0190f000-0000-7000-8000-000000000001', name: 'x', email: 'x@example.org', emailVerified: true, locale: 'ko' as const, roles: ['member', ...roles] as never });
+const user = (roles: string[]) => ({ id: '0190f000-0000-7000-8000-000000000001', name: 'x', email: 'x@example.org', emailVerified: true, twoFactorEnabled: false, twoFactorRequired: false, locale: 'ko' as const, roles: ['member', ...roles] as never });
 const overview = (over: Partial<MeOverviewT> = {}): MeOverviewT => ({ nextSession: null, applications: [], reviews: { toDo: 0, reviewer: false }, cohorts: 0, timeZone: 'Asia/Seoul', ...over });
 const app = { id: '0190f000-0000-7000-8000-000000000002', callId: '0190f000-0000-7000-8000-000000000003', callTitle: { ko: '공모' }, status: 'submitted' as const, outcome: null, waitlistPosition: null, closesAt: '2020-01-01T00:00:00Z' };
 const PUBLIC = ['/', '/plan', '/schedule', '/budget', '/calls', '/courses'];

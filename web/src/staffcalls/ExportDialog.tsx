@@ -8,7 +8,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AdminModal } from '../admin/components/AdminModal';
 import { DialogForm, useDialogSubmit } from '../admin/components/DialogForm';
-import { ApiError } from '../lib/api';
+import { ApiError, post } from '../lib/api';
+import { CodeField, codeIssue } from '../auth/CodeField';
 import i18n from '../lib/i18n';
 import { exportPath, fileNameFrom, reasonIssue, type ExportFormat, type ExportWhat } from './export';
 
@@ -43,19 +44,41 @@ export function ExportDialog({ callId, what, format, onClose, onDone }: { callId
 function ExportForm({ callId, what, format, onClose, onDone }: { callId: string; what: ExportWhat; format: ExportFormat; onClose: () => void; onDone: (message: string) => void }) {
   const { t } = useTranslation('staffcalls');
   const [reason, setReason] = useState('');
+  // Personal data in bulk: the server asks for a code proved in the last minutes (step-up), once per window.
+  const [needCode, setNeedCode] = useState(false);
+  const [code, setCode] = useState('');
   const state = useDialogSubmit();
   const submit = async () => {
     const issue = reasonIssue(reason);
-    await state.submit(issue ? { reason: { key: `staffcalls:${issue.key}`, ...(issue.params ? { params: issue.params } : {}) } } : {}, async () => {
-      await download(callId, what, format, reason);
-      onDone(t('export.started'));
-      onClose();
-    });
+    const codeProblem = needCode ? codeIssue(code) : null;
+    await state.submit(
+      {
+        ...(issue ? { reason: { key: `staffcalls:${issue.key}`, ...(issue.params ? { params: issue.params } : {}) } } : {}),
+        ...(codeProblem ? { code: { key: `web:${codeProblem}` } } : {}),
+      },
+      async () => {
+        if (needCode) await post('/me/two-factor/step-up', { code: code.trim() });
+        try {
+          await download(callId, what, format, reason);
+        } catch (e) {
+          if (e instanceof ApiError && e.code === 'accounts.fresh_factor_required') setNeedCode(true);
+          throw e;
+        }
+        onDone(t('export.started'));
+        onClose();
+      },
+    );
   };
   return (
-    <DialogForm state={state} onSubmit={submit} onCancel={onClose} submitLabel={t('export.download')} labelOf={(path) => (path === 'reason' ? t('export.reason') : undefined)}>
+    <DialogForm state={state} onSubmit={submit} onCancel={onClose} submitLabel={t('export.download')} labelOf={(path) => (path === 'reason' ? t('export.reason') : path === 'code' ? t('web:twoFactor.codeLabel') : undefined)}>
       <Text>{t('export.intro')}</Text>
-      <Textarea id="export-reason" label={t('export.reason')} description={t('export.reasonHelp')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={state.errors.reason} required autosize minRows={3} data-autofocus />
+      <Textarea id="export-reason" label={t('export.reason')} description={t('export.reasonHelp')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={state.errors.reason} required autosize minRows={3} data-autofocus={!needCode || undefined} />
+      {needCode && (
+        <>
+          <Text id="export-step-up-intro">{t('export.stepUpIntro')}</Text>
+          <CodeField id="export-step-up-code" value={code} onChange={setCode} error={state.errors.code} inModal />
+        </>
+      )}
     </DialogForm>
   );
 }

@@ -3,7 +3,7 @@
  * shape better-auth expects (it owns sign-in and sessions); permissions are ours, in `role_grant`.
  */
 import { sql } from 'drizzle-orm';
-import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const users = pgTable('user', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -13,6 +13,8 @@ export const users = pgTable('user', {
   image: text('image'),
   /** 'ko' | 'en': the language e-mails and notices are written in. */
   locale: text('locale').notNull().default('ko'),
+  /** Set by better-auth's twoFactor plugin once a first code confirmed the authenticator (adr/0016). */
+  twoFactorEnabled: boolean('two_factor_enabled').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -27,6 +29,11 @@ export const sessions = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     ipAddress: text('ip_address'),
     userAgent: text('user_agent'),
+    /**
+     * When this session last proved a second factor (sign-in with a code, or a step-up). Ours, not
+     * better-auth's: exports of personal data ask for one within the last few minutes (adr/0016).
+     */
+    secondFactorAt: timestamp('second_factor_at', { withTimezone: true }),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -54,6 +61,27 @@ export const accounts = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('account_user_idx').on(t.userId)],
+);
+
+/**
+ * The TOTP secret and recovery codes of an account, in the shape better-auth's twoFactor plugin
+ * expects. Both are encrypted with the auth secret by the plugin (never stored in the clear);
+ * `verified` stays false until the first code confirms an enrolment.
+ */
+export const twoFactors = pgTable(
+  'two_factor',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    secret: text('secret').notNull(),
+    backupCodes: text('backup_codes').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    verified: boolean('verified').notNull().default(true),
+    failedVerificationCount: integer('failed_verification_count').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('two_factor_user_idx').on(t.userId)],
 );
 
 export const verifications = pgTable('verification', {
