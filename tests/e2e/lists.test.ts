@@ -11,6 +11,8 @@ import { applications, callReviewers, calls, outboxMessages, reviewAssignments, 
 import { browserAvailable, checkPage, press, signInViaForm, startE2E, type E2E, type E2EUser } from './support.js';
 
 const run = browserAvailable();
+/** How long a page may take to show its list on a busy machine. */
+const POLL = { timeout: 20_000 };
 let e: E2E;
 let staff: E2EUser;
 let pairsCallId: string;
@@ -85,7 +87,7 @@ describe.runIf(run)('the outbox with 300 mails', () => {
     await e.open(page, '/admin/review/outbox');
     const table = page.getByTestId('outbox-table');
     const range = page.getByTestId('outbox-table-range');
-    await expect.poll(() => range.textContent()).toBe('Page 1 of 6 · 1–50 of 300');
+    await expect.poll(() => range.textContent(), POLL).toBe('Page 1 of 6 · 1–50 of 300');
     expect(await table.locator('tbody tr').count()).toBe(50);
     expect(await table.locator('tbody tr').first().textContent()).toContain('person299@example.org');
     const problems: string[] = [];
@@ -95,16 +97,16 @@ describe.runIf(run)('the outbox with 300 mails', () => {
     const next = page.getByRole('button', { name: 'Next page' });
     for (let p = 2; p <= 6; p++) {
       await press(next);
-      await expect.poll(() => range.textContent()).toBe(`Page ${p} of 6 · ${(p - 1) * 50 + 1}–${p * 50} of 300`);
+      await expect.poll(() => range.textContent(), POLL).toBe(`Page ${p} of 6 · ${(p - 1) * 50 + 1}–${p * 50} of 300`);
     }
     expect(await table.locator('tbody tr').last().textContent()).toContain('person0@example.org');
     expect(await next.isDisabled()).toBe(true);
     await press(page.getByRole('button', { name: 'Previous page' }));
-    await expect.poll(() => range.textContent()).toBe('Page 5 of 6 · 201–250 of 300');
+    await expect.poll(() => range.textContent(), POLL).toBe('Page 5 of 6 · 201–250 of 300');
 
     await page.getByLabel('Search recipient or subject').fill('person29');
     // person29, person290…299: 11 mails on one page.
-    await expect.poll(() => range.textContent()).toBe('Page 1 of 1 · 1–11 of 11');
+    await expect.poll(() => range.textContent(), POLL).toBe('Page 1 of 1 · 1–11 of 11');
     await page.getByLabel('Search recipient or subject').fill('nobody');
     await page.getByTestId('outbox-table-empty').waitFor();
     await page.close();
@@ -126,27 +128,27 @@ describe.runIf(run)('the pairs of a call on its assignment page', () => {
     await e.open(page, `/admin/review/calls/${pairsCallId}/assignment`);
     const table = page.getByTestId('pairs-table');
     const range = page.getByTestId('pairs-table-range');
-    await expect.poll(() => range.textContent()).toBe('Page 1 of 2 · 1–50 of 72');
+    await expect.poll(() => range.textContent(), POLL).toBe('Page 1 of 2 · 1–50 of 72');
     expect(await table.locator('tbody tr').count()).toBe(50);
     expect(await page.getByTestId('pairs-counts').textContent()).toBe('Not started: 71 · Draft: 0 · Submitted: 1');
     const problems: string[] = [];
     await checkPage(page, 'en', 'assignment page, pairs page 1', problems);
 
     await press(page.getByRole('button', { name: 'Next page' }));
-    await expect.poll(() => range.textContent()).toBe('Page 2 of 2 · 51–72 of 72');
+    await expect.poll(() => range.textContent(), POLL).toBe('Page 2 of 2 · 51–72 of 72');
     expect(await table.locator('tbody tr').count()).toBe(22);
     // Focus stays on the pressed button while the next page arrives (it is disabled on the last page).
     expect(await page.getByRole('button', { name: 'Next page' }).isDisabled()).toBe(true);
     await press(page.getByRole('button', { name: 'Previous page' }));
-    await expect.poll(() => range.textContent()).toBe('Page 1 of 2 · 1–50 of 72');
+    await expect.poll(() => range.textContent(), POLL).toBe('Page 1 of 2 · 1–50 of 72');
 
     await page.getByLabel('Search applicant or reviewer').fill('신청자 07');
-    await expect.poll(() => range.textContent()).toBe('Page 1 of 1 · 1–6 of 6');
+    await expect.poll(() => range.textContent(), POLL).toBe('Page 1 of 1 · 1–6 of 6');
     for (const row of await table.locator('tbody tr').allTextContents()) expect(row).toContain('신청자 07');
     await page.getByLabel('Search applicant or reviewer').fill('');
-    await expect.poll(() => range.textContent()).toBe('Page 1 of 2 · 1–50 of 72');
+    await expect.poll(() => range.textContent(), POLL).toBe('Page 1 of 2 · 1–50 of 72');
     await page.getByRole('combobox', { name: 'Review state' }).selectOption({ label: 'Submitted' });
-    await expect.poll(() => range.textContent()).toBe('Page 1 of 1 · 1–1 of 1');
+    await expect.poll(() => range.textContent(), POLL).toBe('Page 1 of 1 · 1–1 of 1');
     expect(await table.locator('tbody tr').first().textContent()).toContain('Submitted');
     await page.getByLabel('Search applicant or reviewer').fill('nobody');
     await page.getByTestId('pairs-table-empty').waitFor();
