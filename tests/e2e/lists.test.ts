@@ -113,7 +113,7 @@ describe.runIf(run)('the outbox with 300 mails', () => {
 
     const ko = await e.newPage('ko');
     await e.open(ko, '/admin/review/outbox');
-    await expect.poll(() => ko.getByTestId('outbox-table-range').textContent()).toBe('6쪽 중 1쪽 · 전체 300건 중 1–50');
+    await expect.poll(() => ko.getByTestId('outbox-table-range').textContent(), POLL).toBe('6쪽 중 1쪽 · 전체 300건 중 1–50');
     await checkPage(ko, 'ko', 'outbox page 1 (ko)', problems);
     await ko.screenshot({ path: '/tmp/lists-outbox-ko.png', fullPage: true });
     expect(problems).toEqual([]);
@@ -157,7 +157,7 @@ describe.runIf(run)('the pairs of a call on its assignment page', () => {
 
     const ko = await e.newPage('ko');
     await e.open(ko, `/admin/review/calls/${pairsCallId}/assignment`);
-    await expect.poll(() => ko.getByTestId('pairs-table-range').textContent()).toBe('2쪽 중 1쪽 · 전체 72건 중 1–50');
+    await expect.poll(() => ko.getByTestId('pairs-table-range').textContent(), POLL).toBe('2쪽 중 1쪽 · 전체 72건 중 1–50');
     expect(await ko.getByTestId('pairs-counts').textContent()).toBe('시작 전: 71건 · 작성 중: 0건 · 제출됨: 1건');
     await checkPage(ko, 'ko', 'assignment page, pairs page 1 (ko)', problems);
     await ko.screenshot({ path: '/tmp/lists-pairs-ko.png', fullPage: true });
