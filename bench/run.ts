@@ -9,7 +9,8 @@
  *  (f) no blocking: the app's p99 on a simple endpoint while the full-size assignment solves in the pool;
  *  (g) timetabling (issue 4): about 400 sessions, one 16-week course and 25 district courses sharing 40 lecturers;
  *  (h) enrolment rush (issue 4): 2,000 concurrent attempts for 500 seats over HTTP, on PGlite and PostgreSQL;
- *  (i) the requests of the staff assignment page for the demo call (300 × 20 with reviews), min/median/max.
+ *  (i) the requests of the staff assignment page for the demo call (300 × 20 with reviews), min/median/max;
+ *  (j) the same page in Chromium: navigation to the pairs table shown (needs `npm run build:web`).
  * BENCH_SECONDS (default 10) per HTTP run, BENCH_CONNECTIONS (default 20), BENCH_DATABASE_URL
  * (default postgres://postgres@127.0.0.1:5432/postgres; skipped when unreachable).
  */
@@ -25,6 +26,7 @@ import { createOpenCampus, type OpenCampus } from '../src/app.js';
 import { loadConfig } from '../src/platform/config.js';
 import { benchAssignment, formatAssignmentBench } from './assignment.js';
 import { benchAssignmentPage, formatAssignmentPageBench } from './assignment-page.js';
+import { benchAssignmentPageBrowser, formatAssignmentPageBrowserBench } from './assignment-page-browser.js';
 import { benchBudgetTree } from './budget-tree.js';
 import { benchEnrolment, formatEnrolmentBench } from './enrolment.js';
 import { benchNoBlocking, formatNoBlocking } from './no-blocking.js';
@@ -214,6 +216,9 @@ async function main(): Promise<void> {
 
   say('\n(i) the staff assignment page of the demo call: its requests on opening…');
   for (const line of formatAssignmentPageBench(await benchAssignmentPage(5))) say(line);
+
+  say('\n(j) the staff assignment page of the demo call in Chromium, navigation to the pairs table shown…');
+  for (const line of formatAssignmentPageBrowserBench(await benchAssignmentPageBrowser(5))) say(line);
 }
 
 main().catch((err: unknown) => {

@@ -83,6 +83,11 @@ async function generate(page: Page, seedLabel: string, done: string): Promise<Lo
   await typeInto(page, page.getByRole('textbox', { name: seedLabel }), '2030');
   await press(page.getByTestId('timetable-generate'));
   await expect.poll(() => page.getByTestId('timetable-run-status').textContent(), { timeout: 30_000 }).toContain(done);
+  // The finished run's bar is full (position 1 is the end of the track) and says it is done in words.
+  const bar = page.locator('#timetable-progress');
+  expect(await bar.evaluate((el) => (el as HTMLProgressElement).position)).toBe(1);
+  expect(await bar.getAttribute('aria-valuetext')).toContain(done);
+  await bar.screenshot({ path: `/tmp/timetable-progress-done-${seedLabel === 'Seed' ? 'en' : 'ko'}.png` });
   const quality = page.getByTestId('timetable-quality');
   await quality.waitFor();
   return quality;

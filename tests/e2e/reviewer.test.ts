@@ -278,12 +278,26 @@ describe.skipIf(!run)('reviewer', () => {
     expect(await status.textContent()).toContain('75 of 100');
     await page.waitForLoadState('networkidle');
     expect(await axeViolations(page)).toEqual([]);
+    // The call's progress follows the submission, and the next key press from the status reaches the next unreviewed application.
+    const bar = page.getByRole('progressbar', { name: 'Review progress: Blind review call' });
+    await expect.poll(() => bar.getAttribute('value')).toBe('50');
+    expect(await page.getByTestId('review-progress').textContent()).toContain('1 of 2 reviews submitted');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Next unreviewed');
+    expect(await page.getByRole('link', { name: 'Next unreviewed' }).getAttribute('href')).toBe(`/me/reviews/${conflictAssignmentId}`);
 
     // Back on the list, the review counts as submitted.
     await focusAndPress(page, page.getByRole('link', { name: 'Back to my reviews' }));
     await page.waitForURL('**/me/reviews');
     await expect.poll(() => page.getByTestId(`assignments-${blindCallId}`).textContent()).toContain('Submitted');
     expect(await page.locator('main').textContent()).toContain('1 of 2 reviews submitted');
+    const listBar = page.getByRole('progressbar', { name: 'Review progress: Blind review call' });
+    expect(await listBar.getAttribute('value')).toBe('50');
+    // "Next unreviewed" opens the one still to do, by keyboard.
+    await focusAndPress(page, page.getByTestId(`progress-${blindCallId}-next`));
+    await page.waitForURL(`**/me/reviews/${conflictAssignmentId}`);
+    await settled(page);
+    expect(await page.getByTestId('review-status').textContent()).toContain('Not started');
     await page.close();
 
     // The answered invitation (now linked to the account, so listed without the link) and the submitted review, in Korean too.
@@ -292,6 +306,8 @@ describe.skipIf(!run)('reviewer', () => {
       await ko.goto(`${e.baseUrl}${path}`);
       await settled(ko);
       await expect.poll(() => ko.locator('main').textContent()).toContain(path === '/me/reviews' ? '수락했습니다' : '심사를 제출했습니다');
+      expect(await ko.getByRole('progressbar', { name: '심사 진행: 블라인드 심사 공모' }).getAttribute('value')).toBe('50');
+      expect(await ko.getByRole('link', { name: '다음 미완료 심사' }).count()).toBe(1);
       expect(await axeViolations(ko), path).toEqual([]);
     }
     await ko.close();

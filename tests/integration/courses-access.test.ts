@@ -150,9 +150,10 @@ describe('staff routes', () => {
   it('show staff the cohort’s people with e-mail addresses, and log that read', async () => {
     const res = await staff.get(`/api/v1/admin/cohorts/${open.id}/members`);
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ members: [{ userId: member.userId, name: '이수강', email: member.email, via: 'enrolment' }] });
-    const sel = (await staff.get(`/api/v1/admin/cohorts/${selection.id}/members`)).json<{ members: { userId: string; via: string }[] }>();
-    expect(sel.members).toEqual([expect.objectContaining({ userId: participant.userId, via: 'selection' })]);
+    expect(res.json()).toEqual({ items: [{ userId: member.userId, name: '이수강', email: member.email, via: 'enrolment' }], total: 1, page: 1, pageSize: 50 });
+    const sel = (await staff.get(`/api/v1/admin/cohorts/${selection.id}/members`)).json<{ items: { userId: string; via: string }[]; total: number }>();
+    expect(sel.items).toEqual([expect.objectContaining({ userId: participant.userId, via: 'selection' })]);
+    expect(sel.total).toBe(1);
     const logged = await db().select().from(accessLog).where(eq(accessLog.actorId, staff.userId));
     expect(logged.some((e) => e.subjectType === 'user' && e.subjectIds.includes(member.userId))).toBe(true);
   });

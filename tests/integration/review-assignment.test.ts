@@ -37,10 +37,16 @@ afterAll(async () => {
   await t.close();
 });
 
+/** Every pair of the call, page by page (the list is paged on the server, at most 100 a page). */
 const assignmentsOf = async (): Promise<AssignmentViewT[]> => {
-  const res = await seeded.staff.get(`/api/v1/admin/calls/${seeded.callId}/assignments`);
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json<AssignmentListT>().assignments;
+  const all: AssignmentViewT[] = [];
+  for (let page = 1; ; page++) {
+    const res = await seeded.staff.get(`/api/v1/admin/calls/${seeded.callId}/assignments?page=${page}&pageSize=100`);
+    expect(res.statusCode, res.body).toBe(200);
+    const list = res.json<AssignmentListT>();
+    all.push(...list.items);
+    if (all.length >= list.total || list.items.length === 0) return all;
+  }
 };
 
 function checkAssignment(pairs: readonly AssignmentViewT[]) {
@@ -212,6 +218,7 @@ describe('an infeasible request', () => {
     const short = reasons.find((r) => r.code === 'too_few_conflict_free_reviewers')!;
     expect(short.text.en).toContain('4 applications have fewer than 3 reviewers free of conflict');
     const list = (await small.staff.get(`/api/v1/admin/calls/${small.callId}/assignments`)).json<AssignmentListT>();
-    expect(list.assignments).toEqual([]);
+    expect(list.items).toEqual([]);
+    expect(list.total).toBe(0);
   });
 });

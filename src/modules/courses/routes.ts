@@ -20,6 +20,7 @@ import {
   CohortInput,
   CohortList,
   CohortMemberList,
+  CohortMemberQuery,
   CohortPatch,
   CohortQuery,
   CohortView,
@@ -240,8 +241,14 @@ export function registerCoursesRoutes(app: App, deps: ModuleDeps, storage: FileS
     method: 'GET',
     url: '/api/v1/admin/cohorts/:id/members',
     config: { policy: staffOnly },
-    schema: { tags, summary: "A cohort's people (selected participants or enrolled citizens) with names and e-mail addresses (access-logged)", params: IdParams, response: { 200: CohortMemberList, 400: ErrorBody, 404: ErrorBody } },
-    handler: (request) => views.membersForStaff(db, accessorOf(request), request.params.id),
+    schema: {
+      tags,
+      summary: "One page of a cohort's people (selected participants or enrolled citizens) by name, with e-mail addresses (?q; access-logged)",
+      params: IdParams,
+      querystring: CohortMemberQuery,
+      response: { 200: CohortMemberList, 400: ErrorBody, 404: ErrorBody },
+    },
+    handler: (request) => views.membersForStaff(db, accessorOf(request), request.params.id, request.query),
   });
   app.route({
     method: 'GET',

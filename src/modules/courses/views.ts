@@ -10,8 +10,9 @@ import { recordAccess, type AccessActor } from '../../platform/access-log.js';
 import { seatCountsOf } from '../enrolment/repository.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { roleGrants, users } from '../../platform/db/schema/index.js';
-import type { CohortDetailT, CohortMemberListT, LecturerPoolT, MyCohortListT, MyCohortViewT, PublicCohortViewT, PublicProgrammeListT } from '../../shared/contracts/courses.js';
-import { cohortMembers } from './members.js';
+import type { CohortDetailT, CohortMemberListT, CohortMemberQueryT, LecturerPoolT, MyCohortListT, MyCohortViewT, PublicCohortViewT, PublicProgrammeListT } from '../../shared/contracts/courses.js';
+import { cohortMembers, cohortMembersPage } from './members.js';
+import { offsetOf } from '../../shared/contracts/paging.js';
 import {
   presentCohort,
   presentMaterial,
@@ -128,12 +129,12 @@ export async function cohortDetail(db: DbOrTx, id: string): Promise<CohortDetail
   };
 }
 
-/** A cohort's people with names and e-mail addresses, for staff: logged before it leaves. */
-export async function membersForStaff(db: DbOrTx, accessor: AccessActor, id: string): Promise<CohortMemberListT> {
+/** One page of a cohort's people with names and e-mail addresses, for staff: logged before it leaves. */
+export async function membersForStaff(db: DbOrTx, accessor: AccessActor, id: string, query: CohortMemberQueryT): Promise<CohortMemberListT> {
   await requireCohort(db, id);
-  const members = await cohortMembers(db, id);
-  if (members.length > 0) await recordAccess(db, { actor: accessor, action: 'view', subjectType: 'user', subjectIds: members.map((m) => m.userId), detail: { cohortId: id, list: 'cohort_members' } });
-  return { members };
+  const { rows, total } = await cohortMembersPage(db, id, query.q || undefined, offsetOf(query), query.pageSize);
+  if (rows.length > 0) await recordAccess(db, { actor: accessor, action: 'view', subjectType: 'user', subjectIds: rows.map((m) => m.userId), detail: { cohortId: id, list: 'cohort_members', page: query.page } });
+  return { items: rows, total, page: query.page, pageSize: query.pageSize };
 }
 
 /** Accounts holding 'mentor' — the network's lecturer pool — for choosing a session's lecturers. */

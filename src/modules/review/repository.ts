@@ -1,6 +1,8 @@
 /** Data access for review: calls' settings, reviewers, assignments, reviews and runs. */
-import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { containsPattern } from '../../platform/db/like.js';
 import { applications, assignmentRuns, callReviewers, calls, outboxMessages, reviewAssignments, reviews, storedFiles, users } from '../../platform/db/schema/index.js';
 
 export type CallRow = typeof calls.$inferSelect;
@@ -83,6 +85,79 @@ export async function assignmentsOfCall(db: DbOrTx, callId: string) {
     .orderBy(asc(reviewAssignments.createdAt), asc(reviewAssignments.id));
 }
 export type AssignmentWithReview = Awaited<ReturnType<typeof assignmentsOfCall>>[number];
+
+/** What the staff list of a call's pairs is filtered by. */
+export interface AssignmentFilter {
+  /** Matches the applicant's name or the reviewer's name or address. */
+  q?: string;
+  status?: 'not_started' | 'draft' | 'submitted';
+}
+
+const applicant = alias(users, 'applicant');
+const reviewerUser = alias(users, 'reviewer_user');
+
+function assignmentWhere(callId: string, f: AssignmentFilter): SQL | undefined {
+  const conds: (SQL | undefined)[] = [eq(reviewAssignments.callId, callId), eq(applications.status, 'submitted'), isNull(applications.anonymisedAt)];
+  if (f.status === 'not_started') conds.push(isNull(reviews.status));
+  else if (f.status) conds.push(eq(reviews.status, f.status));
+  if (f.q) {
+    const p = containsPattern(f.q);
+    conds.push(or(ilike(applicant.name, p), ilike(reviewerUser.name, p), ilike(callReviewers.email, p)));
+  }
+  return and(...conds);
+}
+
+/**
+ * One page of a call's pairs (in review: submitted, not anonymised applications) in the order they
+ * were made, with the applicant, the reviewer and the review's state, and how many the filter matches.
+ * The database pages, so the staff page never carries every reviewer × application pair.
+ */
+export async function assignmentsPage(db: DbOrTx, callId: string, filter: AssignmentFilter, offset: number, limit: number) {
+  const where = assignmentWhere(callId, filter);
+  const rows = await db
+    .select({
+      assignment: reviewAssignments,
+      reviewStatus: reviews.status,
+      total: reviews.total,
+      applicantName: applicant.name,
+      answers: applications.answers,
+      reviewerEmail: callReviewers.email,
+      reviewerName: reviewerUser.name,
+    })
+    .from(reviewAssignments)
+    .innerJoin(applications, eq(applications.id, reviewAssignments.applicationId))
+    .innerJoin(applicant, eq(applicant.id, applications.userId))
+    .innerJoin(callReviewers, eq(callReviewers.id, reviewAssignments.reviewerId))
+    .leftJoin(reviewerUser, eq(reviewerUser.id, callReviewers.userId))
+    .leftJoin(reviews, eq(reviews.assignmentId, reviewAssignments.id))
+    .where(where)
+    .orderBy(asc(reviewAssignments.createdAt), asc(reviewAssignments.id))
+    .limit(limit)
+    .offset(offset);
+  const [n] = await db
+    .select({ n: count() })
+    .from(reviewAssignments)
+    .innerJoin(applications, eq(applications.id, reviewAssignments.applicationId))
+    .innerJoin(applicant, eq(applicant.id, applications.userId))
+    .innerJoin(callReviewers, eq(callReviewers.id, reviewAssignments.reviewerId))
+    .leftJoin(reviewerUser, eq(reviewerUser.id, callReviewers.userId))
+    .leftJoin(reviews, eq(reviews.assignmentId, reviewAssignments.id))
+    .where(where);
+  return { rows, total: Number(n?.n ?? 0) };
+}
+export type AssignmentPageRow = Awaited<ReturnType<typeof assignmentsPage>>['rows'][number];
+
+/** A call's pairs in review by the state of their review (null: not started). */
+export async function assignmentCounts(db: DbOrTx, callId: string): Promise<Map<string | null, number>> {
+  const rows = await db
+    .select({ status: reviews.status, n: count() })
+    .from(reviewAssignments)
+    .innerJoin(applications, eq(applications.id, reviewAssignments.applicationId))
+    .leftJoin(reviews, eq(reviews.assignmentId, reviewAssignments.id))
+    .where(and(eq(reviewAssignments.callId, callId), eq(applications.status, 'submitted'), isNull(applications.anonymisedAt)))
+    .groupBy(reviews.status);
+  return new Map(rows.map((r) => [r.status, Number(r.n)]));
+}
 
 export async function assignmentById(db: DbOrTx, id: string) {
   const [row] = await db

@@ -12,6 +12,7 @@ import type { ModuleDeps } from '../../platform/module.js';
 import { ErrorBody, IdParams, Ok } from '../../shared/contracts/common.js';
 import {
   AssignmentList,
+  AssignmentQuery,
   AssignmentParams,
   AssignmentRemoveQuery,
   AssignmentRemoveRequest,
@@ -182,8 +183,14 @@ export function registerReviewRoutes(app: App, deps: ModuleDeps): void {
     method: 'GET',
     url: '/api/v1/admin/calls/:id/assignments',
     config: { policy: staffOnly },
-    schema: { tags, summary: 'Every reviewer × application pair with its explanation and review status', params: IdParams, response: { 200: AssignmentList, 404: ErrorBody } },
-    handler: (request) => staff.listAssignments(db, accessorOf(request), request.params.id),
+    schema: {
+      tags,
+      summary: "One page of the call's reviewer × application pairs with their explanation and review status (?q, ?status; access-logged)",
+      params: IdParams,
+      querystring: AssignmentQuery,
+      response: { 200: AssignmentList, 404: ErrorBody },
+    },
+    handler: (request) => staff.listAssignments(db, accessorOf(request), request.params.id, request.query),
   });
   app.route({
     method: 'POST',

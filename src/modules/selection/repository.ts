@@ -1,6 +1,7 @@
 /** Data access for selection runs, outcomes, participants and the staff view of the outbox. */
 import { and, asc, count, desc, eq, ilike, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.js';
+import { containsPattern } from '../../platform/db/like.js';
 import { applications, calls, outboxMessages, participants, selectionRuns, users } from '../../platform/db/schema/index.js';
 
 export type CallRow = typeof calls.$inferSelect;
@@ -97,9 +98,6 @@ export async function myApplications(db: DbOrTx, userId: string) {
 export async function participantRows(db: DbOrTx, callId: string) {
   return db.select().from(participants).where(eq(participants.callId, callId)).orderBy(asc(participants.createdAt), asc(participants.id));
 }
-
-/** A LIKE pattern that matches `text` literally anywhere. */
-export const containsPattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export interface OutboxFilter {
   status?: OutboxRow['status'];

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { Id, LocalizedText, RequiredText, TEXT_MAX } from './common.js';
+import { Paged, PageQueryFields, TextFilter } from './paging.js';
 
 const Text = LocalizedText();
 const LongText = LocalizedText(TEXT_MAX);
@@ -390,7 +391,10 @@ export type CohortDetailT = z.infer<typeof CohortDetail>;
 /** How a person came to be in a cohort: selected through a call, or enrolled in an open course. */
 export const CohortMemberVia = z.enum(['selection', 'enrolment']);
 export const CohortMemberView = z.object({ userId: Id, name: z.string(), email: z.string(), via: CohortMemberVia });
-export const CohortMemberList = z.object({ members: z.array(CohortMemberView) });
+/** One page of a cohort's people, by name; `?q` matches a part of the name or the address. */
+export const CohortMemberQuery = z.strictObject({ ...PageQueryFields, q: TextFilter });
+export type CohortMemberQueryT = z.infer<typeof CohortMemberQuery>;
+export const CohortMemberList = Paged(CohortMemberView);
 export type CohortMemberListT = z.infer<typeof CohortMemberList>;
 
 /** Accounts holding 'mentor': the network's lecturer pool. */

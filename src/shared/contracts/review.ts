@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { Id, LocalizedText, TEXT_MAX } from './common.js';
+import { Paged, PageQueryFields, TextFilter } from './paging.js';
 import { Answers, Key, Question } from './recruitment.js';
 
 const Text = LocalizedText();
@@ -292,7 +293,13 @@ export const AssignmentView = z.object({
   createdAt: z.string(),
 });
 export type AssignmentViewT = z.infer<typeof AssignmentView>;
-export const AssignmentList = z.object({ assignments: z.array(AssignmentView) });
+/** One page of a call's pairs: `?q` matches the applicant's or reviewer's name or the reviewer's address; `?status` the review's state. */
+export const AssignmentQuery = z.strictObject({ ...PageQueryFields, q: TextFilter, status: ReviewProgress.optional() });
+export type AssignmentQueryT = z.infer<typeof AssignmentQuery>;
+export const AssignmentList = Paged(AssignmentView).extend({
+  /** Pairs by the state of their review, over the whole call whatever the filters. */
+  counts: z.record(ReviewProgress, z.number().int()),
+});
 export type AssignmentListT = z.infer<typeof AssignmentList>;
 
 export const ManualAssignment = z.strictObject({ applicationId: Id, reviewerId: Id, reason: Reason });

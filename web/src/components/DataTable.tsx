@@ -18,6 +18,8 @@ export interface Column<T> {
   cell: (item: T) => ReactNode;
   /** The cell that names the row (a row header, th scope=row). */
   rowHeader?: boolean;
+  /** A class on the column's header and cells (e.g. oc-num for right-aligned figures). */
+  className?: string;
 }
 
 /** The text of a page's range: "51–100 of 300". */
@@ -99,7 +101,7 @@ export function DataTable<T>({ caption, columns, data, rowKey, onPage, empty, mi
             <Table.Thead>
               <Table.Tr>
                 {columns.map((c) => (
-                  <Table.Th key={c.key} scope="col">
+                  <Table.Th key={c.key} scope="col" className={c.className}>
                     {c.header}
                   </Table.Th>
                 ))}
@@ -110,11 +112,13 @@ export function DataTable<T>({ caption, columns, data, rowKey, onPage, empty, mi
                 <Table.Tr key={rowKey(item)}>
                   {columns.map((c) =>
                     c.rowHeader ? (
-                      <Table.Th key={c.key} scope="row" fw={400}>
+                      <Table.Th key={c.key} scope="row" fw={400} className={c.className}>
                         {c.cell(item)}
                       </Table.Th>
                     ) : (
-                      <Table.Td key={c.key}>{c.cell(item)}</Table.Td>
+                      <Table.Td key={c.key} className={c.className}>
+                        {c.cell(item)}
+                      </Table.Td>
                     ),
                   )}
                 </Table.Tr>

@@ -23,7 +23,9 @@ import { useApiGet } from '../lib/useApiGet';
 import { seoulTime } from '../recruitment/call-status';
 import { safeReturnPath, signInPath } from '../recruitment/sign-in-return';
 import { ConfirmDialog, SignedInOnly, StatusLine } from './parts';
-import { groupByCall, parseTags, progress, type CallGroup } from './review-form';
+import { nextUnreviewed } from './progress';
+import { groupByCall, parseTags, type CallGroup } from './review-form';
+import { ReviewProgressBar } from './ReviewProgressBar';
 import { enumLabel } from '../lib/labels';
 
 /** The shape of an invitation link's secret (InvitationToken in the contracts); anything else is a broken link. */
@@ -241,16 +243,15 @@ function Invitation({ invitation: inv, token, onDone }: { invitation: Invitation
 
 function CallAssignments({ group }: { group: CallGroup }) {
   const { t } = useTranslation('review');
-  const { submitted, total } = progress(group);
+  const locText = useLocText();
   const headingId = `assigned-${group.callId}`;
+  const items = group.items.map((i) => i.review);
   return (
     <section aria-labelledby={headingId}>
       <Title order={3} id={headingId} mb="xs">
         <Loc value={group.callTitle} />
       </Title>
-      <Text size="sm" mb="xs">
-        {t('reviews.progress', { submitted, total })}
-      </Text>
+      <ReviewProgressBar callName={locText(group.callTitle)} items={items} nextId={nextUnreviewed(items, undefined, group.callId)?.assignmentId ?? null} testId={`progress-${group.callId}`} />
       <Table.ScrollContainer minWidth={480}>
         <Table withTableBorder verticalSpacing="xs" aria-labelledby={headingId} data-testid={`assignments-${group.callId}`}>
           <Table.Thead>

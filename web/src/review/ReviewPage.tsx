@@ -8,7 +8,7 @@ import { Alert, Anchor, Button, Fieldset, Group, Modal, Radio, Stack, Text, Text
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { MyReviewDetailT, ReviewStateT, RubricT } from '../../../src/shared/contracts/review';
+import type { MyReviewDetailT, MyReviewListT, ReviewStateT, RubricT } from '../../../src/shared/contracts/review';
 import { post, put } from '../lib/api';
 import { formatTime } from '../lib/format';
 import { ErrorSummary, useSubmit, type FieldErrors, type SummaryItem } from '../lib/forms';
@@ -19,6 +19,8 @@ import { useApiGet } from '../lib/useApiGet';
 import { seoulTime } from '../recruitment/call-status';
 import { ApplicationAnswers } from './ApplicationAnswers';
 import { SignedInOnly, StatusLine } from './parts';
+import { nextUnreviewed } from './progress';
+import { ReviewProgressBar } from './ReviewProgressBar';
 import { draftBody, formFromReview, missingCriteria, scaleValues, type ReviewFormState } from './review-form';
 
 const scoreId = (key: string) => `score-${key}`;
@@ -38,18 +40,23 @@ function ReviewLoader() {
   const { t } = useTranslation('review');
   const { assignmentId = '' } = useParams();
   const lang = useLang();
-  const state = useApiGet<MyReviewDetailT>(`/me/reviews/${encodeURIComponent(assignmentId)}`, [lang]);
+  const state = useApiGet<MyReviewDetailT>(`/me/reviews/${encodeURIComponent(assignmentId)}`, [lang, assignmentId]);
+  // The reviewer's own list, for the progress bar and the next unreviewed application.
+  const mine = useApiGet<MyReviewListT>('/me/reviews', [lang]);
   return (
     <Stack gap="md">
       {state.data === undefined && <Title order={1}>{t('review.pageTitle')}</Title>}
-      <LoadState state={state}>{(detail) => <ReviewView detail={detail} />}</LoadState>
+      <LoadState state={state}>{(detail) => <ReviewView key={detail.assignmentId} detail={detail} mine={mine.data?.reviews} onSubmitted={() => mine.reload()} />}</LoadState>
     </Stack>
   );
 }
 
-function ReviewView({ detail }: { detail: MyReviewDetailT }) {
+function ReviewView({ detail, mine, onSubmitted }: { detail: MyReviewDetailT; mine: MyReviewListT['reviews'] | undefined; onSubmitted: () => Promise<void> }) {
   const { t } = useTranslation('review');
   const lang = useLang();
+  const locText = useLocText();
+  const ofCall = (mine ?? []).filter((r) => r.callId === detail.callId);
+  const next = mine ? nextUnreviewed(mine, detail.assignmentId) : null;
   // Kept from each save's answer, so the page need not read (and access-log) the application again.
   const [review, setReview] = useState<ReviewStateT | null>(detail.review);
   const submitted = review?.status === 'submitted';
@@ -81,6 +88,10 @@ function ReviewView({ detail }: { detail: MyReviewDetailT }) {
         )}
         {detail.blind && <Text mt="xs">{t('review.blindNote')}</Text>}
       </Alert>
+      {/* Right after the status, which takes focus on submission: the next key press reaches "Next unreviewed". */}
+      {ofCall.length > 0 && (
+        <ReviewProgressBar callName={locText(detail.callTitle)} items={ofCall.map((r) => (r.assignmentId === detail.assignmentId && review ? { status: review.status } : r))} nextId={next?.assignmentId ?? null} testId="review-progress" />
+      )}
       <section aria-labelledby="application-title">
         <Title order={2} id="application-title" mb="sm">
           {t('review.applicationTitle')}
@@ -103,6 +114,7 @@ function ReviewView({ detail }: { detail: MyReviewDetailT }) {
             onSaved={setReview}
             onSubmitted={(state) => {
               setReview(state);
+              void onSubmitted();
               focusStatus();
             }}
           />

@@ -4,7 +4,7 @@
  * read the result — proven optimal, total affinity and every pair with why it was made — or, when no
  * assignment exists, what to change. Staff may add or remove a pair by hand, with a reason (audited).
  */
-import { Alert, Anchor, Box, Button, Group, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -14,6 +14,7 @@ import { formatAuditTime } from '../admin/audit-format';
 import { FactList } from '../admin/components/FactList';
 import { PageHeading } from '../admin/components/PageHeading';
 import { SectionForm } from '../admin/components/SectionForm';
+import { DataTable, FilterBox, usePagedList } from '../components/DataTable';
 import { StatusMessage } from '../admin/components/StatusMessage';
 import { usePageTitle } from '../app/usePageTitle';
 import { del, post } from '../lib/api';
@@ -189,63 +190,87 @@ function ManualForm({ callId, onAdded }: { callId: string; onAdded: (a: Assignme
   );
 }
 
-function PairsTable({ pairs, onRemove }: { pairs: AssignmentViewT[]; onRemove: (a: AssignmentViewT) => void }) {
+type Pair = AssignmentViewT;
+const PAIRS_PAGE_SIZE = 50;
+const REVIEW_STATES = ['not_started', 'draft', 'submitted'] as const;
+
+/**
+ * The call's pairs, fifty at a time, paged and filtered on the server: a call of 300 applications
+ * has about 900 pairs, and drawing every one made the page take seconds to appear.
+ */
+function PairsTable({ data, onPage, q, onSearch, status, onStatus, onRemove }: { data: AssignmentListT; onPage: (page: number) => void; q: string; onSearch: (q: string) => void; status: string; onStatus: (status: string) => void; onRemove: (a: Pair) => void }) {
   const { t } = useTranslation('selection');
   const lang = useLang();
-  if (pairs.length === 0) return <Text>{t('assignment.pairs.empty')}</Text>;
   return (
-    <Table.ScrollContainer minWidth={960}>
-      <Table withTableBorder verticalSpacing="xs" captionSide="top" data-testid="pairs-table">
-        <Table.Caption>{t('assignment.pairs.caption', { count: pairs.length })}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('assignment.pairs.col.application')}</Table.Th>
-            <Table.Th scope="col">{t('assignment.pairs.col.reviewer')}</Table.Th>
-            <Table.Th scope="col">{t('assignment.pairs.col.source')}</Table.Th>
-            <Table.Th scope="col" className="oc-num">
-              {t('assignment.pairs.col.points')}
-            </Table.Th>
-            <Table.Th scope="col">{t('assignment.pairs.col.why')}</Table.Th>
-            <Table.Th scope="col">{t('assignment.pairs.col.review')}</Table.Th>
-            <Table.Th scope="col">{t('common.actions')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {pairs.map((p) => {
-            const reviewer = p.reviewerName ?? p.reviewerEmail;
-            return (
-              <Table.Tr key={p.id}>
-                <Table.Th scope="row" fw={400}>
-                  {p.applicantName}
-                  {p.applicantOrganisation && (
-                    <Text component="span" display="block" size="sm">
-                      {p.applicantOrganisation}
-                    </Text>
-                  )}
-                </Table.Th>
-                <Table.Td style={{ overflowWrap: 'anywhere' }}>{reviewer}</Table.Td>
-                <Table.Td>{t(`assignment.source.${p.source}`)}</Table.Td>
-                <Table.Td className="oc-num">{p.points === null ? t('common.none') : formatCount(p.points, lang)}</Table.Td>
-                <Table.Td className="oc-why">
-                  {p.explanation && <Loc value={p.explanation} />}
-                  {p.reason && (
-                    <Text component="span" display="block" size="sm">
-                      {t('assignment.pairs.reason', { reason: p.reason })}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>{t(`assignment.reviewStatus.${p.reviewStatus}`)}</Table.Td>
-                <Table.Td>
-                  <Button size="xs" variant="default" onClick={() => onRemove(p)} aria-label={t('assignment.pairs.removeLabel', { application: p.applicantName, reviewer })}>
-                    {t('assignment.pairs.remove')}
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <Stack gap="xs">
+      <Text size="sm" data-testid="pairs-counts">
+        {REVIEW_STATES.map((s) => t('assignment.pairs.count', { status: t(`assignment.reviewStatus.${s}`), count: data.counts[s] ?? 0 })).join(' · ')}
+      </Text>
+      <Group align="flex-end">
+        <NativeSelect
+          label={t('assignment.pairs.filter')}
+          value={status}
+          onChange={(e) => onStatus(e.currentTarget.value)}
+          data={[{ value: '', label: t('assignment.pairs.allStates') }, ...REVIEW_STATES.map((s) => ({ value: s, label: t(`assignment.reviewStatus.${s}`) }))]}
+          w={240}
+        />
+        <FilterBox label={t('assignment.pairs.search')} value={q} onChange={onSearch} testId="pairs-search" />
+      </Group>
+      <DataTable<Pair>
+        caption={t('assignment.pairs.caption', { count: data.total })}
+        data={data}
+        rowKey={(p) => p.id}
+        onPage={onPage}
+        empty={q || status ? t('assignment.pairs.noMatch') : t('assignment.pairs.empty')}
+        minWidth={960}
+        testId="pairs-table"
+        columns={[
+          {
+            key: 'application',
+            header: t('assignment.pairs.col.application'),
+            rowHeader: true,
+            cell: (p) => (
+              <>
+                {p.applicantName}
+                {p.applicantOrganisation && (
+                  <Text component="span" display="block" size="sm">
+                    {p.applicantOrganisation}
+                  </Text>
+                )}
+              </>
+            ),
+          },
+          { key: 'reviewer', header: t('assignment.pairs.col.reviewer'), cell: (p) => <span style={{ overflowWrap: 'anywhere' }}>{p.reviewerName ?? p.reviewerEmail}</span> },
+          { key: 'source', header: t('assignment.pairs.col.source'), cell: (p) => t(`assignment.source.${p.source}`) },
+          { key: 'points', header: t('assignment.pairs.col.points'), className: 'oc-num', cell: (p) => (p.points === null ? t('common.none') : formatCount(p.points, lang)) },
+          {
+            key: 'why',
+            header: t('assignment.pairs.col.why'),
+            className: 'oc-why',
+            cell: (p) => (
+              <>
+                {p.explanation && <Loc value={p.explanation} />}
+                {p.reason && (
+                  <Text component="span" display="block" size="sm">
+                    {t('assignment.pairs.reason', { reason: p.reason })}
+                  </Text>
+                )}
+              </>
+            ),
+          },
+          { key: 'review', header: t('assignment.pairs.col.review'), cell: (p) => t(`assignment.reviewStatus.${p.reviewStatus}`) },
+          {
+            key: 'actions',
+            header: t('common.actions'),
+            cell: (p) => (
+              <Button size="xs" variant="default" onClick={() => onRemove(p)} aria-label={t('assignment.pairs.removeLabel', { application: p.applicantName, reviewer: p.reviewerName ?? p.reviewerEmail })}>
+                {t('assignment.pairs.remove')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+    </Stack>
   );
 }
 
@@ -257,7 +282,10 @@ export function AssignmentPage() {
   usePageTitle(usePageName(t('assignment.title'), call.data));
   const settings = useApiGet<ReviewSettingsViewT>(`/admin/calls/${id}/review-settings`);
   const runs = useApiGet<AssignmentRunListT>(`/admin/calls/${id}/assignment-runs`);
-  const assignments = useApiGet<AssignmentListT>(`/admin/calls/${id}/assignments`);
+  const [pairsPage, setPairsPage] = useState(1);
+  const [pairsQ, setPairsQ] = useState('');
+  const [pairsStatus, setPairsStatus] = useState('');
+  const assignments = usePagedList<AssignmentListT>(`/admin/calls/${id}/assignments`, { page: pairsPage, pageSize: PAIRS_PAGE_SIZE, q: pairsQ, status: pairsStatus });
   const statusText = useRunStatusText();
   // The run being followed (started here, or found unfinished on arrival) and the run whose result is shown.
   const [active, setActive] = useState<Run | null>(null);
@@ -299,7 +327,6 @@ export function AssignmentPage() {
     pairsHeading.current?.focus();
   };
 
-  const pairs = assignments.data?.assignments ?? [];
   return (
     <Stack>
       <CallReviewNav callId={id} />
@@ -320,7 +347,25 @@ export function AssignmentPage() {
         <Title order={2} size="h3" id="assignment-pairs" ref={pairsHeading} tabIndex={-1} mb="xs">
           {t('assignment.pairs.heading')}
         </Title>
-        <LoadState state={assignments}>{() => <PairsTable pairs={pairs} onRemove={setRemoving} />}</LoadState>
+        <LoadState state={assignments}>
+          {(data) => (
+            <PairsTable
+              data={data}
+              onPage={setPairsPage}
+              q={pairsQ}
+              onSearch={(text) => {
+                setPairsQ(text);
+                setPairsPage(1);
+              }}
+              status={pairsStatus}
+              onStatus={(s) => {
+                setPairsStatus(s);
+                setPairsPage(1);
+              }}
+              onRemove={setRemoving}
+            />
+          )}
+        </LoadState>
       </Box>
       <ManualForm
         callId={id}

@@ -8,13 +8,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { CohortDetailT, CohortMemberListT, ModuleViewT, SessionViewT } from '../../../../src/shared/contracts/courses';
 import { ConfirmDialog } from '../../admin/components/ConfirmDialog';
+import { DataTable, FilterBox, usePagedList } from '../../components/DataTable';
 import { StatusMessage } from '../../admin/components/StatusMessage';
 import { usePageTitle } from '../../app/usePageTitle';
 import { del } from '../../lib/api';
 import { LoadError, LoadState, Loading } from '../../lib/LoadState';
 import { Loc, useLocText } from '../../lib/Localized';
 import { useLang } from '../../lib/text';
-import { useApiGet } from '../../lib/useApiGet';
 import { CohortNav, CohortStatusBadge, useCohortDetail, useCohortPageName } from './CohortNav';
 import { formatDay } from './format';
 import { LecturersDialog } from './LecturersDialog';
@@ -128,9 +128,15 @@ function SessionsTable({ detail, sessions, caption, onEdit, onLecturers, onDelet
   );
 }
 
+type Member = CohortMemberListT['items'][number];
+const MEMBERS_PAGE_SIZE = 50;
+
+/** The cohort's people, fifty at a time by name, paged and filtered on the server. */
 function Members({ cohortId }: { cohortId: string }) {
   const { t } = useTranslation('courses');
-  const members = useApiGet<CohortMemberListT>(`/admin/cohorts/${cohortId}/members`);
+  const [page, setPage] = useState(1);
+  const [q, setQ] = useState('');
+  const members = usePagedList<CohortMemberListT>(`/admin/cohorts/${cohortId}/members`, { page, pageSize: MEMBERS_PAGE_SIZE, q });
   return (
     <Box component="section" aria-labelledby="members-heading">
       <Title order={2} size="h3" id="members-heading" mb="xs">
@@ -138,32 +144,34 @@ function Members({ cohortId }: { cohortId: string }) {
       </Title>
       <LoadState state={members}>
         {(m) =>
-          m.members.length === 0 ? (
+          m.total === 0 && q === '' ? (
             <Text>{t('staff.members.none')}</Text>
           ) : (
-            <Table.ScrollContainer minWidth={600}>
-              <Table withTableBorder verticalSpacing="xs" captionSide="top" data-testid="members-table">
-                <Table.Caption>{t('staff.members.caption', { count: m.members.length })}</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('staff.members.name')}</Table.Th>
-                    <Table.Th scope="col">{t('staff.members.email')}</Table.Th>
-                    <Table.Th scope="col">{t('staff.members.via')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {m.members.map((p) => (
-                    <Table.Tr key={p.userId}>
-                      <Table.Th scope="row" fw={400}>
-                        {p.name}
-                      </Table.Th>
-                      <Table.Td className="oc-wrap">{p.email}</Table.Td>
-                      <Table.Td>{enumLabel(t, 'memberVia', p.via)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <Stack gap="xs">
+              <FilterBox
+                label={t('staff.members.search')}
+                value={q}
+                testId="members-search"
+                onChange={(text) => {
+                  setQ(text);
+                  setPage(1);
+                }}
+              />
+              <DataTable<Member>
+                caption={t('staff.members.caption', { count: m.total })}
+                data={m}
+                rowKey={(p) => p.userId}
+                onPage={setPage}
+                empty={t('staff.members.noMatch')}
+                minWidth={600}
+                testId="members-table"
+                columns={[
+                  { key: 'name', header: t('staff.members.name'), rowHeader: true, cell: (p) => p.name },
+                  { key: 'email', header: t('staff.members.email'), className: 'oc-wrap', cell: (p) => p.email },
+                  { key: 'via', header: t('staff.members.via'), cell: (p) => enumLabel(t, 'memberVia', p.via) },
+                ]}
+              />
+            </Stack>
           )
         }
       </LoadState>
