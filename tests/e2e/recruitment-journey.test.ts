@@ -443,7 +443,7 @@ describe.skipIf(!run)('recruitment journey, keyboard only (issue 3, point 11)', 
       await page.getByRole('progressbar', { name: '배정 진행 상황' }).waitFor();
       await expect.poll(() => status.textContent(), { timeout: 60_000 }).toBe('완료: 12쌍을 배정했습니다.');
       const seen = await page.evaluate(() => (window as unknown as { seenStatus: string[] }).seenStatus);
-      expect(seen.some((text) => /^(대기 중|진행 중)/.test(text))).toBe(true);
+      expect(seen.some((text) => /^(시작 전|진행 중)/.test(text))).toBe(true);
       expect(await page.getByRole('progressbar', { name: '배정 진행 상황' }).getAttribute('value')).toBe('100');
       await expect.poll(() => page.getByTestId('assignment-optimal').textContent()).toBe('예, 최적임이 증명되었습니다');
 
@@ -589,7 +589,7 @@ describe.skipIf(!run)('recruitment journey, keyboard only (issue 3, point 11)', 
       const displaced = await row('박도윤').locator('td').allTextContents();
       expect(await row('박도윤').getAttribute('data-status')).toBe('waitlisted');
       expect(displaced[0]).toBe('3');
-      expect(displaced[1]).toBe('대기');
+      expect(displaced[1]).toBe('대기자');
       expect(displaced[3]).toMatch(/^\+\d+\.\d$/);
       expect(displaced[4]).toBe('1');
       expect(displaced[5]).toBe('점수로는 선발권이었지만 분야: 공공 최소 1명 할당에 자리를 내주었습니다.');
