@@ -38,7 +38,12 @@ export function CallEditorPage() {
 
 function LoadedEditor({ id }: { id: string }) {
   const { t } = useTranslation('staffcalls');
+  // A call just created arrives with the navigation, so its editor opens at once on the next step.
+  // Kept from the first render: the editor then drops it from the history entry (see Editor).
+  const location = useLocation();
+  const [arrived] = useState(() => (location.state as LocationState | null)?.call);
   const state = useApiGet<CallViewT>(`/admin/calls/${id}`);
+  if (arrived && arrived.id === id) return <Editor key={arrived.id} call={arrived} />;
   if (state.data && state.data.id === id) return <Editor key={state.data.id} call={state.data} />;
   return (
     <Stack>
@@ -66,6 +71,7 @@ function useFocusAfterRender(): (id: string) => void {
 interface LocationState {
   created?: boolean;
   step?: Step;
+  call?: CallViewT;
 }
 
 function Editor({ call: initial }: { call: CallViewT | null }) {
@@ -84,6 +90,10 @@ function Editor({ call: initial }: { call: CallViewT | null }) {
   const focus = useFocusAfterRender();
   const labelOf = useLabelOf();
   const [stepFocus, setStepFocus] = useState(0);
+  // What came with the navigation is used once: a reload of this page reads the call afresh.
+  useEffect(() => {
+    if (arrived) void navigate(location.pathname, { replace: true, state: null });
+  }, []);
 
   const heading = call ? t('editor.editHeadingOf', { title: localized(call.title).text }) : t('editor.newHeading');
   usePageTitle(heading);
@@ -131,7 +141,7 @@ function Editor({ call: initial }: { call: CallViewT | null }) {
     await dialog.submit(issuesOf(issues, call ? [step] : passed), async () => {
       if (!call) {
         const created = await post<CallViewT>('/admin/calls', input);
-        void navigate(`/admin/calls/${created.id}`, { replace: true, state: { created: true, step: nextStep } satisfies LocationState });
+        void navigate(`/admin/calls/${created.id}`, { replace: true, state: { created: true, step: nextStep, call: created } satisfies LocationState });
         return;
       }
       if (canSave && stepDirty(step, input, saved)) {

@@ -121,22 +121,22 @@ export function ReviewStep({ form, call, onGo }: { form: CallForm; call: CallVie
   const cohort = cohorts.data?.cohorts.find((c) => c.id === form.cohortId);
   const title = lang === 'en' && form.titleEn.trim() ? form.titleEn : form.titleKo;
   const parts: { step: Step; facts: [string, string][] }[] = [
-    { step: 'basics', facts: [[t('fields.title'), title || t('review.missing')], [t('fields.programme'), form.programme || t('review.missing')]] },
-    { step: 'dates', facts: [[t('fields.window'), opens && closes ? formatRange(opens, closes, lang) : t('review.missing')], [t('fields.capacity'), form.capacity || t('review.missing')]] },
-    { step: 'questions', facts: [[t('review.questions'), formatNumber(form.questions.length, lang)]] },
-    { step: 'consent', facts: [[t('review.consentItems'), formatNumber(form.consentItems.length, lang)]] },
-    { step: 'quotas', facts: [[t('review.quotas'), formatNumber(form.quotas.length, lang)]] },
+    { step: 'basics', facts: [[t('fields.title'), title || t('summary.missing')], [t('fields.programme'), form.programme || t('summary.missing')]] },
+    { step: 'dates', facts: [[t('fields.window'), opens && closes ? formatRange(opens, closes, lang) : t('summary.missing')], [t('fields.capacity'), form.capacity || t('summary.missing')]] },
+    { step: 'questions', facts: [[t('summary.questions'), formatNumber(form.questions.length, lang)]] },
+    { step: 'consent', facts: [[t('summary.consentItems'), formatNumber(form.consentItems.length, lang)]] },
+    { step: 'quotas', facts: [[t('summary.quotas'), formatNumber(form.quotas.length, lang)]] },
     {
       step: 'cohort',
       facts: [
         [t('cohort.label'), cohort ? localized(cohort.title).text : t('cohort.none')],
-        [t('cohort.waitlist'), form.waitlistSize.trim() === '' ? t('review.waitlistAll') : form.waitlistSize],
+        [t('cohort.waitlist'), form.waitlistSize.trim() === '' ? t('summary.waitlistAll') : form.waitlistSize],
       ],
     },
   ];
   return (
     <Stack gap="sm">
-      <Text>{call ? t('review.intro') : t('review.introNew')}</Text>
+      <Text>{call ? t('summary.intro') : t('summary.introNew')}</Text>
       {parts.map((p) => (
         <section key={p.step} aria-labelledby={`review-${p.step}`}>
           <Group justify="space-between" align="baseline">
@@ -144,7 +144,7 @@ export function ReviewStep({ form, call, onGo }: { form: CallForm; call: CallVie
               {t(`steps.${p.step}`)}
             </Title>
             <Button size="xs" variant="default" onClick={() => onGo(p.step)}>
-              {t('review.edit', { step: t(`steps.${p.step}`) })}
+              {t('summary.edit', { step: t(`steps.${p.step}`) })}
             </Button>
           </Group>
           <dl className="oc-call-review">
