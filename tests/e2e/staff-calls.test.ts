@@ -64,7 +64,7 @@ describe.skipIf(!run)('staff call pages', () => {
     await typeInto(page, '#f-programme', '시민 혁신 과정 1기');
     // The editor is in steps: basics, then dates, which creates the draft.
     await press(page, 'Next');
-    await page.getByRole('heading', { level: 2, name: 'Dates and places' }).waitFor();
+    await page.locator('#step-dates-heading').waitFor();
     const now = new Date();
     await page.locator('#f-opensAt').fill(seoulLocal(new Date(now.getTime() - 3_600_000)));
     await page.locator('#f-closesAt').fill(seoulLocal(new Date(now.getTime() + 7 * 86_400_000)));
@@ -74,7 +74,7 @@ describe.skipIf(!run)('staff call pages', () => {
     callId = new URL(page.url()).pathname.split('/').pop()!;
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('created as a draft');
     await page.getByRole('heading', { level: 1, name: `Edit call: ${TITLE_EN}` }).waitFor();
-    await page.getByRole('heading', { level: 2, name: 'Form questions' }).waitFor();
+    await page.locator('#step-questions-heading').waitFor();
 
     // Question 1: a sector question, which comes with the four sectors filled in.
     await press(page, 'Add question');
@@ -115,7 +115,7 @@ describe.skipIf(!run)('staff call pages', () => {
     await expect.poll(() => page.locator('li[data-question-key]').evaluateAll((els) => els.map((el) => el.getAttribute('data-question-key')))).toEqual(['sector', 'motivation', 'topics']);
 
     await press(page, 'Save and continue');
-    await page.getByRole('heading', { level: 2, name: 'Consent' }).waitFor();
+    await page.locator('#step-consent-heading').waitFor();
     const sectorOptions = ((await (await page.request.get(`${e.baseUrl}/api/v1/admin/calls/${callId}`)).json()) as { questions: { options?: { value: string }[] }[] }).questions[0]!.options!;
     expect(sectorOptions[1]!.value).toBe('public');
 
@@ -127,7 +127,7 @@ describe.skipIf(!run)('staff call pages', () => {
     await typeInto(page, '#f-consentItems-0-retention', '선발 후 1년');
     await typeInto(page, '#f-consentItems-0-refusal', '동의하지 않으면 지원할 수 없습니다.');
     await press(page, 'Save and continue');
-    await page.getByRole('heading', { level: 2, name: 'Quotas' }).waitFor();
+    await page.locator('#step-quotas-heading').waitFor();
 
     // A quota whose minimum is above the capacity: only the server knows to refuse it.
     await press(page, 'Add quota');
@@ -152,7 +152,7 @@ describe.skipIf(!run)('staff call pages', () => {
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type('1');
     await press(page, 'Save and continue');
-    await page.getByRole('heading', { level: 2, name: 'Cohort and waitlist' }).waitFor();
+    await page.locator('#step-cohort-heading').waitFor();
 
     const saved = (await (await page.request.get(`${e.baseUrl}/api/v1/admin/calls/${callId}`)).json()) as Record<string, unknown>;
     expect(saved).toMatchObject({
