@@ -62,10 +62,19 @@ describe.skipIf(!run)('staff call pages', () => {
     await typeInto(page, '#f-title-en', TITLE_EN);
     await typeInto(page, '#f-description', '도시 문제를 함께 풀 시민 혁신가를 모집합니다.');
     await typeInto(page, '#f-programme', '시민 혁신 과정 1기');
+    // The editor is in steps: basics, then dates, which creates the draft.
+    await press(page, 'Next');
+    await page.locator('#step-dates-heading').waitFor();
     const now = new Date();
     await page.locator('#f-opensAt').fill(seoulLocal(new Date(now.getTime() - 3_600_000)));
     await page.locator('#f-closesAt').fill(seoulLocal(new Date(now.getTime() + 7 * 86_400_000)));
     await typeInto(page, '#f-capacity', '2');
+    await press(page, 'Save as draft');
+    await page.waitForURL(/\/admin\/calls\/[0-9a-f-]{36}$/);
+    callId = new URL(page.url()).pathname.split('/').pop()!;
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('created as a draft');
+    await page.getByRole('heading', { level: 1, name: `Edit call: ${TITLE_EN}` }).waitFor();
+    await page.locator('#step-questions-heading').waitFor();
 
     // Question 1: a sector question, which comes with the four sectors filled in.
     await press(page, 'Add question');
@@ -73,10 +82,8 @@ describe.skipIf(!run)('staff call pages', () => {
     await page.locator(':focus').selectOption('sector');
     await typeInto(page, '#f-questions-0-label', '분야');
     await typeInto(page, '#f-questions-0-label-en', 'Sector');
-    await typeInto(page, '#f-questions-0-key', 'sector');
     await page.locator('#f-questions-0-required').focus();
     await page.keyboard.press('Space');
-    expect(await page.getByLabel('Question 1 option 2 value').inputValue()).toBe('public');
 
     // Question 2: long text with a length limit.
     await press(page, 'Add question');
@@ -84,7 +91,6 @@ describe.skipIf(!run)('staff call pages', () => {
     await page.locator(':focus').selectOption('long_text');
     await typeInto(page, '#f-questions-1-label', '지원 동기');
     await typeInto(page, '#f-questions-1-label-en', 'Motivation');
-    await typeInto(page, '#f-questions-1-key', 'motivation');
     await typeInto(page, '#f-questions-1-maxLength', '500');
 
     // Question 3: multiple choice with two options and a limit on picks.
@@ -92,19 +98,13 @@ describe.skipIf(!run)('staff call pages', () => {
     await page.locator(':focus').selectOption('multiple_choice');
     await typeInto(page, '#f-questions-2-label', '관심 주제');
     await typeInto(page, '#f-questions-2-label-en', 'Topics');
-    await typeInto(page, '#f-questions-2-key', 'topics');
     await typeInto(page, '#f-questions-2-options-0-label', '주거');
     await typeInto(page, '#f-questions-2-options-0-label-en', 'Housing');
-    await page.getByLabel('Question 3 option 1 value').focus();
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.type('housing');
     await press(page, 'Add an option to question 3');
     // Focus lands on the new option's Korean label, ready to type.
     await expect.poll(() => activeId(page)).toBe('f-questions-2-options-1-label');
     await page.keyboard.type('교통');
-    await page.getByLabel('Question 3 option 2 value').focus();
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.type('mobility');
+    await typeInto(page, '#f-questions-2-options-1-label-en', 'Mobility');
     await typeInto(page, '#f-questions-2-maxChoices', '2');
 
     // Reordering by buttons: up and back down, focus staying on the moved question's button.
@@ -114,12 +114,10 @@ describe.skipIf(!run)('staff call pages', () => {
     await press(page, 'Move Question 2 down');
     await expect.poll(() => page.locator('li[data-question-key]').evaluateAll((els) => els.map((el) => el.getAttribute('data-question-key')))).toEqual(['sector', 'motivation', 'topics']);
 
-    // A quota whose minimum is above the capacity: only the server knows to refuse it.
-    await press(page, 'Add quota');
-    await expect.poll(() => activeId(page)).toBe('f-quotas-0-attribute');
-    await page.locator(':focus').selectOption('sector');
-    await page.locator('#f-quotas-0-value').selectOption('public');
-    await typeInto(page, '#f-quotas-0-min', '3');
+    await press(page, 'Save and continue');
+    await page.locator('#step-consent-heading').waitFor();
+    const sectorOptions = ((await (await page.request.get(`${e.baseUrl}/api/v1/admin/calls/${callId}`)).json()) as { questions: { options?: { value: string }[] }[] }).questions[0]!.options!;
+    expect(sectorOptions[1]!.value).toBe('public');
 
     // A required PIPA consent item with its four parts.
     await press(page, 'Add consent item');
@@ -128,8 +126,17 @@ describe.skipIf(!run)('staff call pages', () => {
     await typeInto(page, '#f-consentItems-0-items', '이름, 연락처, 답변');
     await typeInto(page, '#f-consentItems-0-retention', '선발 후 1년');
     await typeInto(page, '#f-consentItems-0-refusal', '동의하지 않으면 지원할 수 없습니다.');
+    await press(page, 'Save and continue');
+    await page.locator('#step-quotas-heading').waitFor();
 
-    await press(page, 'Save as draft');
+    // A quota whose minimum is above the capacity: only the server knows to refuse it.
+    await press(page, 'Add quota');
+    await expect.poll(() => activeId(page)).toBe('f-quotas-0-attribute');
+    await page.locator(':focus').selectOption('sector');
+    await page.locator('#f-quotas-0-value').selectOption('public');
+    await typeInto(page, '#f-quotas-0-min', '3');
+
+    await press(page, 'Save and continue');
     const summary = page.getByRole('alert').filter({ hasText: 'Quota 1 minimum' });
     await summary.waitFor();
     expect(await summary.textContent()).toContain("more than the call's capacity");
@@ -144,11 +151,8 @@ describe.skipIf(!run)('staff call pages', () => {
     await expect.poll(() => activeId(page)).toBe('f-quotas-0-min');
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.type('1');
-    await press(page, 'Save as draft');
-    await page.waitForURL(/\/admin\/calls\/[0-9a-f-]{36}$/);
-    callId = new URL(page.url()).pathname.split('/').pop()!;
-    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('created as a draft');
-    await page.getByRole('heading', { level: 1, name: `Edit call: ${TITLE_EN}` }).waitFor();
+    await press(page, 'Save and continue');
+    await page.locator('#step-cohort-heading').waitFor();
 
     const saved = (await (await page.request.get(`${e.baseUrl}/api/v1/admin/calls/${callId}`)).json()) as Record<string, unknown>;
     expect(saved).toMatchObject({
@@ -309,11 +313,14 @@ describe.skipIf(!run)('staff call pages', () => {
       // A new call with an empty question of each kind of limits, and the client's checks shown.
       await page.goto(`${e.baseUrl}/admin/calls/new`);
       await settled(page);
+      await page.locator('#step-button-questions').click();
       for (const type of ['number', 'date', 'single_choice', 'file']) {
         await page.locator('#question-add').click();
         await page.locator(':focus').selectOption(type);
       }
+      await page.locator('#step-button-quotas').click();
       await page.locator('#quota-add').click();
+      await page.locator('#step-button-consent').click();
       await page.locator('#consent-add').click();
       await page.locator('form button[type="submit"]').click();
       await page.getByRole('alert').first().waitFor();

@@ -6,8 +6,9 @@ import { applications, calls, storedFiles, users } from '../../platform/db/schem
 export type CallRow = typeof calls.$inferSelect;
 export type ApplicationRow = typeof applications.$inferSelect;
 
-export async function callById(db: DbOrTx, id: string): Promise<CallRow | undefined> {
-  const [row] = await db.select().from(calls).where(eq(calls.id, id));
+export async function callById(db: DbOrTx, id: string, lock = false): Promise<CallRow | undefined> {
+  const q = db.select().from(calls).where(eq(calls.id, id));
+  const [row] = lock ? await q.for('update') : await q;
   return row;
 }
 

@@ -85,14 +85,20 @@ export function registerRecruitmentRoutes(app: App, deps: ModuleDeps): void {
     method: 'POST',
     url: '/api/v1/admin/calls',
     config: { policy: staffOnly },
-    schema: { tags: staff, summary: 'Create a call as a draft (audited)', body: CallInput, response: { 201: CallView, 422: ErrorBody } },
-    handler: async (request, reply) => reply.status(201).send(await uc.createCall(db, actorOf(request), request.body)),
+    schema: { tags: staff, summary: 'Create a call as a draft, optionally with the cohort it fills (audited)', body: CallInput, response: { 201: CallView, 409: ErrorBody, 422: ErrorBody } },
+    handler: async (request, reply) => reply.status(201).send(await uc.createCall(db, actorOf(request), request.body, now())),
   });
   app.route({
     method: 'PATCH',
     url: '/api/v1/admin/calls/:id',
     config: { policy: staffOnly },
-    schema: { tags: staff, summary: 'Change a call; new consent items bump its consent version (audited)', params: IdParams, body: CallPatch, response: { 200: CallView, 404: ErrorBody, 422: ErrorBody } },
+    schema: {
+      tags: staff,
+      summary: 'Change a call, the cohort it fills and its waitlist size; new consent items bump its consent version (audited)',
+      params: IdParams,
+      body: CallPatch,
+      response: { 200: CallView, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody },
+    },
     handler: (request) => uc.updateCall(db, actorOf(request), request.params.id, request.body, now()),
   });
   app.route({

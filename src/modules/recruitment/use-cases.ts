@@ -19,6 +19,7 @@ import { recordAudit, type Actor } from '../../platform/audit.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { applications, calls } from '../../platform/db/schema/index.js';
 import type { ApplicationListT, ApplicationSaveT, CallInputT, CallPatchT, CallViewT, MyApplicationViewT, PublicCallViewT } from '../../shared/contracts/recruitment.js';
+import { checkCohortFor, cohortIdOfCall, cohortIdsByCall, linkCohort } from './cohort-link.js';
 import { applicationTable, type ApplicationTable } from './export.js';
 import { applicationOf, applicationsForExport, applicationsOfCall, callById, callRows, fileRefsOfApplication, visibleCall, type ApplicationRow, type CallRow } from './repository.js';
 
@@ -44,8 +45,16 @@ function presentPublic(row: CallRow): PublicCallViewT {
   };
 }
 
-function presentStaff(row: CallRow): CallViewT {
-  return { ...presentPublic(row), status: row.status, quotas: row.quotas, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
+function presentStaff(row: CallRow, cohortId: string | null): CallViewT {
+  return {
+    ...presentPublic(row),
+    status: row.status,
+    quotas: row.quotas,
+    cohortId,
+    waitlistSize: row.waitlistSize,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
 }
 
 function presentApplication(row: ApplicationRow): MyApplicationViewT {
@@ -67,20 +76,23 @@ function presentApplication(row: ApplicationRow): MyApplicationViewT {
 // ---------- staff ----------
 
 export async function listCalls(db: DbOrTx): Promise<CallViewT[]> {
-  return (await callRows(db)).map(presentStaff);
+  const cohortOf = await cohortIdsByCall(db);
+  return (await callRows(db)).map((row) => presentStaff(row, cohortOf.get(row.id) ?? null));
 }
 
 export async function getCall(db: DbOrTx, id: string): Promise<CallViewT> {
   const row = await callById(db, id);
   if (!row) throw new DomainError('recruitment.call_not_found');
-  return presentStaff(row);
+  return presentStaff(row, await cohortIdOfCall(db, id));
 }
 
-export async function createCall(db: Db, actor: Actor, input: CallInputT): Promise<CallViewT> {
+export async function createCall(db: Db, actor: Actor, input: CallInputT, now: Date = new Date()): Promise<CallViewT> {
   const opensAt = new Date(input.opensAt);
   const closesAt = new Date(input.closesAt);
   throwFirst(checkCallDefinition({ ...input, opensAt, closesAt }));
+  const cohortId = input.cohortId ?? null;
   return db.transaction(async (tx) => {
+    if (cohortId) await checkCohortFor(tx, null, cohortId, input.capacity);
     const [row] = await tx
       .insert(calls)
       .values({
@@ -93,22 +105,30 @@ export async function createCall(db: Db, actor: Actor, input: CallInputT): Promi
         opensAt,
         closesAt,
         capacity: input.capacity,
+        waitlistSize: input.waitlistSize ?? null,
         quotas: input.quotas,
         consentItems: input.consentItems,
         consentVersion: 1,
         questions: input.questions,
       })
       .returning();
-    await recordAudit(tx, actor, { action: 'call.create', entityType: 'call', entityId: row!.id, after: row });
-    return presentStaff(row!);
+    if (cohortId) await linkCohort(tx, row!.id, cohortId, now);
+    await recordAudit(tx, actor, { action: 'call.create', entityType: 'call', entityId: row!.id, after: { ...row, cohortId } });
+    return presentStaff(row!, cohortId);
   });
 }
 
 export async function updateCall(db: Db, actor: Actor, id: string, patch: CallPatchT, now: Date): Promise<CallViewT> {
   return db.transaction(async (tx) => {
-    const before = await callById(tx, id);
+    const before = await callById(tx, id, true);
     if (!before) throw new DomainError('recruitment.call_not_found');
-    if (before.status === 'closed') throw new DomainError('recruitment.call_closed');
+    // After closing, only what finalising reads (the cohort it fills, the waitlist) may still change, until then.
+    const onlyOutcomeSettings = Object.keys(patch).every((k) => k === 'cohortId' || k === 'waitlistSize');
+    if (before.status === 'closed' && !onlyOutcomeSettings) throw new DomainError('recruitment.call_closed');
+    const cohortBefore = await cohortIdOfCall(tx, id);
+    const cohortId = patch.cohortId === undefined ? cohortBefore : patch.cohortId;
+    const waitlistSize = patch.waitlistSize === undefined ? before.waitlistSize : patch.waitlistSize;
+    if (before.finalisedRunId && (cohortId !== cohortBefore || waitlistSize !== before.waitlistSize)) throw new DomainError('recruitment.cohort_locked', {}, cohortId !== cohortBefore ? 'cohortId' : 'waitlistSize');
     const next = {
       title: patch.title ?? before.title,
       description: patch.description ?? before.description,
@@ -120,8 +140,10 @@ export async function updateCall(db: Db, actor: Actor, id: string, patch: CallPa
       quotas: patch.quotas ?? before.quotas,
       consentItems: patch.consentItems ?? before.consentItems,
       questions: patch.questions ?? before.questions,
+      waitlistSize,
     };
     throwFirst(checkCallDefinition(next));
+    if (cohortId) await checkCohortFor(tx, id, cohortId, next.capacity);
     // A consent given to other words is not consent to these: a new version makes applicants agree again.
     const consentChanged = JSON.stringify(next.consentItems) !== JSON.stringify(before.consentItems);
     const [after] = await tx
@@ -129,8 +151,9 @@ export async function updateCall(db: Db, actor: Actor, id: string, patch: CallPa
       .set({ ...next, consentVersion: consentChanged ? before.consentVersion + 1 : before.consentVersion, updatedAt: now })
       .where(eq(calls.id, id))
       .returning();
-    await recordAudit(tx, actor, { action: 'call.update', entityType: 'call', entityId: id, before, after });
-    return presentStaff(after!);
+    if (cohortId !== cohortBefore) await linkCohort(tx, id, cohortId, now);
+    await recordAudit(tx, actor, { action: 'call.update', entityType: 'call', entityId: id, before: { ...before, cohortId: cohortBefore }, after: { ...after, cohortId } });
+    return presentStaff(after!, cohortId);
   });
 }
 
@@ -141,7 +164,7 @@ async function transition(db: Db, actor: Actor, id: string, from: CallRow['statu
     if (before.status !== from) throw new DomainError(refusal);
     const [after] = await tx.update(calls).set({ status: to, updatedAt: now }).where(eq(calls.id, id)).returning();
     await recordAudit(tx, actor, { action: to === 'published' ? 'call.publish' : 'call.close', entityType: 'call', entityId: id, before: { status: before.status }, after: { status: to } });
-    return presentStaff(after!);
+    return presentStaff(after!, await cohortIdOfCall(tx, id));
   });
 }
 

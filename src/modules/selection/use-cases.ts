@@ -119,7 +119,8 @@ function summary(row: SelectionRunRow, call: CallRow): SelectionRunSummaryT {
     candidateCount: run.input.candidates.length,
     notScoredCount: run.notScored.length,
     selectedCount: run.result.selected.length,
-    waitlistCount: run.result.waitlist.length,
+    // What finalising will keep: the call's waitlist cap applies to the ranked waitlist.
+    waitlistCount: call.waitlistSize === null ? run.result.waitlist.length : Math.min(run.result.waitlist.length, call.waitlistSize),
     finalised: call.finalisedRunId === row.id,
   };
 }
@@ -283,7 +284,9 @@ export async function finaliseRun(deps: Deps, actor: Actor, runId: string): Prom
     for (const e of run.result.explanations) {
       const app = people.get(e.id)!;
       if (e.status === 'selected') decided.push({ app, outcome: 'selected', position: null });
-      else if (e.status === 'waitlisted') decided.push({ app, outcome: 'waitlisted', position: e.waitlistPosition });
+      // Staff may cap the waitlist (call.waitlistSize): everyone ranked below the cap is told now that
+      // they were not selected, instead of waiting for a place that will not come.
+      else if (e.status === 'waitlisted' && (call.waitlistSize === null || (e.waitlistPosition ?? Infinity) <= call.waitlistSize)) decided.push({ app, outcome: 'waitlisted', position: e.waitlistPosition });
       else decided.push({ app, outcome: 'not_selected', position: null });
     }
     for (const id of run.notScored) decided.push({ app: people.get(id)!, outcome: 'not_selected', position: null });

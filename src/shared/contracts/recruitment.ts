@@ -43,6 +43,8 @@ export const Quota = z.strictObject({ attribute: Key, value: Key, min: Count.opt
 /** One consent item as PIPA §15② asks: purpose, items collected, retention, and the right to refuse. */
 export const ConsentItem = z.strictObject({ key: Key, required: z.boolean(), purpose: LongText, items: LongText, retention: LongText, refusal: LongText });
 
+const WaitlistSize = z.number().int().min(0).max(100_000);
+
 export const CallInput = z.strictObject({
   title: Text,
   description: LocalizedText(DESCRIPTION_MAX),
@@ -55,6 +57,10 @@ export const CallInput = z.strictObject({
   quotas: z.array(Quota).max(50).default([]),
   consentItems: z.array(ConsentItem).max(20).default([]),
   questions: z.array(Question).max(100).default([]),
+  /** The cohort whose participants this call selects (a 'selection' cohort no other call fills); null = none yet. */
+  cohortId: Id.nullable().optional(),
+  /** How many ranked applicants beyond the selected are kept on the waitlist; null = everyone ranked. */
+  waitlistSize: WaitlistSize.nullable().optional(),
 });
 export type CallInputT = z.infer<typeof CallInput>;
 
@@ -69,6 +75,8 @@ export const CallPatch = z.strictObject({
   quotas: z.array(Quota).max(50).optional(),
   consentItems: z.array(ConsentItem).max(20).optional(),
   questions: z.array(Question).max(100).optional(),
+  cohortId: Id.nullable().optional(),
+  waitlistSize: WaitlistSize.nullable().optional(),
 });
 export type CallPatchT = z.infer<typeof CallPatch>;
 
@@ -94,6 +102,8 @@ export type PublicCallViewT = z.infer<typeof PublicCallView>;
 export const CallView = PublicCallView.extend({
   status: CallStatus,
   quotas: z.array(Quota),
+  cohortId: Id.nullable(),
+  waitlistSize: z.number().int().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -1,8 +1,11 @@
 /**
- * /admin/calls/new and /admin/calls/:id: the call editor. Basic facts (bilingual title, description
- * and eligibility, programme, window in Seoul time, capacity), the form builder, quotas and PIPA
- * consent items in one form; quick checks before sending, the server's refusals next to their fields
- * and in a summary whose links move focus there. Publishing and closing ask first.
+ * /admin/calls/new and /admin/calls/:id: the call editor, in steps (call-steps.ts): basics
+ * (bilingual title, description, eligibility, programme name), dates and places (window in Seoul
+ * time, capacity), form questions, consent items, quotas, the cohort the call fills with the
+ * waitlist size, and a review. "Save and continue" checks the step, saves only its fields and moves
+ * on; the server's refusals open the step of their field and sit next to it and in a summary whose
+ * links move focus there. A new call is created when its dates are saved. Moving between steps by
+ * the step list keeps what was typed. Publishing and closing ask first.
  */
 import { Box, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
@@ -14,14 +17,17 @@ import { ConfirmDialog } from '../admin/components/ConfirmDialog';
 import { LocalizedInputs } from '../admin/components/LocalizedInputs';
 import { useDialogSubmit } from '../admin/components/DialogForm';
 import { StatusMessage } from '../admin/components/StatusMessage';
-import { indexedPath } from '../admin/form-errors';
 import { patch, post } from '../lib/api';
 import { ErrorSummary } from '../lib/forms';
 import { LoadState } from '../lib/LoadState';
 import { useLocalized } from '../lib/text';
 import { useApiGet } from '../lib/useApiGet';
 import { callFormFromView, callFormToInput, emptyCallForm, fieldId, targetOf, validateCallForm, type CallForm, type Sector } from './call-form';
+import { withDerivedKeys } from './call-keys';
+import { useLabelOf } from './call-labels';
+import { issuesOf, mergeSaved, stepBody, stepDirty, stepOf, STEPS, type Step } from './call-steps';
 import { CallNav, CallStatus } from './CallNav';
+import { CohortStep, ReviewStep, StepHeading, stepHeadingId, StepNav } from './CallSteps';
 import { QuestionBuilder } from './QuestionBuilder';
 import { ConsentEditor, QuotaEditor } from './QuotaConsentEditors';
 
@@ -32,7 +38,12 @@ export function CallEditorPage() {
 
 function LoadedEditor({ id }: { id: string }) {
   const { t } = useTranslation('staffcalls');
+  // A call just created arrives with the navigation, so its editor opens at once on the next step.
+  // Kept from the first render: the editor then drops it from the history entry (see Editor).
+  const location = useLocation();
+  const [arrived] = useState(() => (location.state as LocationState | null)?.call);
   const state = useApiGet<CallViewT>(`/admin/calls/${id}`);
+  if (arrived && arrived.id === id) return <Editor key={arrived.id} call={arrived} />;
   if (state.data && state.data.id === id) return <Editor key={state.data.id} call={state.data} />;
   return (
     <Stack>
@@ -47,58 +58,6 @@ function PageTitle({ text }: { text: string }) {
   return <Title order={1}>{text}</Title>;
 }
 
-/** The words for a field path, so "Required." in the summary says which input it means. */
-function useLabelOf() {
-  const { t } = useTranslation('staffcalls');
-  const bilingual = (label: string, lang: string | undefined) => (lang === 'ko' ? t('admin:common.inKo', { label }) : lang === 'en' ? t('admin:common.inEn', { label }) : label);
-  return (path: string): string | undefined => {
-    const row = indexedPath(path);
-    if (!row) {
-      const [field, lang] = path.split('.') as [string, string | undefined];
-      const keys: Record<string, string> = { title: 'fields.title', description: 'fields.description', eligibility: 'fields.eligibility', programme: 'fields.programme', opensAt: 'fields.opensAt', closesAt: 'fields.closesAt', capacity: 'fields.capacity', quotas: 'quotas.heading', consentItems: 'consent.heading', questions: 'builder.heading' };
-      const key = keys[field];
-      return key ? bilingual(t(key), lang) : undefined;
-    }
-    const n = row.index + 1;
-    const [part = '', ...rest] = row.rest.split('.');
-    if (row.list === 'quotas') {
-      const keys: Record<string, string> = { attribute: 'quotas.attribute', value: 'quotas.value', min: 'quotas.min', max: 'quotas.max', '': 'quotas.legend' };
-      return keys[part] ? t(keys[part], { n }) : undefined;
-    }
-    if (row.list === 'consentItems') {
-      const keys: Record<string, string> = { key: 'consent.key', required: 'consent.required', purpose: 'consent.purpose', items: 'consent.items', retention: 'consent.retention', refusal: 'consent.refusal', '': 'consent.legend' };
-      return keys[part] ? bilingual(t(keys[part], { n }), rest[0]) : undefined;
-    }
-    if (row.list === 'questions') {
-      if (part === 'options' && rest.length >= 2) {
-        const m = Number(rest[0]) + 1;
-        const key = rest[1] === 'value' ? 'builder.optionValue' : rest[1] === 'label' ? 'builder.optionLabel' : null;
-        return key ? bilingual(t(key, { n, m }), rest[2]) : undefined;
-      }
-      const keys: Record<string, string> = {
-        key: 'builder.key',
-        type: 'builder.type',
-        required: 'builder.required',
-        label: 'builder.label',
-        help: 'builder.help',
-        minLength: 'builder.minLength',
-        maxLength: 'builder.maxLength',
-        min: 'builder.min',
-        max: 'builder.max',
-        integer: 'builder.integer',
-        minDate: 'builder.minDate',
-        maxDate: 'builder.maxDate',
-        options: 'builder.options',
-        minChoices: 'builder.minChoices',
-        maxChoices: 'builder.maxChoices',
-        '': 'builder.questionName',
-      };
-      return keys[part] ? bilingual(t(keys[part], { n }), rest[0]) : undefined;
-    }
-    return undefined;
-  };
-}
-
 /** Moves focus to an element once the render that adds (or keeps) it is on screen. */
 function useFocusAfterRender(): (id: string) => void {
   const [target, setTarget] = useState<{ id: string } | null>(null);
@@ -111,6 +70,8 @@ function useFocusAfterRender(): (id: string) => void {
 
 interface LocationState {
   created?: boolean;
+  step?: Step;
+  call?: CallViewT;
 }
 
 function Editor({ call: initial }: { call: CallViewT | null }) {
@@ -118,39 +79,78 @@ function Editor({ call: initial }: { call: CallViewT | null }) {
   const localized = useLocalized();
   const navigate = useNavigate();
   const location = useLocation();
+  const arrived = location.state as LocationState | null;
   const [call, setCall] = useState<CallViewT | null>(initial);
   const [form, setForm] = useState<CallForm>(() => (initial ? callFormFromView(initial) : emptyCallForm()));
-  const [status, setStatus] = useState(() => ((location.state as LocationState | null)?.created ? t('editor.created') : ''));
+  const [step, setStep] = useState<Step>(() => arrived?.step ?? 'basics');
+  const [status, setStatus] = useState(() => (arrived?.created ? t('editor.created') : ''));
   const [confirming, setConfirming] = useState<'publish' | 'close' | null>(null);
   const dialog = useDialogSubmit();
   const { errors } = dialog;
   const focus = useFocusAfterRender();
   const labelOf = useLabelOf();
+  const [stepFocus, setStepFocus] = useState(0);
+  // What came with the navigation is used once: a reload of this page reads the call afresh.
+  useEffect(() => {
+    if (arrived) void navigate(location.pathname, { replace: true, state: null });
+  }, []);
 
   const heading = call ? t('editor.editHeadingOf', { title: localized(call.title).text }) : t('editor.newHeading');
   usePageTitle(heading);
 
-  const savedInput = useMemo(() => (call ? JSON.stringify(callFormToInput(callFormFromView(call))) : null), [call]);
-  const dirty = savedInput !== JSON.stringify(callFormToInput(form));
+  const saved = useMemo(() => (call ? callFormToInput(callFormFromView(call)) : null), [call]);
+  const input = callFormToInput(form);
+  const dirty = saved !== null && JSON.stringify(saved) !== JSON.stringify(input);
 
   const ko = i18n.getFixedT('ko', 'staffcalls');
   const en = i18n.getFixedT('en', 'staffcalls');
   const sectorLabel = (s: Sector) => ({ ko: ko(`sectors.${s}`), en: en(`sectors.${s}`) });
 
-  const set = (next: Partial<CallForm>) => setForm((f) => ({ ...f, ...next }));
+  // Keys of new questions and options follow their labels (call-keys.ts); there is no key field.
+  const set = (next: Partial<CallForm>) => setForm((f) => withDerivedKeys({ ...f, ...next }));
 
-  const save = async () => {
+  // A refusal opens the step of its first field, where the message stands next to the input.
+  const errorPaths = Object.keys(errors);
+  const errorKey = errorPaths.join('|');
+  useEffect(() => {
+    const paths = errorKey === '' ? [] : errorKey.split('|');
+    if (paths.length > 0) setStep((s) => (paths.some((p) => stepOf(p) === s) ? s : stepOf(paths[0]!)));
+  }, [errorKey]);
+  useEffect(() => {
+    if (stepFocus > 0) document.getElementById(stepHeadingId(step))?.focus();
+  }, [stepFocus, step]);
+
+  const go = (next: Step) => {
+    setStep(next);
+    setStepFocus((n) => n + 1);
+  };
+  const nextStep = STEPS[Math.min(STEPS.indexOf(step) + 1, STEPS.length - 1)]!;
+  const closed = call?.status === 'closed';
+  // After closing, only the cohort and the waitlist may change (until the selection is final).
+  const canSave = !closed || step === 'cohort';
+
+  /** Checks this step, saves its fields (a new call: created with its dates) and moves on. */
+  const saveStep = async () => {
     setStatus('');
-    await dialog.submit(validateCallForm(form), async () => {
-      const body = callFormToInput(form);
-      if (call) {
-        const saved = await patch<CallViewT>(`/admin/calls/${call.id}`, body);
-        setCall(saved);
-        setStatus(t('editor.saved'));
-      } else {
-        const saved = await post<CallViewT>('/admin/calls', body);
-        void navigate(`/admin/calls/${saved.id}`, { replace: true, state: { created: true } satisfies LocationState });
+    const passed = STEPS.slice(0, STEPS.indexOf(step) + 1);
+    const issues = validateCallForm(form);
+    if (!call && STEPS.indexOf(step) < STEPS.indexOf('dates')) {
+      await dialog.submit(issuesOf(issues, [step]), () => Promise.resolve(go(nextStep)));
+      return;
+    }
+    await dialog.submit(issuesOf(issues, call ? [step] : passed), async () => {
+      if (!call) {
+        const created = await post<CallViewT>('/admin/calls', input);
+        void navigate(`/admin/calls/${created.id}`, { replace: true, state: { created: true, step: nextStep, call: created } satisfies LocationState });
+        return;
       }
+      if (canSave && stepDirty(step, input, saved)) {
+        const next = await patch<CallViewT>(`/admin/calls/${call.id}`, stepBody(step, input));
+        setCall(next);
+        setForm((f) => mergeSaved(step, f, callFormFromView(next)));
+        setStatus(t('editor.savedStep', { step: t(`steps.${step}`) }));
+      }
+      go(nextStep);
     });
   };
 
@@ -166,7 +166,8 @@ function Editor({ call: initial }: { call: CallViewT | null }) {
     const label = labelOf(path);
     return { text: label ? t('admin:errors.item', { label, message }) : message, target: targetOf(path) };
   });
-  const closed = call?.status === 'closed';
+  const failedSteps = new Set(errorPaths.map(stepOf));
+  const primary = !call && step === 'dates' ? t('editor.create') : !call && step === 'basics' ? t('steps.next') : canSave ? t('steps.saveNext') : t('steps.next');
 
   return (
     <Stack>
@@ -193,41 +194,51 @@ function Editor({ call: initial }: { call: CallViewT | null }) {
       )}
       {call?.status === 'published' && <Text>{t('editor.publishedNote')}</Text>}
       {closed && <Text>{t('editor.closedNote')}</Text>}
+      <StepNav active={step} onGo={go} failed={(s) => failedSteps.has(s)} unsaved={(s) => call !== null && s !== 'review' && stepDirty(s, input, saved)} />
       <Box
         component="form"
         noValidate
-        aria-label={heading}
+        aria-labelledby={stepHeadingId(step)}
         onSubmit={(e) => {
           e.preventDefault();
-          void save();
+          void saveStep();
         }}
       >
-        <Stack gap="xl">
+        <Stack gap="lg">
           <ErrorSummary ref={dialog.summaryRef} title={dialog.summary} items={items} />
-          <section aria-labelledby="general-heading">
+          <StepHeading step={step} />
+          {step === 'basics' && (
             <Stack gap="sm">
-              <Title order={2} id="general-heading">
-                {t('editor.general')}
-              </Title>
               <LocalizedInputs id={fieldId('title')} label={t('fields.title')} path="title" ko={form.titleKo} en={form.titleEn} onChange={({ ko: k, en: e }) => set({ titleKo: k, titleEn: e })} errors={errors} requiredKo />
               <LocalizedInputs id={fieldId('description')} label={t('fields.description')} path="description" ko={form.descriptionKo} en={form.descriptionEn} onChange={({ ko: k, en: e }) => set({ descriptionKo: k, descriptionEn: e })} errors={errors} requiredKo multiline />
               <LocalizedInputs id={fieldId('eligibility')} label={t('fields.eligibility')} path="eligibility" ko={form.eligibilityKo} en={form.eligibilityEn} onChange={({ ko: k, en: e }) => set({ eligibilityKo: k, eligibilityEn: e })} errors={errors} multiline />
               <TextInput id={fieldId('programme')} label={t('fields.programme')} description={t('fields.programmeHelp')} value={form.programme} onChange={(e) => set({ programme: e.currentTarget.value })} error={errors.programme} required />
-              <Group gap="sm" align="flex-start" wrap="wrap">
-                <TextInput id={fieldId('opensAt')} type="datetime-local" label={t('fields.opensAt')} description={t('fields.seoulHelp')} value={form.opensAt} onChange={(e) => set({ opensAt: e.currentTarget.value })} error={errors.opensAt} required miw={260} />
-                <TextInput id={fieldId('closesAt')} type="datetime-local" label={t('fields.closesAt')} description={t('fields.seoulHelp')} value={form.closesAt} onChange={(e) => set({ closesAt: e.currentTarget.value })} error={errors.closesAt} required miw={260} />
-                <TextInput id={fieldId('capacity')} label={t('fields.capacity')} description={t('fields.capacityHelp')} value={form.capacity} onChange={(e) => set({ capacity: e.currentTarget.value })} error={errors.capacity} required inputMode="numeric" maw={200} />
-              </Group>
             </Stack>
-          </section>
-          <QuestionBuilder questions={form.questions} onChange={(questions) => set({ questions })} errors={errors} focus={focus} sectorLabel={sectorLabel} />
-          <QuotaEditor quotas={form.quotas} questions={form.questions} onChange={(quotas) => set({ quotas })} errors={errors} focus={focus} />
-          <ConsentEditor items={form.consentItems} onChange={(consentItems) => set({ consentItems })} errors={errors} focus={focus} />
+          )}
+          {step === 'dates' && (
+            <Group gap="sm" align="flex-start" wrap="wrap">
+              <TextInput id={fieldId('opensAt')} type="datetime-local" label={t('fields.opensAt')} description={t('fields.seoulHelp')} value={form.opensAt} onChange={(e) => set({ opensAt: e.currentTarget.value })} error={errors.opensAt} required miw={260} />
+              <TextInput id={fieldId('closesAt')} type="datetime-local" label={t('fields.closesAt')} description={t('fields.seoulHelp')} value={form.closesAt} onChange={(e) => set({ closesAt: e.currentTarget.value })} error={errors.closesAt} required miw={260} />
+              <TextInput id={fieldId('capacity')} label={t('fields.capacity')} description={t('fields.capacityHelp')} value={form.capacity} onChange={(e) => set({ capacity: e.currentTarget.value })} error={errors.capacity} required inputMode="numeric" maw={200} />
+            </Group>
+          )}
+          {step === 'questions' && <QuestionBuilder questions={form.questions} onChange={(questions) => set({ questions })} errors={errors} focus={focus} sectorLabel={sectorLabel} />}
+          {step === 'consent' && <ConsentEditor items={form.consentItems} onChange={(consentItems) => set({ consentItems })} errors={errors} focus={focus} />}
+          {step === 'quotas' && <QuotaEditor quotas={form.quotas} questions={form.questions} onChange={(quotas) => set({ quotas })} errors={errors} focus={focus} />}
+          {step === 'cohort' && <CohortStep form={form} set={set} errors={errors} callId={call?.id ?? null} />}
+          {step === 'review' && <ReviewStep form={form} call={call} onGo={go} />}
           <Group>
-            <Button type="submit" loading={dialog.busy} disabled={closed}>
-              {call ? t('editor.save') : t('editor.create')}
-            </Button>
-            {call && dirty && <Text size="sm">{t('editor.unsaved')}</Text>}
+            {step !== 'basics' && (
+              <Button variant="default" onClick={() => go(STEPS[STEPS.indexOf(step) - 1]!)}>
+                {t('steps.back')}
+              </Button>
+            )}
+            {step !== 'review' && (
+              <Button type="submit" loading={dialog.busy}>
+                {primary}
+              </Button>
+            )}
+            {dirty && <Text size="sm">{t('editor.unsaved')}</Text>}
           </Group>
         </Stack>
       </Box>

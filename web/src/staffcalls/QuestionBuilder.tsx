@@ -4,7 +4,7 @@
  * question or option is added focus goes to its first input, after a removal to the add button, and
  * after a move it stays on the pressed button (or the other one at the top or bottom).
  */
-import { Button, Checkbox, Fieldset, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Checkbox, Fieldset, Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { LocalizedText } from '../../../src/core/shared/localized';
 import type { FieldMessages } from '../admin/form-errors';
@@ -79,17 +79,6 @@ function Options({ q, qIndex, errors, setOptions, focus }: { q: QuestionRow; qIn
           const name = t('builder.optionName', { n, m: j + 1 });
           return (
             <Stack key={o.rowKey} gap="xs" className="oc-builder-item" pl="sm">
-              <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-                <TextInput
-                  id={oid(o.rowKey, 'value')}
-                  label={t('builder.optionValue', { n, m: j + 1 })}
-                  description={t('builder.keyHelp')}
-                  value={o.value}
-                  onChange={(e) => setOptions(q.options.map((x, k) => (k === j ? { ...x, value: e.currentTarget.value } : x)))}
-                  error={errors[`${at}.${j}.value`]}
-                  required
-                />
-              </SimpleGrid>
               <LocalizedInputs
                 id={fieldId(`${at}.${j}.label`)}
                 label={t('builder.optionLabel', { n, m: j + 1 })}
@@ -211,16 +200,6 @@ export function QuestionBuilder({ questions, onChange, errors, focus, sectorLabe
                       <Checkbox id={fieldId(`${at}.required`)} mb={8} label={t('builder.required', { n })} checked={q.required} onChange={(e) => setQuestion(i, { required: e.currentTarget.checked })} />
                     </Group>
                     <LocalizedInputs id={fieldId(`${at}.label`)} label={t('builder.label', { n })} path={`${at}.label`} ko={q.labelKo} en={q.labelEn} onChange={({ ko, en }) => setQuestion(i, { labelKo: ko, labelEn: en })} errors={errors} requiredKo />
-                    <TextInput
-                      id={fieldId(`${at}.key`)}
-                      label={t('builder.key', { n })}
-                      description={t('builder.keyHelp')}
-                      value={q.key}
-                      onChange={(e) => setQuestion(i, { key: e.currentTarget.value })}
-                      error={errors[`${at}.key`]}
-                      required
-                      maw={320}
-                    />
                     <LocalizedInputs id={fieldId(`${at}.help`)} label={t('builder.help', { n })} path={`${at}.help`} ko={q.helpKo} en={q.helpEn} onChange={({ ko, en }) => setQuestion(i, { helpKo: ko, helpEn: en })} errors={errors} multiline />
                     <QuestionLimits q={q} i={i} errors={errors} set={(next) => setQuestion(i, next)} />
                     {limitsOf(q.type).includes('options') && <Options q={q} qIndex={i} errors={errors} setOptions={(options) => setQuestion(i, { options })} focus={focus} />}

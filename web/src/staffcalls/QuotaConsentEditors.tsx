@@ -27,7 +27,9 @@ function withCurrent(choices: { value: string; label: string }[], current: strin
 }
 
 export function QuotaEditor({ quotas, questions, onChange, errors, focus }: QuotaProps) {
-  const { t } = useTranslation('staffcalls');
+  const { t, i18n } = useTranslation('staffcalls');
+  // Labels in the reader's language (Korean when there is no English), never the machine key.
+  const labelIn = (ko: string, en: string) => (i18n.language === 'en' && en.trim() ? en.trim() : ko.trim());
   const choiceQuestions = questions.filter((q) => isChoice(q.type) && q.key.trim() !== '');
   const set = (i: number, next: Partial<QuotaRow>) => onChange(quotas.map((q, j) => (j === i ? { ...q, ...next } : q)));
   return (
@@ -43,7 +45,7 @@ export function QuotaEditor({ quotas, questions, onChange, errors, focus }: Quot
           const at = `quotas.${i}`;
           const question = choiceQuestions.find((q) => q.key === quota.attribute);
           // The values of the chosen question; before one is chosen, the four sectors of the plan.
-          const values = question ? question.options.map((o) => ({ value: o.value, label: o.labelKo.trim() ? `${o.labelKo} (${o.value})` : o.value })) : SECTORS.map((s) => ({ value: s, label: `${t(`sectors.${s}`)} (${s})` }));
+          const values = question ? question.options.map((o) => ({ value: o.value, label: labelIn(o.labelKo, o.labelEn) || t('quotas.optionN', { m: question.options.indexOf(o) + 1 }) })) : SECTORS.map((s) => ({ value: s, label: t(`sectors.${s}`) }));
           return (
             <Fieldset key={quota.rowKey} legend={t('quotas.legend', { n })} id={fieldId(at)} tabIndex={-1}>
               <Stack gap="xs">
@@ -60,7 +62,7 @@ export function QuotaEditor({ quotas, questions, onChange, errors, focus }: Quot
                     value={quota.attribute}
                     onChange={(e) => set(i, { attribute: e.currentTarget.value })}
                     data={withCurrent(
-                      choiceQuestions.map((q) => ({ value: q.key, label: q.labelKo.trim() ? `${q.labelKo} (${q.key})` : q.key })),
+                      choiceQuestions.map((q) => ({ value: q.key, label: labelIn(q.labelKo, q.labelEn) || t('builder.questionName', { n: questions.indexOf(q) + 1 }) })),
                       quota.attribute,
                       t('quotas.choose'),
                     )}
@@ -140,7 +142,6 @@ export function ConsentEditor({ items, onChange, errors, focus }: ConsentProps) 
             <Fieldset key={c.rowKey} legend={t('consent.legend', { n })}>
               <Stack gap="sm">
                 <Group gap="sm" align="flex-end" wrap="wrap">
-                  <TextInput id={fieldId(`${at}.key`)} label={t('consent.key', { n })} description={t('builder.keyHelp')} value={c.key} onChange={(e) => set(i, { key: e.currentTarget.value })} error={errors[`${at}.key`]} required maw={320} />
                   <Checkbox id={fieldId(`${at}.required`)} mb={8} label={t('consent.required', { n })} description={t('consent.requiredHelp')} checked={c.required} onChange={(e) => set(i, { required: e.currentTarget.checked })} />
                 </Group>
                 {parts.map((part) => (

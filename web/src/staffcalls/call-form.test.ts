@@ -58,6 +58,8 @@ describe('call form → CallInput', () => {
     const view: CallViewT = {
       ...input,
       eligibility: input.eligibility ?? null,
+      cohortId: input.cohortId ?? null,
+      waitlistSize: input.waitlistSize ?? null,
       id: '0190a000-0000-7000-8000-000000000001',
       opensAt: '2026-03-01T00:00:00.000Z',
       closesAt: '2026-03-15T09:00:00.000Z',

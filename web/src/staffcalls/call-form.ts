@@ -32,14 +32,18 @@ export function newRowKey(prefix = 'row'): string {
 
 export interface OptionRow {
   rowKey: string;
+  /** Derived from the label (call-keys.ts) until saved; then fixed, because answers name it. */
   value: string;
+  valueFixed: boolean;
   labelKo: string;
   labelEn: string;
 }
 
 export interface QuestionRow {
   rowKey: string;
+  /** Derived from the English label (call-keys.ts) until saved; then fixed, because answers name it. */
   key: string;
+  keyFixed: boolean;
   type: QuestionType;
   required: boolean;
   labelKo: string;
@@ -92,6 +96,10 @@ export interface CallForm {
   opensAt: string;
   closesAt: string;
   capacity: string;
+  /** The cohort the call fills ('' = none yet). */
+  cohortId: string;
+  /** Waitlist size as typed ('' = everyone ranked). */
+  waitlistSize: string;
   quotas: QuotaRow[];
   consentItems: ConsentRow[];
   questions: QuestionRow[];
@@ -138,6 +146,8 @@ export function emptyCallForm(): CallForm {
     opensAt: '',
     closesAt: '',
     capacity: '',
+    cohortId: '',
+    waitlistSize: '',
     quotas: [],
     consentItems: [],
     questions: [],
@@ -151,14 +161,15 @@ export function nextKey(prefix: string, taken: readonly string[]): string {
 }
 
 export function emptyOption(taken: readonly string[]): OptionRow {
-  return { rowKey: newRowKey('opt'), value: nextKey('option_', taken), labelKo: '', labelEn: '' };
+  return { rowKey: newRowKey('opt'), value: nextKey('option_', taken), valueFixed: false, labelKo: '', labelEn: '' };
 }
 
 /** The sector options in both languages; labels come from the caller (the locale files). */
 export function sectorOptions(label: (sector: Sector) => LocalizedText): OptionRow[] {
   return SECTORS.map((s) => {
     const l = label(s);
-    return { rowKey: newRowKey('opt'), value: s, labelKo: l.ko, labelEn: l.en ?? '' };
+    // The sectors keep the plan's values, which quotas and reports use.
+    return { rowKey: newRowKey('opt'), value: s, valueFixed: true, labelKo: l.ko, labelEn: l.en ?? '' };
   });
 }
 
@@ -166,6 +177,7 @@ export function emptyQuestion(taken: readonly string[], type: QuestionType = 'sh
   return {
     rowKey: newRowKey('q'),
     key: nextKey('q', taken),
+    keyFixed: false,
     type,
     required: false,
     labelKo: '',
@@ -230,6 +242,8 @@ export function callFormFromView(call: CallViewT): CallForm {
     opensAt: toSeoulInput(call.opensAt),
     closesAt: toSeoulInput(call.closesAt),
     capacity: String(call.capacity),
+    cohortId: call.cohortId ?? '',
+    waitlistSize: call.waitlistSize === null ? '' : String(call.waitlistSize),
     quotas: call.quotas.map((q) => ({ rowKey: newRowKey('quota'), attribute: q.attribute, value: q.value, min: str(q.min), max: str(q.max) })),
     consentItems: call.consentItems.map((c) => ({
       rowKey: newRowKey('consent'),
@@ -247,6 +261,7 @@ export function callFormFromView(call: CallViewT): CallForm {
     questions: call.questions.map((q) => ({
       rowKey: newRowKey('q'),
       key: q.key,
+      keyFixed: true,
       type: q.type,
       required: q.required,
       labelKo: q.label.ko,
@@ -260,7 +275,7 @@ export function callFormFromView(call: CallViewT): CallForm {
       integer: q.integer ?? false,
       minDate: q.minDate ?? '',
       maxDate: q.maxDate ?? '',
-      options: (q.options ?? []).map((o) => ({ rowKey: newRowKey('opt'), value: o.value, labelKo: o.label.ko, labelEn: o.label.en ?? '' })),
+      options: (q.options ?? []).map((o) => ({ rowKey: newRowKey('opt'), value: o.value, valueFixed: true, labelKo: o.label.ko, labelEn: o.label.en ?? '' })),
       minChoices: str(q.minChoices),
       maxChoices: str(q.maxChoices),
     })),
@@ -341,6 +356,8 @@ export function callFormToInput(form: CallForm): CallInputT {
       refusal: text(c.refusalKo, c.refusalEn),
     })),
     questions: form.questions.map(questionToInput),
+    cohortId: form.cohortId === '' ? null : form.cohortId,
+    waitlistSize: form.waitlistSize.trim() === '' ? null : (parseNumber(form.waitlistSize) ?? -1),
   };
 }
 
@@ -400,6 +417,7 @@ export function validateCallForm(form: CallForm): Issues {
   checkInstant(issues, 'opensAt', form.opensAt);
   checkInstant(issues, 'closesAt', form.closesAt);
   checkCount(issues, 'capacity', form.capacity, { min: 1, max: 100_000, required: true });
+  checkCount(issues, 'waitlistSize', form.waitlistSize, { min: 0, max: 100_000 });
   if (form.quotas.length > 50) issues.quotas = { key: 'staffcalls:errors.tooMany', params: { max: 50 } };
   form.quotas.forEach((q, i) => {
     checkKey(issues, `quotas.${i}.attribute`, q.attribute);

@@ -71,7 +71,12 @@ export const cohorts = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('cohort_programme_idx').on(t.programmeId), check('cohort_capacity_chk', sql`${t.capacity} > 0`)],
+  (t) => [
+    index('cohort_programme_idx').on(t.programmeId),
+    check('cohort_capacity_chk', sql`${t.capacity} > 0`),
+    // A call fills at most one cohort; the database holds it when two staff link at once.
+    uniqueIndex('cohort_call_uq').on(t.callId).where(sql`${t.callId} is not null`),
+  ],
 );
 
 export const courseModules = pgTable(

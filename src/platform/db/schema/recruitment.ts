@@ -32,11 +32,16 @@ export const calls = pgTable(
     title: jsonb('title').$type<LocalizedText>().notNull(),
     description: jsonb('description').$type<LocalizedText>().notNull(),
     eligibility: jsonb('eligibility').$type<LocalizedText>(),
-    /** Free text until the courses module gives programmes and cohorts their own rows. */
+    /**
+     * The programme's name as applicants read it (a label). The call's cohort is linked from the
+     * cohort's side (cohort.call_id), which the call editor sets.
+     */
     programme: text('programme').notNull(),
     opensAt: timestamp('opens_at', { withTimezone: true }).notNull(),
     closesAt: timestamp('closes_at', { withTimezone: true }).notNull(),
     capacity: integer('capacity').notNull(),
+    /** How many ranked applicants beyond the selected stay on the waitlist; null = all of them. */
+    waitlistSize: integer('waitlist_size'),
     quotas: jsonb('quotas').$type<Quota[]>().notNull().default([]),
     consentItems: jsonb('consent_items').$type<ConsentItem[]>().notNull().default([]),
     /** Bumped whenever the consent items change, so each stored consent names the text it agreed to. */
