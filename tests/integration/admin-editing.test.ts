@@ -464,6 +464,21 @@ describe('milestones', () => {
   });
 });
 
+describe('the audit log page', () => {
+  it('lists the changes newest first with actor, action, entity and before/after', async () => {
+    const res = await staff.get('/api/v1/admin/audit-log?entityType=milestone&limit=2');
+    expect(res.statusCode).toBe(200);
+    const page = res.json<{ entries: { id: string; actorId: string; action: string; entityType: string; before: unknown; after: unknown }[]; nextBefore: string | null }>();
+    expect(page.entries.map((e) => e.action)).toEqual(['milestone.delete', 'milestone.update']);
+    expect(page.entries[0]).toMatchObject({ actorId: staff.userId, entityType: 'milestone', after: null });
+    expect(page.nextBefore).toBe(page.entries[1]!.id);
+    const next = (await staff.get(`/api/v1/admin/audit-log?entityType=milestone&limit=10&before=${page.nextBefore}`)).json<typeof page>();
+    expect(next.entries.map((e) => e.action)).toEqual(['milestone.update', 'milestone.create']);
+    expect(next.nextBefore).toBeNull();
+  });
+});
+
+// After the audit log page's test, which reads the milestone entries the tests above wrote, in order.
 describe('completion records', () => {
   it('a staff member marks items done or not done (audited); the public schedule carries the record, and clearing it returns to nothing recorded', async () => {
     const before = await plan();
@@ -484,19 +499,5 @@ describe('completion records', () => {
     const after = await plan();
     expect(after.milestones[0]!.done).toBeNull();
     expect(after.workPackages[0]!.done).toBeNull();
-  });
-});
-
-describe('the audit log page', () => {
-  it('lists the changes newest first with actor, action, entity and before/after', async () => {
-    const res = await staff.get('/api/v1/admin/audit-log?entityType=milestone&limit=2');
-    expect(res.statusCode).toBe(200);
-    const page = res.json<{ entries: { id: string; actorId: string; action: string; entityType: string; before: unknown; after: unknown }[]; nextBefore: string | null }>();
-    expect(page.entries.map((e) => e.action)).toEqual(['milestone.delete', 'milestone.update']);
-    expect(page.entries[0]).toMatchObject({ actorId: staff.userId, entityType: 'milestone', after: null });
-    expect(page.nextBefore).toBe(page.entries[1]!.id);
-    const next = (await staff.get(`/api/v1/admin/audit-log?entityType=milestone&limit=10&before=${page.nextBefore}`)).json<typeof page>();
-    expect(next.entries.map((e) => e.action)).toEqual(['milestone.update', 'milestone.create']);
-    expect(next.nextBefore).toBeNull();
   });
 });
