@@ -6,6 +6,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { DomainError } from '../../core/shared/domain-error.js';
+import type { ErrorCode } from '../../core/shared/error-codes.js';
 import { totpIssuer, type Auth } from '../../platform/auth/auth.js';
 import { globalRoles } from '../../platform/auth/roles.js';
 import { recordAudit, type Actor } from '../../platform/audit.js';
@@ -13,7 +14,7 @@ import type { Db } from '../../platform/db/client.js';
 import { sessions, users } from '../../platform/db/schema/index.js';
 
 /** better-auth's error codes → ours (messages in locales/*\/server.json). */
-const PLUGIN_ERRORS: Record<string, { code: string; field?: string }> = {
+const PLUGIN_ERRORS: Record<string, { code: ErrorCode; field?: string }> = {
   INVALID_CODE: { code: 'accounts.two_factor_code_wrong', field: 'code' },
   INVALID_BACKUP_CODE: { code: 'accounts.recovery_code_wrong', field: 'recoveryCode' },
   INVALID_PASSWORD: { code: 'auth.current_password_wrong', field: 'password' },
@@ -26,7 +27,7 @@ const PLUGIN_ERRORS: Record<string, { code: string; field?: string }> = {
   BACKUP_CODES_NOT_ENABLED: { code: 'accounts.two_factor_not_enabled' },
 };
 
-async function failure(res: Response, fallback: string): Promise<never> {
+async function failure(res: Response, fallback: ErrorCode): Promise<never> {
   const body = (await res.json().catch(() => ({}))) as { code?: string };
   const mapped = body.code ? PLUGIN_ERRORS[body.code] : undefined;
   throw new DomainError(mapped?.code ?? fallback, {}, mapped?.field);

@@ -110,7 +110,7 @@ export async function loadDemo(db: Db, auth: Auth, options: DemoLoadOptions): Pr
   if (existing) throw new DemoAlreadyLoaded(existing);
   const data: DemoData = generateDemo({ seed: options.seed, applicants: options.applicants, reviewers: options.reviewers });
   // The generator must produce what an applicant could have submitted; a mistake there stops here.
-  const problems = checkCallDefinition(data.call).map((e) => e.code);
+  const problems: string[] = checkCallDefinition(data.call).map((e) => e.code);
   for (const a of data.applicants) problems.push(...checkAnswers(data.call.questions, a.answers, true).map((e) => `${a.email}: ${e.code} ${e.field ?? ''}`));
   if (problems.length > 0) throw new Error(`demo data is inconsistent: ${problems.slice(0, 5).join('; ')}`);
 

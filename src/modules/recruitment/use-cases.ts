@@ -13,6 +13,7 @@ import { eq } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { assertWindowOpen, checkAnswers, checkCallDefinition, checkConsents, fileAnswers, type Answers, type ConsentGrant } from '../../core/recruitment/answers.js';
 import { DomainError } from '../../core/shared/domain-error.js';
+import type { ErrorCode } from '../../core/shared/error-codes.js';
 import type { Lang } from '../../core/shared/localized.js';
 import { recordAccess, type AccessActor } from '../../platform/access-log.js';
 import { recordAudit, type Actor } from '../../platform/audit.js';
@@ -157,7 +158,7 @@ export async function updateCall(db: Db, actor: Actor, id: string, patch: CallPa
   });
 }
 
-async function transition(db: Db, actor: Actor, id: string, from: CallRow['status'], to: CallRow['status'], refusal: string, now: Date): Promise<CallViewT> {
+async function transition(db: Db, actor: Actor, id: string, from: CallRow['status'], to: CallRow['status'], refusal: ErrorCode, now: Date): Promise<CallViewT> {
   return db.transaction(async (tx) => {
     const before = await callById(tx, id);
     if (!before) throw new DomainError('recruitment.call_not_found');
