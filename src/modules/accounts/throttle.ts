@@ -1,6 +1,6 @@
 /** The account routes' throttle: per client address and, when given, per account (ASVS 6.3.1; KISA 20). */
 import type { FastifyRequest } from 'fastify';
-import { HttpError } from '../../platform/http/errors.js';
+import { DomainError } from '../../core/shared/domain-error.js';
 import type { ModuleDeps } from '../../platform/module.js';
 
 export function createThrottle({ limiters, now }: Pick<ModuleDeps, 'limiters' | 'now'>) {
@@ -13,7 +13,8 @@ export function createThrottle({ limiters, now }: Pick<ModuleDeps, 'limiters' | 
     ]);
     const refused = checks.find((c) => !c.allowed);
     if (refused) {
-      throw new HttpError(429, 'rate_limited', { seconds: refused.retryAfterSeconds }, { 'retry-after': String(refused.retryAfterSeconds) });
+      // 429 with Retry-After: the edge turns `seconds` into the header.
+      throw new DomainError('rate_limited', { seconds: refused.retryAfterSeconds });
     }
   };
 }

@@ -17,7 +17,6 @@ import { recordAudit, type Actor } from '../../platform/audit.js';
 import type { Config } from '../../platform/config.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { attendance } from '../../platform/db/schema/index.js';
-import { HttpError } from '../../platform/http/errors.js';
 import type { AttendanceCorrectionResultT, AttendanceCorrectionT, AttendanceRecordViewT, CheckinCodeViewT, CheckinInputT, CheckinResultT, CohortAttendanceViewT } from '../../shared/contracts/attendance.js';
 import { cohortMembers, isCohortMember } from '../courses/members.js';
 import { attendanceCode, checkinUrl, codeMatches, qrSvg } from './codes.js';
@@ -77,8 +76,9 @@ export async function checkinCode(db: DbOrTx, config: Pick<Config, 'publicUrl' |
 
 // ---------- participants: checking in ----------
 
-function tooMany(seconds: number): HttpError {
-  return new HttpError(429, 'attendance.too_many_attempts', { seconds }, { 'retry-after': String(seconds) });
+/** 429 with Retry-After: the edge turns the `seconds` of a too-many refusal into the header. */
+function tooMany(seconds: number): DomainError {
+  return new DomainError('attendance.too_many_attempts', { seconds });
 }
 
 function checkinSession(session: SessionRow) {

@@ -6,8 +6,8 @@
  * config.certificateFontPath embedded as a subset. The words come from locales/*\/server.json
  * (certificate.*).
  */
+import { DomainError } from '../../core/shared/domain-error.js';
 import { pickText, type Lang, type LocalizedText } from '../../core/shared/localized.js';
-import { HttpError } from '../../platform/http/errors.js';
 import { createPdf, drawQr, finishPdf, line, loadFontFile, widthOf, wrapWords, type LineStyle, type PdfDoc } from '../../platform/pdf/document.js';
 import { translate } from '../../shared/i18n/server-messages.js';
 import { qrMatrix } from './codes.js';
@@ -34,7 +34,7 @@ export interface CertificateContent {
  */
 export async function loadCertificateFont(path: string): Promise<Uint8Array> {
   const bytes = await loadFontFile(path);
-  if (!bytes) throw new HttpError(503, 'certificates.font_missing');
+  if (!bytes) throw new DomainError('certificates.font_missing');
   return bytes;
 }
 

@@ -1,56 +1,45 @@
 /**
- * Errors at the edge: domain errors carry stable codes; only this file knows HTTP status codes.
+ * Errors at the edge: every error carries a code listed in core/shared/error-codes.ts with its
+ * status; this file answers with that status (and the framework's own, for its 4xx).
  * Every error body has one shape: { error: { code, message, fields? } }, in the request's language.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { z, type ZodType } from 'zod';
 import { DomainError } from '../../core/shared/domain-error.js';
+import { ERROR_STATUS, type ErrorCode, type ErrorStatus } from '../../core/shared/error-codes.js';
 import type { Lang } from '../../core/shared/localized.js';
 import { translate } from '../../shared/i18n/server-messages.js';
 import { isDatabaseUnavailable } from '../db/unavailable.js';
 
-/** An HTTP-level refusal raised by the platform or a route (not-found, forbidden, rate-limited…). */
+/**
+ * A refusal raised by the platform itself (CSRF, not signed in, forbidden, unreadable body…). Modules
+ * raise DomainError; both carry a listed code, and the status comes from ERROR_STATUS.
+ */
 export class HttpError extends Error {
   constructor(
-    readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     readonly params: Record<string, string | number> = {},
-    readonly headers: Record<string, string> = {},
   ) {
     super(code);
     this.name = 'HttpError';
   }
+
+  get status(): ErrorStatus {
+    return statusFor(this.code);
+  }
 }
 
-export const notFound = (code = 'not_found') => new HttpError(404, code);
+/** The one answer to "which status for this code": the table, nothing else. */
+export function statusFor(code: ErrorCode): ErrorStatus {
+  return ERROR_STATUS[code];
+}
 
-/** Status for domain error codes, by prefix or exact code; the default is 422 (rule broken). */
-const DOMAIN_STATUS: [RegExp, number][] = [
-  [/not_found$/, 404],
-  [/^auth\.invalid_credentials$/, 401],
-  [/^setup\.not_required$/, 409],
-  [/^setup\.invalid_token$/, 403],
-  // An unanswered reviewer invitation is answered only with the secret from its link.
-  [/^review\.invitation_token_required$/, 403],
-  [/^roles\.last_admin$/, 409],
-  // Applying, enrolling, reviewing or holding a role need a confirmed address.
-  [/^accounts\.(email|target)_unverified$/, 403],
-  // The code step of signing in timed out or used its tries: sign in again with the password.
-  [/^accounts\.two_factor_challenge_expired$/, 401],
-  [/^accounts\.two_factor_locked$/, 429],
-  // Turning two-factor off while holding the admin role, or using it before it is set up.
-  [/^accounts\.two_factor_(admin_required|not_enabled|already_enabled)$/, 409],
-  [/^budget\.(parent_not_group|has_children|cycle)$/, 409],
-  // A request that is valid but clashes with the record's current state (already finalised, still running…).
-  [/\.(conflict|already_[a-z_]+|state_[a-z_]+)$/, 409],
-  [/^files\.too_large$/, 413],
-  [/^files\.(type_not_allowed|empty)$/, 415],
-  [/\.forbidden$/, 403],
-];
-
-export function statusForDomainCode(code: string): number {
-  for (const [re, status] of DOMAIN_STATUS) if (re.test(code)) return status;
-  return 422;
+/**
+ * A refusal that says when to try again (a `seconds` parameter on a 429 or 503) tells programs too,
+ * with Retry-After: the check-in and sign-in throttles.
+ */
+function retryAfter(status: ErrorStatus, params: Record<string, unknown>): string | undefined {
+  return (status === 429 || status === 503) && typeof params.seconds === 'number' ? String(params.seconds) : undefined;
 }
 
 /** Raised by the validator compiler; messages are worded later, once the language is known. */
@@ -91,7 +80,7 @@ export function localizeIssues(err: RequestValidationError, lang: Lang): { path:
   });
 }
 
-export function errorBody(lang: Lang, code: string, params: Record<string, string | number | Date> = {}, fields?: { path: string; message: string }[]) {
+export function errorBody(lang: Lang, code: ErrorCode, params: Record<string, string | number | Date> = {}, fields?: { path: string; message: string }[]) {
   const key = `errors.${code}`;
   return { error: { code, message: translate(lang, key, params), ...(fields ? { fields } : {}) } };
 }
@@ -100,34 +89,34 @@ export function errorBody(lang: Lang, code: string, params: Record<string, strin
 export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const lang = request.lang ?? 'ko';
   if (error instanceof RequestValidationError) {
-    return reply.status(400).send(errorBody(lang, 'validation', {}, localizeIssues(error, lang)));
+    return reply.status(statusFor('validation')).send(errorBody(lang, 'validation', {}, localizeIssues(error, lang)));
   }
-  if (error instanceof HttpError) {
-    for (const [k, v] of Object.entries(error.headers)) reply.header(k, v);
-    return reply.status(error.status).send(errorBody(lang, error.code, error.params));
-  }
-  if (error instanceof DomainError) {
-    const fields = error.field ? [{ path: error.field, message: translate(lang, `errors.${error.code}`, error.params) }] : undefined;
-    return reply.status(statusForDomainCode(error.code)).send(errorBody(lang, error.code, error.params, fields));
+  if (error instanceof HttpError || error instanceof DomainError) {
+    const status = statusFor(error.code);
+    const after = retryAfter(status, error.params);
+    if (after !== undefined) void reply.header('retry-after', after);
+    const fields = error instanceof DomainError && error.field ? [{ path: error.field, message: translate(lang, `errors.${error.code}`, error.params) }] : undefined;
+    return reply.status(status).send(errorBody(lang, error.code, error.params, fields));
   }
   const fe = error as FastifyError;
   if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (error instanceof SyntaxError && fe.statusCode === 400)) {
-    return reply.status(400).send(errorBody(lang, 'bad_json'));
+    return reply.status(statusFor('bad_json')).send(errorBody(lang, 'bad_json'));
   }
-  if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.status(413).send(errorBody(lang, 'payload_too_large'));
-  if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return reply.status(415).send(errorBody(lang, 'unsupported_media_type'));
+  if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.status(statusFor('payload_too_large')).send(errorBody(lang, 'payload_too_large'));
+  if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return reply.status(statusFor('unsupported_media_type')).send(errorBody(lang, 'unsupported_media_type'));
   if (fe.validation) {
-    return reply.status(400).send(errorBody(lang, 'validation', {}, fe.validation.map((v) => ({ path: v.instancePath, message: v.message ?? '' }))));
+    return reply.status(statusFor('validation')).send(errorBody(lang, 'validation', {}, fe.validation.map((v) => ({ path: v.instancePath, message: v.message ?? '' }))));
   }
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
-    const code = fe.statusCode === 404 ? 'not_found' : fe.statusCode === 405 ? 'method_not_allowed' : 'validation';
+    // The framework's own refusal keeps the framework's status; the code only names its kind.
+    const code: ErrorCode = fe.statusCode === 404 ? 'not_found' : fe.statusCode === 405 ? 'method_not_allowed' : 'validation';
     return reply.status(fe.statusCode).send(errorBody(lang, code));
   }
   if (isDatabaseUnavailable(error)) {
     // Not the request's fault and not a bug here: say so, and when to try again.
     request.log.warn({ err: error }, 'database unavailable');
-    return reply.status(503).header('retry-after', '5').send(errorBody(lang, 'database_unavailable'));
+    return reply.status(statusFor('database_unavailable')).header('retry-after', '5').send(errorBody(lang, 'database_unavailable'));
   }
   request.log.error({ err: error }, 'unhandled error');
-  return reply.status(500).send(errorBody(lang, 'internal'));
+  return reply.status(statusFor('internal')).send(errorBody(lang, 'internal'));
 }

@@ -58,7 +58,7 @@ export function withRawUploads(app: App, maxBytes: number, register: (scope: App
 /** The uploaded bytes (none for an empty body). */
 export function uploadedBytes(request: FastifyRequest): Buffer {
   // A JSON body reaches here parsed by the app-wide parser: files come only as raw bytes.
-  if (request.body !== undefined && request.body !== null && !Buffer.isBuffer(request.body)) throw new HttpError(415, 'unsupported_media_type');
+  if (request.body !== undefined && request.body !== null && !Buffer.isBuffer(request.body)) throw new HttpError('unsupported_media_type');
   return Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
 }
 

@@ -13,7 +13,7 @@ import type { z, ZodType } from 'zod';
 import { decide, decideSecondFactor, type Policy, type Principal } from '../../core/access/policy.js';
 import type { Lang } from '../../core/shared/localized.js';
 import { redactLogLine } from '../log-redaction.js';
-import { errorBody, handleError, HttpError, RequestValidationError } from './errors.js';
+import { errorBody, handleError, HttpError, RequestValidationError, statusFor } from './errors.js';
 import { describeRoute, errorSchemaComponent } from './openapi.js';
 
 declare module 'fastify' {
@@ -175,9 +175,9 @@ export function notFoundHandler(routes: readonly RegisteredRoute[], pageFallback
     const path = request.url.split('?')[0] ?? '/';
     const allow = allowedMethods(routes, path);
     if (allow.length > 0 && !allow.includes(request.method)) {
-      return reply.status(405).header('allow', allow.join(', ')).send(errorBody(request.lang, 'method_not_allowed'));
+      return reply.status(statusFor('method_not_allowed')).header('allow', allow.join(', ')).send(errorBody(request.lang, 'method_not_allowed'));
     }
-    return pageFallback?.(request, reply) ?? reply.status(404).send(errorBody(request.lang, 'not_found'));
+    return pageFallback?.(request, reply) ?? reply.status(statusFor('not_found')).send(errorBody(request.lang, 'not_found'));
   };
 }
 
@@ -221,10 +221,11 @@ export async function buildServer(options: ServerOptions): Promise<{ app: App; r
       const lang = requestLang(request);
       const notFound = error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_MAX_PARAM_LENGTH';
       if (!notFound) request.log.error({ err: error }, 'router error');
+      const code = notFound ? 'not_found' : 'internal';
       void (reply as FastifyReply)
         .headers(ROUTER_ERROR_HEADERS)
-        .status(notFound ? 404 : 500)
-        .send(errorBody(lang, notFound ? 'not_found' : 'internal'));
+        .status(statusFor(code))
+        .send(errorBody(lang, code));
     },
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -323,11 +324,11 @@ export async function buildServer(options: ServerOptions): Promise<{ app: App; r
     const csrfExempt = policy.kind === 'public' && request.routeOptions.config?.csrfExempt === true;
     if (UNSAFE.has(request.method) && !csrfExempt) {
       const origin = request.headers.origin;
-      if (origin && origin !== publicOrigin && origin !== `${request.protocol}://${request.host}`) throw new HttpError(403, 'csrf');
+      if (origin && origin !== publicOrigin && origin !== `${request.protocol}://${request.host}`) throw new HttpError('csrf');
       // Only a session cookie gives a forged request any power; such requests must echo the token.
       if (request.headers.cookie?.includes('session_token')) {
         const token = request.cookies[CSRF_COOKIE];
-        if (!token || request.headers[CSRF_HEADER] !== token) throw new HttpError(403, 'csrf');
+        if (!token || request.headers[CSRF_HEADER] !== token) throw new HttpError('csrf');
       }
     }
 
@@ -341,15 +342,15 @@ export async function buildServer(options: ServerOptions): Promise<{ app: App; r
         }
       } catch (err) {
         request.log.error({ err }, 'session lookup failed');
-        if (policy.kind !== 'public') throw new HttpError(503, 'unavailable');
+        if (policy.kind !== 'public') throw new HttpError('unavailable');
       }
     }
     const decision = decide(policy, request.principal);
-    if (decision === 'unauthenticated') throw new HttpError(401, 'unauthenticated');
-    if (decision === 'forbidden') throw new HttpError(403, 'forbidden');
-    if (request.routeOptions.config?.verifiedEmail && !request.principal?.emailVerified) throw new HttpError(403, 'accounts.email_unverified');
+    if (decision === 'unauthenticated') throw new HttpError('unauthenticated');
+    if (decision === 'forbidden') throw new HttpError('forbidden');
+    if (request.routeOptions.config?.verifiedEmail && !request.principal?.emailVerified) throw new HttpError('accounts.email_unverified');
     const factor = decideSecondFactor({ policy, freshFactor: request.routeOptions.config?.freshFactor }, request.principal, now().getTime(), freshMs);
-    if (factor !== 'allow') throw new HttpError(403, `accounts.${factor}`);
+    if (factor !== 'allow') throw new HttpError(`accounts.${factor}`);
   });
 
   app.addHook('onSend', async (request, reply, payload) => {

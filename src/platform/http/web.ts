@@ -9,7 +9,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { publicAccess } from '../../core/access/policy.js';
 import type { App } from './server.js';
-import { errorBody } from './errors.js';
+import { errorBody, statusFor } from './errors.js';
 
 export type PageFallback = (request: FastifyRequest, reply: FastifyReply) => FastifyReply | null;
 
@@ -27,7 +27,7 @@ export async function registerWebApp(app: App, distDir: string): Promise<PageFal
     config: { policy: publicAccess },
     handler: (request, reply) => {
       const file = (request.params as { '*': string })['*'];
-      if (!built || file.includes('..')) return reply.status(404).send(errorBody(request.lang, 'not_found'));
+      if (!built || file.includes('..')) return reply.status(statusFor('not_found')).send(errorBody(request.lang, 'not_found'));
       return reply.header('cache-control', 'public, max-age=31536000, immutable').sendFile(path.join('assets', file));
     },
   });
@@ -37,7 +37,7 @@ export async function registerWebApp(app: App, distDir: string): Promise<PageFal
       method: 'GET',
       url: `/${file}`,
       config: { policy: publicAccess },
-      handler: (request, reply) => (built && existsSync(path.join(distDir, file)) ? reply.sendFile(file) : reply.status(404).send(errorBody(request.lang, 'not_found'))),
+      handler: (request, reply) => (built && existsSync(path.join(distDir, file)) ? reply.sendFile(file) : reply.status(statusFor('not_found')).send(errorBody(request.lang, 'not_found'))),
     });
   }
 
