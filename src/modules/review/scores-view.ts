@@ -97,13 +97,33 @@ function matches(a: ApplicationScoreT, query: ScoresQueryT): boolean {
   return true;
 }
 
+const SORT_VALUE: Record<ScoresQueryT['sort'], (a: ApplicationScoreT) => number | null> = {
+  calibrated: (a) => a.calibrated,
+  rawMean: (a) => a.rawMean,
+  spread: (a) => a.spread,
+  reviews: (a) => a.reviews.length,
+};
+
+/** Sorted by one figure, missing figures last, ties kept in rank order (the list comes ranked). */
+function sorted(rows: readonly ApplicationScoreT[], query: ScoresQueryT): ApplicationScoreT[] {
+  const value = SORT_VALUE[query.sort];
+  const sign = query.direction === 'ascending' ? 1 : -1;
+  return rows
+    .map((row, i) => ({ row, i, v: value(row) }))
+    .sort((a, b) => {
+      if (a.v === null || b.v === null) return a.v === b.v ? a.i - b.i : a.v === null ? 1 : -1;
+      return a.v === b.v ? a.i - b.i : sign * (a.v - b.v);
+    })
+    .map((x) => x.row);
+}
+
 /**
  * One page of the ranked applications. Calibration fits every review of the call at once, so the
  * whole call is scored and then filtered and sliced here; ranks and flips stay those of the call.
  */
 export async function scoresView(db: DbOrTx, accessor: AccessActor, callId: string, query: ScoresQueryT): Promise<ScoresViewT> {
   const { applications, ...call } = await buildScores(db, callId);
-  const matching = applications.filter((a) => matches(a, query));
+  const matching = sorted(applications.filter((a) => matches(a, query)), query);
   const offset = offsetOf(query);
   const items = matching.slice(offset, offset + query.pageSize);
   const ids = items.map((a) => a.applicationId);

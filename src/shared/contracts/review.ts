@@ -429,7 +429,14 @@ export const ReviewerScore = z.object({
 /** Which scored applications to show: in the top `capacity`, flipping, with disagreement, or without reviews yet. */
 export const ScoreFilter = z.enum(['top', 'flips', 'disagreement', 'unscored']);
 /** `?q` matches the applicant's name or organisation; `?status` one ScoreFilter. Ranks stay those of the whole call. */
-export const ScoresQuery = z.strictObject({ ...PageQueryFields, q: TextFilter, status: ScoreFilter.optional() });
+export const ScoresQuery = z.strictObject({
+  ...PageQueryFields,
+  q: TextFilter,
+  status: ScoreFilter.optional(),
+  /** The order of the whole list before it is paged; applications without the figure come last. */
+  sort: z.enum(['calibrated', 'rawMean', 'spread', 'reviews']).default('calibrated'),
+  direction: z.enum(['ascending', 'descending']).default('descending'),
+});
 export type ScoresQueryT = z.infer<typeof ScoresQuery>;
 /** One page of the ranked applications; the calibration itself (reviewers, components) is over the whole call. */
 export const ScoresView = Paged(ApplicationScore).extend({
