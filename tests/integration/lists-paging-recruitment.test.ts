@@ -128,6 +128,17 @@ describe('the scores', () => {
     expect(second.reviewers).toHaveLength(12);
   });
 
+  it('sort the whole call before paging: by raw mean ascending, page 2 continues where page 1 ends', async () => {
+    const a = await read<ScoresViewT>(`${scores()}?sort=rawMean&direction=ascending&pageSize=60`);
+    const b = await read<ScoresViewT>(`${scores()}?sort=rawMean&direction=ascending&pageSize=60&page=2`);
+    const means = [...a.items, ...b.items].map((x) => x.rawMean!);
+    expect(means).toHaveLength(117);
+    expect(means).toEqual([...means].sort((x, y) => x - y));
+    const bad = await staff.get(`${scores()}?sort=name`, { 'accept-language': 'en' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('"sort"');
+  });
+
   it('filter: the top of the call, disagreement, flips, and a name or organisation', async () => {
     const top = await read<ScoresViewT>(`${scores()}?status=top&pageSize=100`);
     expect(top.total).toBe(top.capacity);
