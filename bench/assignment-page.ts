@@ -32,8 +32,8 @@ export const pageRequests = (callId: string): string[] => [
   `/api/v1/admin/calls/${callId}/review-settings`,
   `/api/v1/admin/calls/${callId}/assignment-runs`,
   `/api/v1/admin/calls/${callId}/assignments`,
-  `/api/v1/admin/calls/${callId}/applications`,
-  `/api/v1/admin/calls/${callId}/reviewers`,
+  `/api/v1/admin/calls/${callId}/applications?status=submitted&pageSize=100`,
+  `/api/v1/admin/calls/${callId}/reviewers?status=accepted&pageSize=100`,
 ];
 
 export async function benchAssignmentPage(runs: number): Promise<AssignmentPageBench> {

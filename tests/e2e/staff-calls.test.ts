@@ -293,8 +293,8 @@ describe.skipIf(!run)('staff call pages', () => {
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Saved reviewer@univ.example.org');
-    const listed = (await (await page.request.get(`${e.baseUrl}/api/v1/admin/calls/${callId}/reviewers`)).json()) as { reviewers: { email: string; load: number; sectors: string[]; organisation: string | null }[] };
-    expect(listed.reviewers.find((r) => r.email === 'reviewer@univ.example.org')).toMatchObject({ load: 7, sectors: ['university'], organisation: '서울대학교' });
+    const listed = (await (await page.request.get(`${e.baseUrl}/api/v1/admin/calls/${callId}/reviewers`)).json()) as { items: { email: string; load: number; sectors: string[]; organisation: string | null }[] };
+    expect(listed.items.find((r) => r.email === 'reviewer@univ.example.org')).toMatchObject({ load: 7, sectors: ['university'], organisation: '서울대학교' });
     await page.waitForLoadState('networkidle');
     expect(await axeViolations(page)).toEqual([]);
     await page.close();

@@ -115,9 +115,11 @@ describe('loading the demo', () => {
     const signIn = await staff.post('/api/v1/auth/sign-in', { email: result.staffEmail, password: PASSWORD });
     expect(signIn.statusCode, signIn.body).toBe(200);
     expect(signIn.json<{ roles: string[] }>().roles).toContain('staff');
-    const list = await staff.get(`/api/v1/admin/calls/${result.callId}/applications`);
+    // The staff list pages: 300 applications in all, a full first page of 100.
+    const list = await staff.get(`/api/v1/admin/calls/${result.callId}/applications?pageSize=100`);
     expect(list.statusCode).toBe(200);
-    expect(list.json<ApplicationListT>().applications).toHaveLength(300);
+    expect(list.json<ApplicationListT>().total).toBe(300);
+    expect(list.json<ApplicationListT>().items).toHaveLength(100);
     const reviewer = t.client();
     const r = await reviewer.post('/api/v1/auth/sign-in', { email: result.reviewerEmails[0], password: PASSWORD });
     expect(r.statusCode).toBe(200);

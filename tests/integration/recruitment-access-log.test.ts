@@ -56,7 +56,7 @@ describe('viewing', () => {
     const viewer = await t.signedIn(['staff']);
     const res = await viewer.get(base());
     expect(res.statusCode, res.body).toBe(200);
-    const shown = res.json<ApplicationListT>().applications.map((a) => a.id);
+    const shown = res.json<ApplicationListT>().items.map((a) => a.id);
     expect(shown.sort()).toEqual(applicants.map((a) => a.id).sort());
     const rows = await rowsOf(viewer.userId);
     expect(rows).toHaveLength(1);
@@ -137,7 +137,7 @@ describe('exports', () => {
   it('states submitted times in Seoul time whatever the server zone', async () => {
     const res = await staff.get(`${base()}/export.csv?${q(reason)}`);
     const list = await staff.get(base());
-    const submittedAt = list.json<ApplicationListT>().applications.find((a) => a.id === applicants[0]!.id)!.submittedAt!;
+    const submittedAt = list.json<ApplicationListT>().items.find((a) => a.id === applicants[0]!.id)!.submittedAt!;
     const seoul = new Date(new Date(submittedAt).getTime() + 9 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
     expect(res.body.split('\r\n')[1]).toContain(`,제출,${seoul},`);
   });

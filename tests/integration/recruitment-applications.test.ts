@@ -256,7 +256,7 @@ describe('staff list applications', () => {
     await b.put(url(call.id), { answers: {} });
     const res = await staff.get(`/api/v1/admin/calls/${call.id}/applications`);
     expect(res.statusCode).toBe(200);
-    const statuses = Object.fromEntries(res.json<ApplicationListT>().applications.map((x) => [x.userId, x.status]));
+    const statuses = Object.fromEntries(res.json<ApplicationListT>().items.map((x) => [x.userId, x.status]));
     expect(statuses).toEqual({ [a.userId]: 'submitted', [b.userId]: 'draft' });
     expect((await a.get(`/api/v1/admin/calls/${call.id}/applications`)).statusCode).toBe(403);
   });

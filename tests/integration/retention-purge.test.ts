@@ -138,7 +138,7 @@ describe('the retention purge', () => {
     }
 
     // Staff lists no longer say who the anonymised applicants were.
-    const listed = (await staff.get(`/api/v1/admin/calls/${due.call.id}/applications`)).json<{ applications: { id: string; name: string }[] }>().applications;
+    const listed = (await staff.get(`/api/v1/admin/calls/${due.call.id}/applications`)).json<{ items: { id: string; name: string }[] }>().items;
     for (const [outcome, p] of Object.entries(due.people)) {
       const name = listed.find((a) => a.id === p.appId)!.name;
       if (outcome === 'selected') expect(name).not.toBe('');

@@ -53,12 +53,12 @@ afterAll(async () => {
   await t.close();
 });
 
-const appOf = (name: string) => view.applications.find((a) => a.applicantName === name)!;
+const appOf = (name: string) => view.items.find((a) => a.applicantName === name)!;
 
 describe('the scores view', () => {
   it('lists every application with its reviews and raw mean', () => {
     expect(view.capacity).toBe(2);
-    expect(view.applications.map((a) => a.applicantName).sort()).toEqual(names);
+    expect(view.items.map((a) => a.applicantName).sort()).toEqual(names);
     for (const name of names) {
       const a = appOf(name);
       expect(a.reviews).toHaveLength(2);
@@ -88,21 +88,21 @@ describe('the scores view', () => {
     expect(appOf('E').disagreement).toBe(true);
     expect(appOf('E').spread).toBeCloseTo(Math.sqrt(((100 - 50) ** 2 + (0 - 50) ** 2) / 1), 6);
     expect(appOf('A').disagreement).toBe(false);
-    const ranks = view.applications.map((a) => a.rank);
+    const ranks = view.items.map((a) => a.rank);
     expect(ranks).toEqual([1, 2, 3, 4, 5, 6, 7]);
-    const calibrated = view.applications.map((a) => a.calibrated!);
+    const calibrated = view.items.map((a) => a.calibrated!);
     expect([...calibrated].sort((x, y) => y - x)).toEqual(calibrated);
-    expect(view.applications.filter((a) => a.inTop).map((a) => a.rank)).toEqual([1, 2]);
+    expect(view.items.filter((a) => a.inTop).map((a) => a.rank)).toEqual([1, 2]);
   });
 
   it('says which applications would flip without a single reviewer, matching refits without each one', () => {
     const reviews: Review[] = [];
-    for (const a of view.applications) for (const r of a.reviews) reviews.push({ applicationId: a.applicationId, reviewerId: r.reviewerId, score: r.total });
+    for (const a of view.items) for (const r of a.reviews) reviews.push({ applicationId: a.applicationId, reviewerId: r.reviewerId, score: r.total });
     const top = (scores: Map<string, number>) =>
       new Set([...scores].sort((x, y) => y[1] - x[1] || compareIds(x[0], y[0])).slice(0, 2).map(([id]) => id));
     const fit = (list: Review[]) => new Map(calibrate(list).applications.map((a) => [a.applicationId, a.calibrated]));
     const base = top(fit(reviews));
-    for (const a of view.applications) {
+    for (const a of view.items) {
       const expected = view.reviewers
         .map((r) => r.reviewerId)
         .filter((rid) => {
@@ -115,7 +115,7 @@ describe('the scores view', () => {
       expect(a.inTop).toBe(base.has(a.applicationId));
     }
     // With two reviews each, someone's removal matters somewhere.
-    expect(view.applications.some((a) => a.flips)).toBe(true);
+    expect(view.items.some((a) => a.flips)).toBe(true);
   });
 
   it('is staff only and access-logged with the applications shown', async () => {
@@ -138,7 +138,7 @@ describe('the scores view', () => {
     expect(lines[0]).toContain('Calibrated score');
     expect(lines).toHaveLength(names.length + 1);
     // Best first, as on the page: the row of the top application carries its calibrated score.
-    const top = view.applications[0]!;
+    const top = view.items[0]!;
     expect(lines[1]).toContain(top.applicantName);
     expect(lines[1]).toContain(String(Math.round(top.calibrated! * 100) / 100));
     const xlsx = await seeded.staff.get(`${base}.xlsx?reason=${encodeURIComponent('선정 회의 자료')}`);

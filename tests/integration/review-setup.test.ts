@@ -190,7 +190,7 @@ describe('invitations', () => {
 
     const row = (await db().select().from(callReviewers).where(eq(callReviewers.id, invited.id)))[0]!;
     expect(row).toMatchObject({ userId: person.userId, status: 'accepted', email: email.toLowerCase() });
-    const staffView = (await staff.get(`/api/v1/admin/calls/${seeded.callId}/reviewers`)).json<ReviewerListT>().reviewers.find((r) => r.id === invited.id)!;
+    const staffView = (await staff.get(`/api/v1/admin/calls/${seeded.callId}/reviewers`)).json<ReviewerListT>().items.find((r) => r.id === invited.id)!;
     expect(staffView).toMatchObject({ name: '최심사', status: 'accepted', organisation: '서울연구원' });
     const audit = await db().select().from(auditLog).where(eq(auditLog.entityId, invited.id));
     expect(audit.map((a) => a.action).sort()).toEqual(['reviewer.accept', 'reviewer.invite']);
@@ -305,7 +305,7 @@ describe('invitations', () => {
     await db().update(callReviewers).set({ inviteTokenHash: null }).where(eq(callReviewers.id, invited.id));
     // That mail went out long ago: a re-send leaves a sent message as it is.
     await db().update(outboxMessages).set({ status: 'sent', sentAt: new Date() }).where(sql`${outboxMessages.about}->>'reviewerId' = ${invited.id}`);
-    const listed = async () => (await staff.get(`/api/v1/admin/calls/${seeded.callId}/reviewers`)).json<ReviewerListT>().reviewers.find((r) => r.id === invited.id)!;
+    const listed = async () => (await staff.get(`/api/v1/admin/calls/${seeded.callId}/reviewers`)).json<ReviewerListT>().items.find((r) => r.id === invited.id)!;
     expect(await listed()).toMatchObject({ status: 'invited', userId: null, linkMissing: true });
     const person = await t.signedIn([], { email });
     for (const body of [{}, { token }]) {
@@ -378,7 +378,7 @@ describe('conflicts', () => {
   });
 
   it('counts conflicts per reviewer in the reviewer list', async () => {
-    const { reviewers } = (await staff.get(`/api/v1/admin/calls/${seeded.callId}/reviewers`)).json<ReviewerListT>();
+    const { items: reviewers } = (await staff.get(`/api/v1/admin/calls/${seeded.callId}/reviewers`)).json<ReviewerListT>();
     const byId = new Map(reviewers.map((r) => [r.id, r]));
     expect(byId.get(seeded.reviewers[0]!.reviewerId)!.conflicts).toBe(1);
     expect(byId.get(seeded.reviewers[1]!.reviewerId)!.conflicts).toBe(1);

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { publicAccess, signedIn, staffOnly } from '../../core/access/policy.js';
 import { ErrorBody, IdParams } from '../../shared/contracts/common.js';
-import { ApplicationExportQuery, ApplicationExportRequest, ApplicationList, ApplicationSave, CallInput, CallPatch, CallView, MyApplicationView, PublicCallView } from '../../shared/contracts/recruitment.js';
+import { ApplicationExportQuery, ApplicationExportRequest, ApplicationList, ApplicationQuery, ApplicationSave, CallInput, CallPatch, CallView, MyApplicationView, PublicCallView } from '../../shared/contracts/recruitment.js';
 import { accessorOf, actorOf, me, validated } from '../../platform/http/request.js';
 import type { App } from '../../platform/http/server.js';
 import type { ModuleDeps } from '../../platform/module.js';
@@ -119,8 +119,14 @@ export function registerRecruitmentRoutes(app: App, deps: ModuleDeps): void {
     method: 'GET',
     url: '/api/v1/admin/calls/:id/applications',
     config: { policy: staffOnly },
-    schema: { tags: staff, summary: "A call's applications with their status", params: IdParams, response: { 200: ApplicationList, 404: ErrorBody } },
-    handler: (request) => uc.listApplications(db, accessorOf(request), request.params.id),
+    schema: {
+      tags: staff,
+      summary: "One page of a call's applications with their status (?q: name or e-mail, ?status; access-logged)",
+      params: IdParams,
+      querystring: ApplicationQuery,
+      response: { 200: ApplicationList, 404: ErrorBody },
+    },
+    handler: (request) => uc.listApplications(db, accessorOf(request), request.params.id, request.query),
   });
   const exportRoute = (format: 'xlsx' | 'csv') =>
     app.route({

@@ -19,10 +19,11 @@ import { recordAccess, type AccessActor } from '../../platform/access-log.js';
 import { recordAudit, type Actor } from '../../platform/audit.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { applications, calls } from '../../platform/db/schema/index.js';
-import type { ApplicationListT, ApplicationSaveT, CallInputT, CallPatchT, CallViewT, MyApplicationViewT, PublicCallViewT } from '../../shared/contracts/recruitment.js';
+import type { ApplicationListT, ApplicationQueryT, ApplicationSaveT, CallInputT, CallPatchT, CallViewT, MyApplicationViewT, PublicCallViewT } from '../../shared/contracts/recruitment.js';
 import { checkCohortFor, cohortIdOfCall, cohortIdsByCall, linkCohort } from './cohort-link.js';
 import { applicationTable, type ApplicationTable } from './export.js';
-import { applicationOf, applicationsForExport, applicationsOfCall, callById, callRows, fileRefsOfApplication, visibleCall, type ApplicationRow, type CallRow } from './repository.js';
+import { offsetOf } from '../../shared/contracts/paging.js';
+import { applicationCounts, applicationOf, applicationsForExport, applicationsPage, callById, callRows, fileRefsOfApplication, visibleCall, type ApplicationRow, type CallRow } from './repository.js';
 
 /** The first problem, with its field; the rest usually follow from the same mistake. */
 function throwFirst(errors: DomainError[]): void {
@@ -176,12 +177,14 @@ export const closeCall = (db: Db, actor: Actor, id: string, now: Date) => transi
  * Staff read applicants' names and statuses. The audit log records changes only; this read of
  * personal data goes to the access log (안전조치기준 §8), with the ids shown, before it is returned.
  */
-export async function listApplications(db: DbOrTx, actor: AccessActor, callId: string): Promise<ApplicationListT> {
+export async function listApplications(db: DbOrTx, actor: AccessActor, callId: string, query: ApplicationQueryT): Promise<ApplicationListT> {
   if (!(await callById(db, callId))) throw new DomainError('recruitment.call_not_found');
-  const rows = await applicationsOfCall(db, callId);
+  const { rows, total } = await applicationsPage(db, callId, { status: query.status, q: query.q || undefined }, offsetOf(query), query.pageSize);
+  // The ids of the page shown: that is the personal data this request read.
   await recordAccess(db, { actor, action: 'view', subjectType: 'application', subjectIds: rows.map((r) => r.app.id), detail: { callId, list: 'applications' } });
+  const counts = await applicationCounts(db, callId);
   return {
-    applications: rows.map(({ app, name }) => ({
+    items: rows.map(({ app, name }) => ({
       id: app.id,
       userId: app.userId,
       // After the retention period the application no longer says who applied (retention.ts).
@@ -191,6 +194,10 @@ export async function listApplications(db: DbOrTx, actor: AccessActor, callId: s
       submittedAt: app.submittedAt ? app.submittedAt.toISOString() : null,
       updatedAt: app.updatedAt.toISOString(),
     })),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    counts: { draft: counts.get('draft') ?? 0, submitted: counts.get('submitted') ?? 0, withdrawn: counts.get('withdrawn') ?? 0 },
   };
 }
 

@@ -66,6 +66,42 @@ export async function reviewersOfCall(db: DbOrTx, callId: string) {
 }
 export type ReviewerWithName = Awaited<ReturnType<typeof reviewersOfCall>>[number];
 
+export interface ReviewerFilter {
+  status?: ReviewerRow['status'];
+  q?: string;
+}
+
+function reviewerWhere(callId: string, f: ReviewerFilter): SQL {
+  const conds: SQL[] = [eq(callReviewers.callId, callId)];
+  if (f.status) conds.push(eq(callReviewers.status, f.status));
+  if (f.q) {
+    const p = containsPattern(f.q);
+    conds.push(or(ilike(users.name, p), ilike(callReviewers.email, p), ilike(callReviewers.organisation, p))!);
+  }
+  return and(...conds)!;
+}
+
+/** One page of a call's reviewers in the order they were invited, and how many the filter matches. */
+export async function reviewersPage(db: DbOrTx, callId: string, filter: ReviewerFilter, offset: number, limit: number) {
+  const where = reviewerWhere(callId, filter);
+  const rows = await db
+    .select({ reviewer: callReviewers, name: users.name })
+    .from(callReviewers)
+    .leftJoin(users, eq(users.id, callReviewers.userId))
+    .where(where)
+    .orderBy(asc(callReviewers.invitedAt), asc(callReviewers.id))
+    .limit(limit)
+    .offset(offset);
+  const [n] = await db.select({ n: count() }).from(callReviewers).leftJoin(users, eq(users.id, callReviewers.userId)).where(where);
+  return { rows, total: Number(n?.n ?? 0) };
+}
+
+/** A call's reviewers by the state of their invitation, whatever the filters. */
+export async function reviewerCounts(db: DbOrTx, callId: string): Promise<Map<string, number>> {
+  const rows = await db.select({ status: callReviewers.status, n: count() }).from(callReviewers).where(eq(callReviewers.callId, callId)).groupBy(callReviewers.status);
+  return new Map(rows.map((r) => [r.status, Number(r.n)]));
+}
+
 export async function reviewerOfCall(db: DbOrTx, callId: string, reviewerId: string, lock = false): Promise<ReviewerRow | undefined> {
   const q = db
     .select()

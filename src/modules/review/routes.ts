@@ -36,11 +36,13 @@ import {
   ReviewerList,
   ReviewerParams,
   ReviewerPatch,
+  ReviewerQuery,
   ReviewerView,
   ReviewSettings,
   ReviewSettingsView,
   ReviewState,
   RunParams,
+  ScoresQuery,
   ScoresView,
 } from '../../shared/contracts/review.js';
 import * as reviewer from './reviewer.js';
@@ -50,6 +52,7 @@ import { exportScores } from './scores-export.js';
 import { applicationsCsv, applicationsXlsx } from '../recruitment/export.js';
 import { ApplicationExportQuery, ApplicationExportRequest } from '../../shared/contracts/recruitment.js';
 import { translate } from '../../shared/i18n/server-messages.js';
+import { listReviewers } from './reviewer-list.js';
 import * as staff from './staff.js';
 
 export function registerReviewRoutes(app: App, deps: ModuleDeps): void {
@@ -85,8 +88,14 @@ export function registerReviewRoutes(app: App, deps: ModuleDeps): void {
     method: 'GET',
     url: '/api/v1/admin/calls/:id/reviewers',
     config: { policy: staffOnly },
-    schema: { tags, summary: "A call's reviewers with status, profile, load, assignments and conflicts", params: IdParams, response: { 200: ReviewerList, 404: ErrorBody } },
-    handler: (request) => staff.listReviewers(db, request.params.id),
+    schema: {
+      tags,
+      summary: "One page of a call's reviewers with status, profile, load, assignments and conflicts (?q: name, e-mail or organisation; ?status)",
+      params: IdParams,
+      querystring: ReviewerQuery,
+      response: { 200: ReviewerList, 404: ErrorBody },
+    },
+    handler: (request) => listReviewers(db, request.params.id, request.query),
   });
   app.route({
     method: 'POST',
@@ -224,8 +233,14 @@ export function registerReviewRoutes(app: App, deps: ModuleDeps): void {
     method: 'GET',
     url: '/api/v1/admin/calls/:id/scores',
     config: { policy: staffOnly },
-    schema: { tags, summary: 'Raw mean, calibrated score, spread, disagreement and flips per application; offset per reviewer', params: IdParams, response: { 200: ScoresView, 404: ErrorBody } },
-    handler: (request) => scoresView(db, accessorOf(request), request.params.id),
+    schema: {
+      tags,
+      summary: 'One page of the ranked applications with raw mean, calibrated score, spread, disagreement and flips (?q: name or organisation; ?status: top, flips, disagreement, unscored); offset per reviewer (access-logged)',
+      params: IdParams,
+      querystring: ScoresQuery,
+      response: { 200: ScoresView, 404: ErrorBody },
+    },
+    handler: (request) => scoresView(db, accessorOf(request), request.params.id, request.query),
   });
   const scoresExport = (format: 'xlsx' | 'csv') =>
     app.route({

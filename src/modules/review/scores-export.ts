@@ -6,14 +6,14 @@
 import type { Lang } from '../../core/shared/localized.js';
 import { recordAccess, type AccessActor } from '../../platform/access-log.js';
 import type { DbOrTx } from '../../platform/db/client.js';
-import type { ScoresViewT } from '../../shared/contracts/review.js';
+import type { CallScores } from './scores-view.js';
 import { translate } from '../../shared/i18n/server-messages.js';
 import type { ApplicationTable } from '../recruitment/export.js';
 import { buildScores } from './scores-view.js';
 
 const round = (n: number | null): number | string => (n === null ? '' : Math.round(n * 100) / 100);
 
-export function scoresTable(view: ScoresViewT, lang: Lang): ApplicationTable {
+export function scoresTable(view: CallScores, lang: Lang): ApplicationTable {
   const t = (key: string) => translate(lang, `exports.scores.${key}`);
   const reviewerLabel = new Map(view.reviewers.map((r, i) => [r.reviewerId, r.name ?? r.email ?? `#${i + 1}`]));
   const header = [t('rank'), t('name'), t('organisation'), t('sector'), t('reviews'), t('raw_mean'), t('calibrated'), t('spread'), t('disagreement'), t('flips'), t('totals')];

@@ -7,7 +7,8 @@
 import { compareIds, flipsWithoutReviewer } from '../../core/recruitment/calibration.js';
 import { recordAccess, type AccessActor } from '../../platform/access-log.js';
 import type { DbOrTx } from '../../platform/db/client.js';
-import type { ScoresViewT } from '../../shared/contracts/review.js';
+import { offsetOf } from '../../shared/contracts/paging.js';
+import type { ScoresQueryT, ScoresViewT } from '../../shared/contracts/review.js';
 import { applicantOrganisation, applicantSector, formKeys } from './profiles.js';
 import { reviewableApplications, reviewersOfCall } from './repository.js';
 import { calibrationForCall, submittedReviewDetails } from './scores.js';
@@ -22,8 +23,12 @@ export function topByScore(scores: ReadonlyMap<string, number>, eligible: Readon
     .map(([id]) => id);
 }
 
+type ApplicationScoreT = ScoresViewT['items'][number];
+/** Every application's scores of a call (the export needs them all; the staff page reads a page). */
+export type CallScores = Pick<ScoresViewT, 'callId' | 'capacity' | 'components' | 'converged' | 'reviewers'> & { applications: ApplicationScoreT[] };
+
 /** The scores of a call as staff see them (no access-log row: the callers write the one that fits). */
-export async function buildScores(db: DbOrTx, callId: string): Promise<ScoresViewT> {
+export async function buildScores(db: DbOrTx, callId: string): Promise<CallScores> {
   const call = await requireCall(db, callId);
   const keys = formKeys(call.questions);
   const apps = await reviewableApplications(db, callId);
@@ -80,9 +85,48 @@ export async function buildScores(db: DbOrTx, callId: string): Promise<ScoresVie
   return { callId, capacity: call.capacity, components: calibration.components, converged: calibration.converged, applications, reviewers };
 }
 
-export async function scoresView(db: DbOrTx, accessor: AccessActor, callId: string): Promise<ScoresViewT> {
-  const view = await buildScores(db, callId);
-  const ids = view.applications.map((a) => a.applicationId);
-  if (ids.length > 0) await recordAccess(db, { actor: accessor, action: 'view', subjectType: 'application', subjectIds: ids, detail: { callId, list: 'scores' } });
-  return view;
+function matches(a: ApplicationScoreT, query: ScoresQueryT): boolean {
+  if (query.status === 'top' && !a.inTop) return false;
+  if (query.status === 'flips' && !a.flips) return false;
+  if (query.status === 'disagreement' && !a.disagreement) return false;
+  if (query.status === 'unscored' && a.rank !== null) return false;
+  if (query.q) {
+    const needle = query.q.toLocaleLowerCase();
+    if (![a.applicantName, a.applicantOrganisation ?? ''].some((s) => s.toLocaleLowerCase().includes(needle))) return false;
+  }
+  return true;
+}
+
+const SORT_VALUE: Record<ScoresQueryT['sort'], (a: ApplicationScoreT) => number | null> = {
+  calibrated: (a) => a.calibrated,
+  rawMean: (a) => a.rawMean,
+  spread: (a) => a.spread,
+  reviews: (a) => a.reviews.length,
+};
+
+/** Sorted by one figure, missing figures last, ties kept in rank order (the list comes ranked). */
+function sorted(rows: readonly ApplicationScoreT[], query: ScoresQueryT): ApplicationScoreT[] {
+  const value = SORT_VALUE[query.sort];
+  const sign = query.direction === 'ascending' ? 1 : -1;
+  return rows
+    .map((row, i) => ({ row, i, v: value(row) }))
+    .sort((a, b) => {
+      if (a.v === null || b.v === null) return a.v === b.v ? a.i - b.i : a.v === null ? 1 : -1;
+      return a.v === b.v ? a.i - b.i : sign * (a.v - b.v);
+    })
+    .map((x) => x.row);
+}
+
+/**
+ * One page of the ranked applications. Calibration fits every review of the call at once, so the
+ * whole call is scored and then filtered and sliced here; ranks and flips stay those of the call.
+ */
+export async function scoresView(db: DbOrTx, accessor: AccessActor, callId: string, query: ScoresQueryT): Promise<ScoresViewT> {
+  const { applications, ...call } = await buildScores(db, callId);
+  const matching = sorted(applications.filter((a) => matches(a, query)), query);
+  const offset = offsetOf(query);
+  const items = matching.slice(offset, offset + query.pageSize);
+  const ids = items.map((a) => a.applicationId);
+  if (ids.length > 0) await recordAccess(db, { actor: accessor, action: 'view', subjectType: 'application', subjectIds: ids, detail: { callId, list: 'scores', page: query.page } });
+  return { ...call, applications: applications.length, items, total: matching.length, page: query.page, pageSize: query.pageSize };
 }

@@ -26,7 +26,6 @@ import type {
   ConflictListT,
   ManualAssignmentT,
   ReviewerInviteT,
-  ReviewerListT,
   ReviewerPatchT,
   ReviewerViewT,
   ReviewSettingsT,
@@ -164,15 +163,26 @@ async function conflictIndex(db: DbOrTx, call: CallRow, reviewerRows: readonly R
   return { apps, index, keys };
 }
 
-export async function listReviewers(db: DbOrTx, callId: string): Promise<ReviewerListT> {
-  const call = await requireCall(db, callId);
-  const rows = await reviewersOfCall(db, callId);
+/**
+ * The staff view of some reviewer rows of a call: how many pairs each has and how many conflicts
+ * with the applications in review (detected per reviewer, so a page of rows needs only its own).
+ */
+export async function reviewerViews(db: DbOrTx, call: CallRow, rows: readonly ReviewerWithName[]): Promise<ReviewerViewT[]> {
+  if (rows.length === 0) return [];
   const { index } = await conflictIndex(db, call, rows);
   const conflictsOf = new Map<string, number>();
   for (const c of listConflicts(index)) conflictsOf.set(c.reviewerId, (conflictsOf.get(c.reviewerId) ?? 0) + 1);
   const assignedOf = new Map<string, number>();
-  for (const a of await assignmentsOfCall(db, callId)) assignedOf.set(a.assignment.reviewerId, (assignedOf.get(a.assignment.reviewerId) ?? 0) + 1);
-  return { reviewers: rows.map((r) => presentReviewer(r.reviewer, r.name, assignedOf.get(r.reviewer.id) ?? 0, conflictsOf.get(r.reviewer.id) ?? 0)) };
+  for (const a of await assignmentsOfCall(db, call.id)) assignedOf.set(a.assignment.reviewerId, (assignedOf.get(a.assignment.reviewerId) ?? 0) + 1);
+  return rows.map((r) => presentReviewer(r.reviewer, r.name, assignedOf.get(r.reviewer.id) ?? 0, conflictsOf.get(r.reviewer.id) ?? 0));
+}
+
+/** One reviewer as the staff list shows them (after a change). */
+async function reviewerView(db: DbOrTx, callId: string, reviewerId: string): Promise<ReviewerViewT> {
+  const call = await requireCall(db, callId);
+  const row = (await reviewersOfCall(db, callId)).find((r) => r.reviewer.id === reviewerId);
+  if (!row) throw new DomainError('review.reviewer_not_found');
+  return (await reviewerViews(db, call, [row]))[0]!;
 }
 
 const normaliseEmail = (email: string) => email.trim().toLowerCase();
@@ -272,8 +282,7 @@ export async function resendInvitation(db: Db, actor: Actor, callId: string, rev
     if (!queued) throw new Error(`invitation mail ${sending} of reviewer ${reviewerId} was already queued`);
     await recordAudit(tx, actor, { action: 'reviewer.resend', entityType: 'call_reviewer', entityId: reviewerId, before: { sending: sending - 1 }, after: { sending, toEmail: before.email, supersededMails: superseded } });
   });
-  const list = await listReviewers(db, callId);
-  return list.reviewers.find((r) => r.id === reviewerId)!;
+  return reviewerView(db, callId, reviewerId);
 }
 
 export async function patchReviewer(db: Db, actor: Actor, callId: string, reviewerId: string, patch: ReviewerPatchT): Promise<ReviewerViewT> {
@@ -294,8 +303,7 @@ export async function patchReviewer(db: Db, actor: Actor, callId: string, review
       .returning();
     await recordAudit(tx, actor, { action: 'reviewer.update', entityType: 'call_reviewer', entityId: reviewerId, before: withoutSecret(before), after: withoutSecret(after!) });
   });
-  const list = await listReviewers(db, callId);
-  return list.reviewers.find((r) => r.id === reviewerId)!;
+  return reviewerView(db, callId, reviewerId);
 }
 
 /** Submitted reviews of one reviewer row: their work is kept, so such a reviewer cannot be removed or decline. */

@@ -9,6 +9,8 @@ import {
   OutboxList,
   OutboxQuery,
   OutboxSendResult,
+  SelectionApplicantList,
+  SelectionApplicantQuery,
   SelectionReplayView,
   SelectionRunCreate,
   SelectionRunList,
@@ -18,6 +20,7 @@ import { accessorOf, actorOf, me, personOf } from '../../platform/http/request.j
 import type { App } from '../../platform/http/server.js';
 import { outboxDispatcherFor } from '../../platform/mail/dispatcher.js';
 import type { ModuleDeps } from '../../platform/module.js';
+import { runApplicants } from './results.js';
 import * as uc from './use-cases.js';
 
 const RunParams = z.strictObject({ runId: Id });
@@ -54,6 +57,19 @@ export function registerSelectionRoutes(app: App, deps: ModuleDeps): void {
     config: { policy: staffOnly },
     schema: { tags: staff, summary: 'One run with every applicant’s explanation, the quota table and any reasons, in Korean and English (access-logged)', params: RunParams, response: { 200: SelectionRunView, 404: ErrorBody } },
     handler: (request) => uc.getRun(db, accessorOf(request), request.params.runId),
+  });
+  app.route({
+    method: 'GET',
+    url: '/api/v1/admin/selection-runs/:runId/applicants',
+    config: { policy: staffOnly },
+    schema: {
+      tags: staff,
+      summary: "One page of a run's applicants in rank order with their outcome and explanation (?q: name; ?status: selected, waitlisted, excluded; access-logged)",
+      params: RunParams,
+      querystring: SelectionApplicantQuery,
+      response: { 200: SelectionApplicantList, 404: ErrorBody },
+    },
+    handler: (request) => runApplicants(db, accessorOf(request), request.params.runId, request.query),
   });
   app.route({
     method: 'POST',

@@ -79,13 +79,13 @@ function coreQuotas(call: CallRow): Quota[] {
   return call.quotas.map((q) => ({ attribute: q.attribute, value: q.value, ...(q.min !== undefined ? { min: q.min } : {}), ...(q.max !== undefined ? { max: q.max } : {}) }));
 }
 
-async function requireCall(db: DbOrTx, callId: string, lock = false): Promise<CallRow> {
+export async function requireCall(db: DbOrTx, callId: string, lock = false): Promise<CallRow> {
   const call = await callById(db, callId, lock);
   if (!call) throw new DomainError('recruitment.call_not_found');
   return call;
 }
 
-async function requireRun(db: DbOrTx, runId: string): Promise<SelectionRunRow> {
+export async function requireRun(db: DbOrTx, runId: string): Promise<SelectionRunRow> {
   const row = await runById(db, runId);
   if (!row) throw new DomainError('selection.run_not_found');
   return row;
@@ -125,7 +125,7 @@ function summary(row: SelectionRunRow, call: CallRow): SelectionRunSummaryT {
   };
 }
 
-function presentRun(row: SelectionRunRow, call: CallRow, people: ReadonlyMap<string, ApplicantRow>): SelectionRunViewT {
+export function presentRun(row: SelectionRunRow, call: CallRow, people: ReadonlyMap<string, ApplicantRow>): SelectionRunViewT {
   const run = stored(row);
   const { input, result } = run;
   const questions: readonly Question[] = call.questions;

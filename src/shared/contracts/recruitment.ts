@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { LONG_TEXT_MAX, QUESTION_TYPES } from '../../core/recruitment/answers.js';
 import { Id, LocalizedText, RequiredText, TEXT_MAX } from './common.js';
+import { Paged, PageQueryFields, TextFilter } from './paging.js';
 
 const Text = LocalizedText();
 const LongText = LocalizedText(TEXT_MAX);
@@ -146,7 +147,13 @@ export const ApplicationListItem = z.object({
   submittedAt: z.string().nullable(),
   updatedAt: z.string(),
 });
-export const ApplicationList = z.object({ applications: z.array(ApplicationListItem) });
+/** `?q` matches the applicant's name or e-mail address; `?status` one state of the application. */
+export const ApplicationQuery = z.strictObject({ ...PageQueryFields, q: TextFilter, status: ApplicationStatus.optional() });
+export type ApplicationQueryT = z.infer<typeof ApplicationQuery>;
+export const ApplicationList = Paged(ApplicationListItem).extend({
+  /** Applications by state, over the whole call whatever the filters. */
+  counts: z.record(ApplicationStatus, z.number().int()),
+});
 export type ApplicationListT = z.infer<typeof ApplicationList>;
 
 /**

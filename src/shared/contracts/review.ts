@@ -105,7 +105,13 @@ export const ReviewerView = z.object({
   linkMissing: z.boolean(),
 });
 export type ReviewerViewT = z.infer<typeof ReviewerView>;
-export const ReviewerList = z.object({ reviewers: z.array(ReviewerView) });
+/** `?q` matches the reviewer's name, e-mail address or organisation; `?status` the invitation's state. */
+export const ReviewerQuery = z.strictObject({ ...PageQueryFields, q: TextFilter, status: ReviewerStatus.optional() });
+export type ReviewerQueryT = z.infer<typeof ReviewerQuery>;
+export const ReviewerList = Paged(ReviewerView).extend({
+  /** Reviewers by state, over the whole call whatever the filters. */
+  counts: z.record(ReviewerStatus, z.number().int()),
+});
 export type ReviewerListT = z.infer<typeof ReviewerList>;
 
 export const ReviewerParams = z.strictObject({ id: Id, reviewerId: Id });
@@ -420,12 +426,26 @@ export const ReviewerScore = z.object({
   reviews: z.number().int(),
   component: z.number().int(),
 });
-export const ScoresView = z.object({
+/** Which scored applications to show: in the top `capacity`, flipping, with disagreement, or without reviews yet. */
+export const ScoreFilter = z.enum(['top', 'flips', 'disagreement', 'unscored']);
+/** `?q` matches the applicant's name or organisation; `?status` one ScoreFilter. Ranks stay those of the whole call. */
+export const ScoresQuery = z.strictObject({
+  ...PageQueryFields,
+  q: TextFilter,
+  status: ScoreFilter.optional(),
+  /** The order of the whole list before it is paged; applications without the figure come last. */
+  sort: z.enum(['calibrated', 'rawMean', 'spread', 'reviews']).default('calibrated'),
+  direction: z.enum(['ascending', 'descending']).default('descending'),
+});
+export type ScoresQueryT = z.infer<typeof ScoresQuery>;
+/** One page of the ranked applications; the calibration itself (reviewers, components) is over the whole call. */
+export const ScoresView = Paged(ApplicationScore).extend({
   callId: Id,
   capacity: z.number().int(),
   components: z.number().int(),
   converged: z.boolean(),
-  applications: z.array(ApplicationScore),
+  /** How many applications are in review, whatever the filters. */
+  applications: z.number().int(),
   reviewers: z.array(ReviewerScore),
 });
 export type ScoresViewT = z.infer<typeof ScoresView>;

@@ -44,13 +44,15 @@ export const BindingView = z.object({
   text: BilingualText,
 });
 
+export const SelectionApplicantStatus = z.enum(['selected', 'waitlisted', 'excluded']);
+
 /** One applicant's place in a run: rank, score, margin to the cut, waitlist position, the quota that bound them. */
 export const SelectionApplicantView = z.object({
   applicationId: Id,
   userId: Id,
   /** Null once the application was anonymised (retention). */
   name: z.string().nullable(),
-  status: z.enum(['selected', 'waitlisted', 'excluded']),
+  status: SelectionApplicantStatus,
   rank: z.number().int(),
   /** Calibrated score (0..100 scale) the run used. */
   score: z.number(),
@@ -114,6 +116,16 @@ export const SelectionRunView = SelectionRunSummary.extend({
   notScored: z.array(NotScoredView),
 });
 export type SelectionRunViewT = z.infer<typeof SelectionRunView>;
+
+/** A run's applicants, a page at a time: `?q` matches the name, `?status` selected, waitlisted or not selected (excluded). */
+export const SelectionApplicantQuery = z.strictObject({ ...PageQueryFields, q: TextFilter, status: SelectionApplicantStatus.optional() });
+export type SelectionApplicantQueryT = z.infer<typeof SelectionApplicantQuery>;
+export const SelectionApplicantList = Paged(SelectionApplicantView).extend({
+  runId: Id,
+  /** Applicants by outcome in this run, whatever the filters. */
+  counts: z.record(SelectionApplicantStatus, z.number().int()),
+});
+export type SelectionApplicantListT = z.infer<typeof SelectionApplicantList>;
 
 export const SelectionRunList = z.object({ runs: z.array(SelectionRunSummary) });
 export type SelectionRunListT = z.infer<typeof SelectionRunList>;

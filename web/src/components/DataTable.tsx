@@ -6,7 +6,7 @@
  * on the button that was pressed.
  */
 import { Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Fragment, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PagedT } from '../../../src/shared/contracts/paging';
 import { get } from '../lib/api';
@@ -20,6 +20,8 @@ export interface Column<T> {
   rowHeader?: boolean;
   /** A class on the column's header and cells (e.g. oc-num for right-aligned figures). */
   className?: string;
+  /** A whole header cell in place of the plain one (a sortable column's SortHeader, itself a th). */
+  th?: ReactNode;
 }
 
 /** The text of a page's range: "51–100 of 300". */
@@ -81,9 +83,11 @@ export interface DataTableProps<T> {
   empty: string;
   minWidth?: number;
   testId?: string;
+  /** data-* attributes of a row (what tests and styles read, e.g. an applicant's outcome). */
+  rowData?: (item: T) => Record<`data-${string}`, string>;
 }
 
-export function DataTable<T>({ caption, columns, data, rowKey, onPage, empty, minWidth = 720, testId }: DataTableProps<T>) {
+export function DataTable<T>({ caption, columns, data, rowKey, onPage, empty, minWidth = 720, testId, rowData }: DataTableProps<T>) {
   const { t } = useTranslation();
   const range = rangeOf(data, data.items.length);
   const last = lastPageOf(data);
@@ -100,16 +104,20 @@ export function DataTable<T>({ caption, columns, data, rowKey, onPage, empty, mi
             </Table.Caption>
             <Table.Thead>
               <Table.Tr>
-                {columns.map((c) => (
-                  <Table.Th key={c.key} scope="col" className={c.className}>
-                    {c.header}
-                  </Table.Th>
-                ))}
+                {columns.map((c) =>
+                  c.th !== undefined ? (
+                    <Fragment key={c.key}>{c.th}</Fragment>
+                  ) : (
+                    <Table.Th key={c.key} scope="col" className={c.className}>
+                      {c.header}
+                    </Table.Th>
+                  ),
+                )}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {data.items.map((item) => (
-                <Table.Tr key={rowKey(item)}>
+                <Table.Tr key={rowKey(item)} {...rowData?.(item)}>
                   {columns.map((c) =>
                     c.rowHeader ? (
                       <Table.Th key={c.key} scope="row" fw={400} className={c.className}>

@@ -13,8 +13,8 @@ import { AttendanceStatus, CertificateStatus, RuleStatus } from '../../../src/sh
 import { CohortMemberVia, CohortStatus, CourseSlotId, EnrolmentMode, ProgrammeKind, SessionType } from '../../../src/shared/contracts/courses';
 import { EnrolmentStatus } from '../../../src/shared/contracts/enrolment';
 import { ApplicationStatus, CallStatus } from '../../../src/shared/contracts/recruitment';
-import { AssignmentRunPhase, AssignmentRunStatus, ReviewerStatus, ReviewProgress } from '../../../src/shared/contracts/review';
-import { ApplicationOutcome, OutboxStatus, SelectionRunStatus } from '../../../src/shared/contracts/selection';
+import { AssignmentRunPhase, AssignmentRunStatus, ReviewerStatus, ReviewProgress, ScoreFilter } from '../../../src/shared/contracts/review';
+import { ApplicationOutcome, OutboxStatus, SelectionApplicantStatus, SelectionRunStatus } from '../../../src/shared/contracts/selection';
 import { TimetableRunPhase, TimetableRunStatus } from '../../../src/shared/contracts/timetable';
 import { AUDIT_ENTITY_TYPES } from '../admin/audit-format';
 import { SECTORS } from '../staffcalls/call-form';
@@ -41,6 +41,8 @@ export const ENUM_LABELS = {
   selectionRunStatus: { values: SelectionRunStatus.options, key: nested('selection:selection.runStatus') },
   applicationOutcome: { values: ApplicationOutcome.options, key: (v) => `review:applications.outcome.${camel(v)}` },
   outboxStatus: { values: OutboxStatus.options, key: nested('selection:outbox.status') },
+  scoreFilter: { values: ScoreFilter.options, key: nested('selection:scores.filter.value') },
+  selectionApplicantStatus: { values: SelectionApplicantStatus.options, key: nested('selection:selection.applicants.status') },
   attendanceStatus: { values: AttendanceStatus.options, key: nested('courses:staff.attendanceStatus') },
   certificateStatus: { values: CertificateStatus.options, key: nested('courses:staff.completion.certificates.statuses') },
   ruleStatus: { values: RuleStatus.options, key: (v) => `courses:me.progress.status_${v}` },

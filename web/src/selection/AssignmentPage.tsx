@@ -127,10 +127,15 @@ function StartForm({ callId, defaultK, onStarted }: { callId: string; defaultK: 
   );
 }
 
+const CHOICES = 100;
+
 function ManualForm({ callId, onAdded }: { callId: string; onAdded: (a: AssignmentViewT) => Promise<void> }) {
   const { t } = useTranslation('selection');
-  const applications = useApiGet<ApplicationListT>(`/admin/calls/${callId}/applications`);
-  const reviewers = useApiGet<ReviewerListT>(`/admin/calls/${callId}/reviewers`);
+  // The choices come from the paged lists: the first 100 that match, narrowed by typing a name.
+  const [appQ, setAppQ] = useState('');
+  const [reviewerQ, setReviewerQ] = useState('');
+  const applications = usePagedList<ApplicationListT>(`/admin/calls/${callId}/applications`, { status: 'submitted', pageSize: CHOICES, q: appQ });
+  const reviewers = usePagedList<ReviewerListT>(`/admin/calls/${callId}/reviewers`, { status: 'accepted', pageSize: CHOICES, q: reviewerQ });
   const [applicationId, setApplicationId] = useState('');
   const [reviewerId, setReviewerId] = useState('');
   const [reason, setReason] = useState('');
@@ -154,13 +159,15 @@ function ManualForm({ callId, onAdded }: { callId: string; onAdded: (a: Assignme
   if (applications.error !== undefined) return <LoadError error={applications.error} onRetry={() => void applications.reload()} />;
   if (reviewers.error !== undefined) return <LoadError error={reviewers.error} onRetry={() => void reviewers.reload()} />;
   if (!applications.data || !reviewers.data) return <Loading />;
-  const apps = applications.data.applications.filter((a) => a.status === 'submitted');
-  const people = reviewers.data.reviewers.filter((r) => r.status === 'accepted');
+  const apps = applications.data.items;
+  const people = reviewers.data.items;
   return (
     <SectionForm headingId="assignment-manual" title={t('assignment.manual.heading')} onSubmit={add}>
       <Text size="sm">{t('assignment.manual.intro')}</Text>
       <FormErrorSummary state={submit} fields={fields} />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <FilterBox label={t('assignment.manual.findApplication')} value={appQ} onChange={setAppQ} testId="manual-application-search" />
+        <FilterBox label={t('assignment.manual.findReviewer')} value={reviewerQ} onChange={setReviewerQ} testId="manual-reviewer-search" />
         <NativeSelect
           id="manual-application"
           label={t('assignment.manual.application')}

@@ -21,19 +21,22 @@ import { failureOf } from '../admin/form-errors';
 import { usePageTitle } from '../app/usePageTitle';
 import { get, post } from '../lib/api';
 import { ErrorSummary, FormErrorSummary, useSubmit, type FieldErrors } from '../lib/forms';
-import { LoadError, Loading } from '../lib/LoadState';
-import { Loc, useLocText } from '../lib/Localized';
+import { LoadError } from '../lib/LoadState';
+import { Loc } from '../lib/Localized';
 import { useLang } from '../lib/text';
 import { useApiGet } from '../lib/useApiGet';
+import { FilterBox, usePagedList } from '../components/DataTable';
 import { CallReviewNav, useCall, usePageName } from './CallReviewNav';
-import { formatCount, formatGap, formatNumber, formatSigned, lockOf, parsePositiveInt, seedToSend, setLock, type LockSet } from './format';
+import { formatCount, formatGap, formatNumber, lockOf, parsePositiveInt, seedToSend, setLock, type LockSet } from './format';
 import { selectionStatusKey } from './labels';
+import { RunApplicants } from './RunApplicants';
 import { ReasonsAlert, RunHistory } from './runs';
 import './selection.css';
 
-type Scored = ScoresViewT['applications'][number];
 
-function LockAndRun({ callId, scored, onRun }: { callId: string; scored: Scored[]; onRun: (run: SelectionRunViewT) => Promise<void> }) {
+const LOCK_CHOICES = 100;
+
+function LockAndRun({ callId, onRun }: { callId: string; onRun: (run: SelectionRunViewT) => Promise<void> }) {
   const { t } = useTranslation('selection');
   const lang = useLang();
   const [locks, setLocks] = useState<LockSet>({ in: [], out: [] });
@@ -43,7 +46,13 @@ function LockAndRun({ callId, scored, onRun }: { callId: string; scored: Scored[
   const [limit, setLimit] = useState('');
   const [lockMessage, setLockMessage] = useState('');
   const submit = useSubmit();
-  const name = useMemo(() => new Map(scored.map((s) => [s.applicationId, s.applicantName])), [scored]);
+  // The choices are the best 100 scored applicants that match what is typed (the scores list pages).
+  const [find, setFind] = useState('');
+  const choices = usePagedList<ScoresViewT>(`/admin/calls/${callId}/scores`, { pageSize: LOCK_CHOICES, q: find });
+  const scored = useMemo(() => (choices.data?.items ?? []).filter((a) => a.calibrated !== null), [choices.data]);
+  // Names of the locked, kept when chosen: a locked applicant may not be among the choices shown now.
+  const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
+  const name = useMemo(() => new Map([...names, ...scored.map((s) => [s.applicationId, s.applicantName] as const)]), [names, scored]);
   const options = scored.filter((s) => lockOf(locks, s.applicationId) === null);
   const fields = [
     { name: 'seed', id: 'selection-seed', label: t('selection.run.seed') },
@@ -53,6 +62,7 @@ function LockAndRun({ callId, scored, onRun }: { callId: string; scored: Scored[
   const addLock = () => {
     if (!choice) return;
     setLocks((l) => setLock(l, choice, direction));
+    setNames((m) => new Map(m).set(choice, name.get(choice) ?? ''));
     setLockMessage(t(direction === 'in' ? 'selection.locks.addedIn' : 'selection.locks.addedOut', { name: name.get(choice) ?? choice }));
     setChoice('');
     // The add button is disabled until the next choice: focus goes back to the list, not to the page.
@@ -87,6 +97,7 @@ function LockAndRun({ callId, scored, onRun }: { callId: string; scored: Scored[
           {t('selection.locks.intro')}
         </Text>
         <Group align="flex-end">
+          <FilterBox label={t('selection.locks.find')} value={find} onChange={setFind} testId="lock-search" />
           <NativeSelect
             id="lock-applicant"
             label={t('selection.locks.applicant')}
@@ -201,59 +212,6 @@ function QuotaTable({ run }: { run: SelectionRunViewT }) {
   );
 }
 
-function ApplicantsTable({ run }: { run: SelectionRunViewT }) {
-  const { t } = useTranslation('selection');
-  const lang = useLang();
-  const text = useLocText();
-  const none = t('common.none');
-  if (run.applicants.length === 0) return <Text>{t('selection.applicants.empty')}</Text>;
-  return (
-    <Table.ScrollContainer minWidth={1000}>
-      <Table withTableBorder verticalSpacing="xs" captionSide="top" data-testid="applicants-table">
-        <Table.Caption>{t('selection.applicants.caption', { count: run.applicants.length })}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col" className="oc-num">
-              {t('selection.applicants.col.rank')}
-            </Table.Th>
-            <Table.Th scope="col">{t('selection.applicants.col.applicant')}</Table.Th>
-            <Table.Th scope="col">{t('selection.applicants.col.status')}</Table.Th>
-            <Table.Th scope="col" className="oc-num">
-              {t('selection.applicants.col.score')}
-            </Table.Th>
-            <Table.Th scope="col" className="oc-num">
-              {t('selection.applicants.col.margin')}
-            </Table.Th>
-            <Table.Th scope="col" className="oc-num">
-              {t('selection.applicants.col.waitlist')}
-            </Table.Th>
-            <Table.Th scope="col">{t('selection.applicants.col.binding')}</Table.Th>
-            <Table.Th scope="col">{t('selection.applicants.col.why')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {run.applicants.map((a) => (
-            <Table.Tr key={a.applicationId} data-application={a.applicationId} data-status={a.status}>
-              <Table.Td className="oc-num">{formatCount(a.rank, lang)}</Table.Td>
-              <Table.Th scope="row" fw={400}>
-                {a.name ?? t('selection.applicants.anonymised')}
-              </Table.Th>
-              <Table.Td fw={a.status === 'selected' ? 700 : undefined}>{t(`selection.applicants.status.${a.status}`)}</Table.Td>
-              <Table.Td className="oc-num">{formatNumber(a.score, lang) ?? none}</Table.Td>
-              <Table.Td className="oc-num">{formatSigned(a.margin, lang) ?? none}</Table.Td>
-              <Table.Td className="oc-num">{a.waitlistPosition === null ? none : formatCount(a.waitlistPosition, lang)}</Table.Td>
-              <Table.Td className="oc-why">{a.bindings.length === 0 ? t('selection.applicants.noBinding') : a.bindings.map((b) => text(b.text)).join(' ')}</Table.Td>
-              <Table.Td className="oc-why">
-                <Loc value={a.explanation} />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
-}
-
 interface RunViewProps {
   run: SelectionRunViewT;
   /** The run whose outcomes were sent, if any (only one per call). */
@@ -331,7 +289,7 @@ function RunView({ run, finalisedRun, onFinalised }: RunViewProps) {
         <Title order={3} size="h4">
           {t('selection.applicants.heading')}
         </Title>
-        <ApplicantsTable run={run} />
+        <RunApplicants runId={run.id} />
         {run.notScored.length > 0 && (
           <>
             <Title order={3} size="h4">
@@ -362,7 +320,6 @@ export function SelectionPage() {
   const lang = useLang();
   const call = useCall(id);
   usePageTitle(usePageName(t('selection.title'), call.data));
-  const scores = useApiGet<ScoresViewT>(`/admin/calls/${id}/scores`);
   const runs = useApiGet<SelectionRunListT>(`/admin/calls/${id}/selection-runs`);
   const [shown, setShown] = useState<SelectionRunViewT | null>(null);
   const [shownError, setShownError] = useState<unknown>(undefined);
@@ -387,7 +344,6 @@ export function SelectionPage() {
   }, [latestId, shownId, show]);
 
   const finalisedRun = runs.data?.runs.find((r) => r.finalised);
-  const scored = (scores.data?.applications ?? []).filter((a) => a.calibrated !== null);
 
   const ran = async (run: SelectionRunViewT) => {
     setShown(run);
@@ -417,13 +373,7 @@ export function SelectionPage() {
           </Anchor>
         </Text>
       )}
-      {scores.error !== undefined ? (
-        <LoadError error={scores.error} onRetry={() => void scores.reload()} />
-      ) : !scores.data ? (
-        <Loading />
-      ) : (
-        <LockAndRun callId={id} scored={scored} onRun={ran} />
-      )}
+      <LockAndRun callId={id} onRun={ran} />
       <StatusMessage message={message} />
       {finalised && (
         <Text>
