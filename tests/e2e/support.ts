@@ -232,20 +232,28 @@ export async function answerCodeStep(page: Page, email: string): Promise<void> {
   await field.press('Enter');
 }
 
-/** The app's own requests (fetch and XHR) each page has under way, counted from the browser's events. */
-const inFlight = new WeakMap<Page, number>();
+/** The app's own requests (fetch and XHR) under way on each page, with when each started. */
+const inFlight = new WeakMap<Page, Map<Request, number>>();
+/** A request pending longer than this is a stream or a hung call, not data the page waits for. */
+const STALE_MS = 5_000;
 
 export function trackRequests(page: Page): void {
-  inFlight.set(page, 0);
-  const mine = (r: Request) => ['fetch', 'xhr'].includes(r.resourceType());
-  const done = (r: Request) => {
-    if (mine(r)) inFlight.set(page, Math.max(0, (inFlight.get(page) ?? 1) - 1));
-  };
+  const pending = new Map<Request, number>();
+  inFlight.set(page, pending);
   page.on('request', (r) => {
-    if (mine(r)) inFlight.set(page, (inFlight.get(page) ?? 0) + 1);
+    if (['fetch', 'xhr'].includes(r.resourceType())) pending.set(r, Date.now());
   });
-  page.on('requestfinished', done);
-  page.on('requestfailed', done);
+  page.on('requestfinished', (r) => pending.delete(r));
+  page.on('requestfailed', (r) => pending.delete(r));
+  // A new document: what the old one had under way no longer shows (and is not always reported).
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) pending.clear();
+  });
+}
+
+function requestsUnderWay(page: Page): number {
+  const now = Date.now();
+  return [...(inFlight.get(page)?.values() ?? [])].filter((started) => now - started < STALE_MS).length;
 }
 
 /**
@@ -258,8 +266,8 @@ export async function dataLoaded(page: Page, timeoutMs = 15_000): Promise<void> 
   const deadline = Date.now() + timeoutMs;
   let quietChecks = 0;
   while (quietChecks < 2) {
-    if (Date.now() > deadline) throw new Error(`the page at ${page.url()} kept loading for ${timeoutMs} ms (${inFlight.get(page) ?? 0} requests under way)`);
-    const busy = (inFlight.get(page) ?? 0) > 0 || (await page.evaluate(() => new Promise<boolean>((resolve) => requestAnimationFrame(() => resolve(document.querySelector('[data-oc-loading]') !== null)))));
+    if (Date.now() > deadline) throw new Error(`the page at ${page.url()} kept loading for ${timeoutMs} ms; under way: ${[...(inFlight.get(page)?.keys() ?? [])].map((r) => r.url()).join(', ') || 'none'}`);
+    const busy = requestsUnderWay(page) > 0 || (await page.evaluate(() => new Promise<boolean>((resolve) => requestAnimationFrame(() => resolve(document.querySelector('[data-oc-loading]') !== null)))));
     quietChecks = busy ? 0 : quietChecks + 1;
     if (busy) await page.waitForTimeout(25);
   }
