@@ -5,7 +5,6 @@
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { Writable } from 'node:stream';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -16,6 +15,7 @@ import { grantGlobalRole } from '../../src/platform/auth/roles.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { CHROMIUM_ARGS } from '../support/browser-args.js';
 import { openTestDatabase } from '../support/database.js';
+import { freePort } from '../support/factories.js';
 import { codeFindings } from './no-codes.js';
 
 export { codeFindings, expectNoCodes } from './no-codes.js';
@@ -89,16 +89,6 @@ export const SEED_ACTOR = { userId: null, label: 'e2e' };
 
 let counter = 0;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * The run's Chromium (started once by tests/support/e2e-setup.ts), or one of this file's own when the
