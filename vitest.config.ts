@@ -10,20 +10,37 @@ const pg = process.env.TEST_DATABASE_URL;
 const TIMING = ['tests/integration/**/*no-blocking*.test.ts'];
 /** Every app log line a project wrote is scanned for personal data and secrets after its last test. */
 const LOG_AUDIT = 'tests/support/log-audit.ts';
+/**
+ * Test files at once, across the projects of the main group. Vitest's default is one fewer than the
+ * cores, which on a 2-core machine is one file at a time (and puts the projects in one queue);
+ * the files mostly wait (on the database, the browser, the solver threads), so three keep both
+ * cores busy. OC_TEST_WORKERS overrides it.
+ */
+const WORKERS = Number(process.env.OC_TEST_WORKERS ?? 3);
+/**
+ * Groups run one after another: the timing files first and alone (a p99 measured while the suite
+ * runs beside it would measure the suite), then every other project together, sharing WORKERS.
+ */
+const TIMING_GROUP = 1;
+const MAIN_GROUP = 2;
 
 export default defineConfig({
   test: {
+    maxWorkers: WORKERS,
+    // expect.poll waits up to 10 s (vitest's default is 1 s): with files in parallel, a page may take
+    // longer than a second to show what it loads, and a passing poll returns at once anyway.
+    expect: { poll: { timeout: 10_000 } },
     reporters: process.env.CI ? ['default', './tests/support/summary-reporter.ts'] : ['default'],
     projects: [
       {
         extends: true,
-        test: { name: 'unit', sequence: { groupOrder: 0 }, include: ['src/**/*.test.ts', 'web/**/*.test.ts', 'web/**/*.test.tsx', 'tests/checks/**/*.test.ts'], environment: 'node' },
+        test: { name: 'unit', sequence: { groupOrder: MAIN_GROUP }, include: ['src/**/*.test.ts', 'web/**/*.test.ts', 'web/**/*.test.tsx', 'tests/checks/**/*.test.ts'], environment: 'node' },
       },
       {
         extends: true,
         test: {
           name: 'integration',
-          sequence: { groupOrder: 0 },
+          sequence: { groupOrder: MAIN_GROUP },
           include: ['tests/integration/**/*.test.ts'],
           exclude: TIMING,
           globalSetup: ['tests/support/global-setup.ts', LOG_AUDIT],
@@ -38,7 +55,7 @@ export default defineConfig({
               extends: true as const,
               test: {
                 name: 'integration-postgres',
-                sequence: { groupOrder: 0 },
+                sequence: { groupOrder: MAIN_GROUP },
                 include: ['tests/integration/**/*.test.ts'],
                 exclude: TIMING,
                 globalSetup: [LOG_AUDIT],
@@ -54,12 +71,11 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
-          globalSetup: [LOG_AUDIT],
+          // One seeded database template and one Chromium for the run; each file its own copy, app and context.
+          globalSetup: ['tests/support/e2e-setup.ts', LOG_AUDIT],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          // One browser at a time on a 2-core machine, after the timing group.
-          fileParallelism: false,
-          sequence: { groupOrder: 2 },
+          sequence: { groupOrder: MAIN_GROUP },
         },
       },
       {
@@ -71,10 +87,9 @@ export default defineConfig({
           env: { OC_TEST_DB: 'pglite' },
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          // Alone, after unit and integration and before the browsers (vitest 5 runs projects
-          // without a group order in parallel, so every project names its group): a p99 measured
-          // while the suite runs beside it would measure the suite, not the app.
-          sequence: { groupOrder: 1 },
+          // Alone, before the rest (see TIMING_GROUP).
+          fileParallelism: false,
+          sequence: { groupOrder: TIMING_GROUP },
         },
       },
     ],

@@ -13,7 +13,7 @@ import { generateDemo } from '../../src/modules/recruitment/demo-data.js';
 import { createCall } from '../../src/modules/recruitment/use-cases.js';
 import { cohorts } from '../../src/platform/db/schema/index.js';
 import type { CallViewT } from '../../src/shared/contracts/recruitment.js';
-import { axeViolations, browserAvailable, SEED_ACTOR, settled, signInViaForm, startE2E, type E2E, type E2EUser } from './support.js';
+import { axeViolations, browserAvailable, dataLoaded, SEED_ACTOR, settled, signInViaForm, startE2E, type E2E, type E2EUser } from './support.js';
 
 const run = browserAvailable();
 let e: E2E;
@@ -74,7 +74,7 @@ describe.skipIf(!run)('the call editor in steps', () => {
         await page.keyboard.press('Enter');
         await expect.poll(() => activeId(page), POLL).toBe(`step-${step}-heading`);
         expect(await page.locator(`#step-button-${step}`).getAttribute('aria-current')).toBe('step');
-        await page.waitForLoadState('networkidle');
+        await dataLoaded(page);
         heights[step] = await height(page);
         for (const v of await axeViolations(page)) problems.push(`${lang} ${step}: ${v}`);
         expect(await page.locator('input[id$="-key"], input[id*="option-value"]').count(), step).toBe(0);
@@ -128,7 +128,7 @@ describe.skipIf(!run)('the call editor in steps', () => {
     await page.getByRole('heading', { level: 2, name: 'Dates and places' }).waitFor();
     expect(await page.locator('#f-capacity').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#step-button-cohort').textContent()).toContain('unsaved changes');
-    await page.waitForLoadState('networkidle');
+    await dataLoaded(page);
     expect(await axeViolations(page)).toEqual([]);
 
     await typeInto(page, '#f-capacity', '30');

@@ -13,7 +13,7 @@ import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { grantGlobalRole } from '../../src/platform/auth/roles.js';
 import { lecturerAvailability, roleGrants, rooms, users } from '../../src/platform/db/schema/index.js';
-import { axeViolations, browserAvailable, signInViaForm, startE2E, type E2E } from './support.js';
+import { browserAvailable, expectNoAxe, invisibleFocusStops, press, signInViaForm, startE2E, type E2E } from './support.js';
 
 const run = browserAvailable();
 let e: E2E;
@@ -24,49 +24,12 @@ let member: Account;
 let leaving: Account;
 let roomId: string;
 
-/** Presses a control with the keyboard: focus it, then the key. */
-async function press(target: Locator, key = 'Enter'): Promise<void> {
-  await target.focus();
-  await target.press(key);
-}
-
 /** Replaces a field's text by typing, as a keyboard user would. */
 async function typeInto(page: Page, field: Locator, text: string): Promise<void> {
   await field.focus();
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Backspace');
   await page.keyboard.type(text);
-}
-
-async function expectNoAxe(page: Page, label: string, problems: string[]): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  for (const v of await axeViolations(page)) problems.push(`${label}: ${v}`);
-}
-
-/** Tabs through the main region from its start; returns the stops that show no focus outline or ring, or are under 24 px. */
-async function invisibleFocusStops(page: Page, minStops: number, maxStops = 150): Promise<string[]> {
-  await page.locator('#main').focus();
-  const seen = new Set<string>();
-  const invisible: string[] = [];
-  for (let i = 0; i < maxStops; i++) {
-    await page.keyboard.press('Tab');
-    const info = await page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      if (!el || el === document.body || !el.closest('main')) return null;
-      const s = getComputedStyle(el);
-      const visible = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
-      const box = el.getBoundingClientRect();
-      // Links inside a sentence are exempt from the 24 px rule (WCAG 2.5.8, "inline").
-      const small = s.display !== 'inline' && (box.height < 24 || box.width < 24);
-      return { key: `${el.tagName}#${el.id}:${el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30) ?? ''}`, visible, small };
-    });
-    if (!info || seen.has(info.key)) break;
-    seen.add(info.key);
-    if (!info.visible) invisible.push(info.key);
-    if (info.small) invisible.push(`${info.key} (smaller than 24 px)`);
-  }
-  expect(seen.size, [...seen].join('\n')).toBeGreaterThanOrEqual(minStops);
-  return invisible;
 }
 
 const isFocused = (target: Locator) => target.evaluate((el) => el === document.activeElement);
@@ -208,7 +171,7 @@ describe.skipIf(!run)('lecturer and room availability', () => {
     expect((await stored(lecturer.id))?.weekly).toEqual({ '1': [[570, 1080]], '3': [[540, 1260]] });
 
     // Every stop in the page shows where focus is and is at least 24 px.
-    expect(await invisibleFocusStops(page, 50)).toEqual([]);
+    expect(await invisibleFocusStops(page, 50, 150)).toEqual([]);
     expect(problems).toEqual([]);
     await page.close();
   });

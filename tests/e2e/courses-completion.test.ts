@@ -13,7 +13,7 @@ import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/platform/db/client.js';
 import { attendance, cohorts, courseSessions, enrolments, experimentReports, programmes, users } from '../../src/platform/db/schema/index.js';
-import { axeViolations, browserAvailable, signInViaForm, startE2E, type E2E } from './support.js';
+import { axeViolations, browserAvailable, dataLoaded, signInViaForm, startE2E, type E2E } from './support.js';
 
 const run = browserAvailable();
 let e: E2E;
@@ -102,7 +102,7 @@ async function press(target: Locator): Promise<void> {
 }
 
 async function expectNoAxe(page: Page, label: string, problems: string[]): Promise<void> {
-  await page.waitForLoadState('networkidle');
+  await dataLoaded(page);
   for (const v of await axeViolations(page)) problems.push(`${label}: ${v}`);
 }
 

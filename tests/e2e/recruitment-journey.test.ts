@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { and, eq, ne } from 'drizzle-orm';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCall, publishCall } from '../../src/modules/recruitment/use-cases.js';
@@ -22,7 +22,7 @@ import { grantGlobalRole } from '../../src/platform/auth/roles.js';
 import { applications, callReviewers, calls, outboxMessages, reviewAssignments, reviews, storedFiles, users, type Rubric } from '../../src/platform/db/schema/index.js';
 import { CallInput } from '../../src/shared/contracts/recruitment.js';
 import { ReviewerInvite } from '../../src/shared/contracts/review.js';
-import { axeViolations, browserAvailable, CHROMIUM, startE2E, tinyPdf, type E2E } from './support.js';
+import { axeViolations, browserAvailable, connectBrowser, dataLoaded, startE2E, tinyPdf, trackRequests, type E2E } from './support.js';
 import { markVerified } from '../support/verified.js';
 
 type Lang = 'ko' | 'en';
@@ -97,6 +97,7 @@ async function account(name: string, email: string, locale: Lang, roles: ('staff
 
 async function personContext(lang: Lang): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  context.on('page', trackRequests);
   await context.addCookies([{ name: 'oc_lang', value: lang, url: e.baseUrl }]);
   return context;
 }
@@ -138,7 +139,7 @@ const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.la
 async function settle(page: Page, ready: Locator): Promise<void> {
   await ready.first().waitFor();
   await expect.poll(() => page.getByRole('status').filter({ hasText: /^(불러오는 중|Loading)/ }).count()).toBe(0);
-  await page.waitForLoadState('networkidle');
+  await dataLoaded(page);
 }
 
 /**
@@ -186,7 +187,7 @@ beforeAll(async () => {
   if (!run) return;
   const started = Date.now();
   e = await startE2E();
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  browser = await connectBrowser();
   const db = e.campus.database.db;
 
   // The call, open now, through the recruitment use cases: a file, a sector and an organisation

@@ -15,7 +15,7 @@ import { CallInput } from '../../src/shared/contracts/recruitment.js';
 import { createCall, publishCall } from '../../src/modules/recruitment/use-cases.js';
 import { applications, storedFiles } from '../../src/platform/db/schema/index.js';
 import { callBody } from '../integration/recruitment-fixtures.js';
-import { axeViolations, browserAvailable, checkPage, SEED_ACTOR, signInViaForm, startE2E, tinyPdf, type E2E } from './support.js';
+import { axeViolations, browserAvailable, checkPage, dataLoaded, SEED_ACTOR, signInViaForm, startE2E, tinyPdf, type E2E } from './support.js';
 
 const run = browserAvailable();
 let e: E2E;
@@ -82,7 +82,7 @@ describe.skipIf(!run)('recruitment', () => {
     await summary.waitFor();
     await expect.poll(() => summary.evaluate((el) => el === document.activeElement || el.contains(document.activeElement))).toBe(true);
     expect(await page.locator('#q-motivation').getAttribute('aria-invalid')).toBe('true');
-    await page.waitForLoadState('networkidle');
+    await dataLoaded(page);
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
@@ -120,7 +120,7 @@ describe.skipIf(!run)('recruitment', () => {
     const refusal = page.getByRole('alert').filter({ hasText: '받을 수 없는 파일 형식입니다' });
     await refusal.waitFor();
     expect(await chooser.getAttribute('aria-invalid')).toBe('true');
-    await page.waitForLoadState('networkidle');
+    await dataLoaded(page);
     expect(await axeViolations(page)).toEqual([]);
 
     await chooser.setInputFiles(pdfPath);
@@ -148,7 +148,7 @@ describe.skipIf(!run)('recruitment', () => {
     const summary = page.getByRole('alert').filter({ hasText: '지원 동기' });
     await summary.waitFor();
     expect(await summary.textContent()).toContain('필수 질문입니다');
-    await page.waitForLoadState('networkidle');
+    await dataLoaded(page);
     expect(await axeViolations(page)).toEqual([]);
 
     // The summary's link moves focus to the field.
@@ -180,7 +180,7 @@ describe.skipIf(!run)('recruitment', () => {
     // The answer to the file question is the stored file, the real PDF, under the name it was sent with.
     const [file] = await e.campus.database.db.select().from(storedFiles).where(eq(storedFiles.id, String(body.answers.portfolio)));
     expect(file).toMatchObject({ originalName: '포트폴리오 2020.pdf', mediaType: 'application/pdf', questionKey: 'portfolio' });
-    await page.waitForLoadState('networkidle');
+    await dataLoaded(page);
     expect(await axeViolations(page)).toEqual([]);
 
     // Listed under "my applications", reached from the main menu.
@@ -190,7 +190,7 @@ describe.skipIf(!run)('recruitment', () => {
     const card = page.getByTestId(`my-application-${callId}`);
     await expect.poll(() => card.textContent()).toContain('제출 완료');
     expect(await card.textContent()).toContain('아직 선정이 확정되지 않았습니다');
-    await page.waitForLoadState('networkidle');
+    await dataLoaded(page);
     expect(await axeViolations(page)).toEqual([]);
     await card.getByRole('link', { name: TITLE_KO }).focus();
     await page.keyboard.press('Enter');
@@ -220,7 +220,7 @@ describe.skipIf(!run)('recruitment', () => {
       await page.goto(`${e.baseUrl}/me/applications`);
       const standing = page.getByTestId(`my-application-${callId}`).getByTestId('standing');
       await expect.poll(() => standing.textContent()).toBe(lang === 'ko' ? '대기자 1번' : 'Waitlisted, position 1');
-      await page.waitForLoadState('networkidle');
+      await dataLoaded(page);
       for (const v of await axeViolations(page)) problems.push(`${lang} waitlisted: ${v}`);
       await page.close();
     }
@@ -230,7 +230,7 @@ describe.skipIf(!run)('recruitment', () => {
     await page.goto(`${e.baseUrl}/me/applications`);
     const card = page.getByTestId(`my-application-${callId}`);
     await expect.poll(() => card.getByTestId('standing').textContent()).toBe('Selected');
-    await page.waitForLoadState('networkidle');
+    await dataLoaded(page);
     for (const v of await axeViolations(page)) problems.push(`en selected: ${v}`);
     await card.getByRole('button', { name: 'Decline my place' }).focus();
     await page.keyboard.press('Enter');

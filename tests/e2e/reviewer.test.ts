@@ -17,7 +17,7 @@ import { applications, callReviewers, calls, outboxMessages, reviewAssignments, 
 import { CallInput } from '../../src/shared/contracts/recruitment.js';
 import { ReviewerInvite } from '../../src/shared/contracts/review.js';
 import { callBody } from '../integration/recruitment-fixtures.js';
-import { axeViolations, browserAvailable, signInViaForm, startE2E, type E2E } from './support.js';
+import { axeViolations, browserAvailable, dataLoaded, signInViaForm, startE2E, type E2E } from './support.js';
 
 const run = browserAvailable();
 let e: E2E;
@@ -124,7 +124,7 @@ afterAll(async () => {
 
 async function settled(page: Page) {
   await page.locator('main h1').first().waitFor();
-  await page.waitForLoadState('networkidle');
+  await dataLoaded(page);
 }
 
 async function focusAndPress(page: Page, locator: ReturnType<Page['locator']>, key = 'Enter') {
@@ -187,7 +187,7 @@ describe.skipIf(!run)('reviewer', () => {
     const plain = await e.newPage('en');
     await signInViaForm(plain, e.baseUrl, reviewer.email, reviewer.password);
     // The menu is drawn again once the session has loaded: press its link only after that.
-    await plain.waitForLoadState('networkidle');
+    await dataLoaded(plain);
     // Without a reviewer seat or role the main menu has no "My reviews" link; the page is still there.
     await plain.goto(`${e.baseUrl}/me/reviews`);
     await plain.getByRole('heading', { level: 1, name: 'My reviews' }).waitFor();
@@ -248,7 +248,7 @@ describe.skipIf(!run)('reviewer', () => {
     expect(await summary.textContent()).not.toContain('Score for Social impact');
     await expect.poll(() => summary.evaluate((el) => el === document.activeElement || el.contains(document.activeElement))).toBe(true);
     expect(await page.locator('#score-feasibility').getAttribute('aria-invalid')).toBe('true');
-    await page.waitForLoadState('networkidle');
+    await dataLoaded(page);
     expect(await axeViolations(page)).toEqual([]);
 
     // The summary's link leads to the criterion; the scale is chosen with the arrow keys.
@@ -276,7 +276,7 @@ describe.skipIf(!run)('reviewer', () => {
     // Weighted mean of (4,3,5) on 1..5 with weights 2,1,1, mapped to 0..100: (2·0.75 + 0.5 + 1) / 4.
     expect(saved!.total).toBe(75);
     expect(await status.textContent()).toContain('75 of 100');
-    await page.waitForLoadState('networkidle');
+    await dataLoaded(page);
     expect(await axeViolations(page)).toEqual([]);
     // The call's progress follows the submission, and the next key press from the status reaches the next unreviewed application.
     const bar = page.getByRole('progressbar', { name: 'Review progress: Blind review call' });
@@ -339,7 +339,7 @@ describe.skipIf(!run)('reviewer', () => {
     const [me] = await e.campus.database.db.select().from(callReviewers).where(eq(callReviewers.callId, blindCallId));
     expect(me!.declaredConflicts).toHaveLength(1);
     await expect.poll(() => page.getByTestId(`assignments-${blindCallId}`).getByRole('link').count()).toBe(1);
-    await page.waitForLoadState('networkidle');
+    await dataLoaded(page);
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
@@ -368,7 +368,7 @@ describe.skipIf(!run)('reviewer', () => {
       await dialog.waitFor();
       // Cancel has focus first, so Enter never sends by accident.
       await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(lang === 'ko' ? '취소' : 'Cancel');
-      await page.waitForLoadState('networkidle');
+      await dataLoaded(page);
       for (const v of await axeViolations(page)) problems.push(`${lang} resend dialog: ${v}`);
       if (lang === 'ko') {
         await page.keyboard.press('Escape');

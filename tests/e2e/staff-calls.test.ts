@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { saveMyApplication, submitMyApplication } from '../../src/modules/recruitment/use-cases.js';
-import { axeViolations, browserAvailable, checkPage, settled, signInViaForm, startE2E, type E2E, type E2EUser } from './support.js';
+import { axeViolations, browserAvailable, checkPage, dataLoaded, settled, signInViaForm, startE2E, type E2E, type E2EUser } from './support.js';
 
 const run = browserAvailable();
 let e: E2E;
@@ -142,7 +142,7 @@ describe.skipIf(!run)('staff call pages', () => {
     expect(await summary.textContent()).toContain("more than the call's capacity");
     expect(await page.locator('#f-quotas-0-min').getAttribute('aria-invalid')).toBe('true');
     await expect.poll(() => summary.evaluate((el) => el === document.activeElement || el.contains(document.activeElement))).toBe(true);
-    await page.waitForLoadState('networkidle');
+    await dataLoaded(page);
     expect(await axeViolations(page)).toEqual([]);
 
     // The summary's link leads to the field; fix it and save.
@@ -210,7 +210,7 @@ describe.skipIf(!run)('staff call pages', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#export-reason').getAttribute('aria-invalid')).toBe('true');
     expect(await dialog.textContent()).toContain('at least 5 characters');
-    await page.waitForLoadState('networkidle');
+    await dataLoaded(page);
     expect(await axeViolations(page)).toEqual([]);
 
     await page.locator('#export-reason').focus();
@@ -295,7 +295,7 @@ describe.skipIf(!run)('staff call pages', () => {
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Saved reviewer@univ.example.org');
     const listed = (await (await page.request.get(`${e.baseUrl}/api/v1/admin/calls/${callId}/reviewers`)).json()) as { items: { email: string; load: number; sectors: string[]; organisation: string | null }[] };
     expect(listed.items.find((r) => r.email === 'reviewer@univ.example.org')).toMatchObject({ load: 7, sectors: ['university'], organisation: '서울대학교' });
-    await page.waitForLoadState('networkidle');
+    await dataLoaded(page);
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });

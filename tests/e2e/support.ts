@@ -5,16 +5,17 @@
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { Writable } from 'node:stream';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, request as apiRequest, type APIRequestContext, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromium, request as apiRequest, type APIRequestContext, type Browser, type BrowserContext, type Locator, type Page, type Request } from 'playwright-core';
 import { expect } from 'vitest';
 import { createOpenCampus, type OpenCampus } from '../../src/app.js';
 import { grantGlobalRole } from '../../src/platform/auth/roles.js';
 import { loadConfig } from '../../src/platform/config.js';
+import { CHROMIUM_ARGS } from '../support/browser-args.js';
 import { openTestDatabase } from '../support/database.js';
+import { freePort } from '../support/factories.js';
 import { codeFindings } from './no-codes.js';
 
 export { codeFindings, expectNoCodes } from './no-codes.js';
@@ -88,15 +89,15 @@ export const SEED_ACTOR = { userId: null, label: 'e2e' };
 
 let counter = 0;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
+
+/**
+ * The run's Chromium (started once by tests/support/e2e-setup.ts), or one of this file's own when the
+ * file runs outside that setup. `close()` on a connected browser closes only this file's contexts.
+ */
+export async function connectBrowser(): Promise<Browser> {
+  const ws = process.env.OC_E2E_BROWSER_WS;
+  if (ws) return chromium.connect(ws);
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
 
 export async function startE2E(): Promise<E2E> {
@@ -114,7 +115,7 @@ export async function startE2E(): Promise<E2E> {
     // Uploads go to DATA_DIR/files: a folder of this run's own, never the working copy's ./data.
     DATA_DIR: dataDir,
   });
-  const database = await openTestDatabase('pglite');
+  const database = await openTestDatabase('pglite', process.env.OC_PGLITE_E2E_TEMPLATE);
   const toFile = logFileWriter(path.relative(process.cwd(), expect.getState().testPath ?? 'e2e'));
   const logStream = new Writable({
     write(chunk, _enc, cb) {
@@ -125,15 +126,13 @@ export async function startE2E(): Promise<E2E> {
   const campus = await createOpenCampus({ config, database, logStream });
   await campus.app.listen({ port, host: '127.0.0.1' });
   const baseUrl = `http://127.0.0.1:${port}`;
-  const userDir = mkdtempSync(path.join(os.tmpdir(), 'oc-chromium-'));
-  const context = await chromium.launchPersistentContext(userDir, {
-    executablePath: CHROMIUM,
-    headless: true,
+  const browser = await connectBrowser();
+  const context = await browser.newContext({
     viewport: { width: 1280, height: 900 },
     // No transitions: axe then checks what a person sees once a dialog has opened, never a half-faded frame.
     reducedMotion: 'reduce',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  context.on('page', trackRequests);
   return {
     campus,
     baseUrl,
@@ -175,8 +174,8 @@ export async function startE2E(): Promise<E2E> {
     },
     close: async () => {
       await context.close();
+      await browser.close();
       await campus.close();
-      rmSync(userDir, { recursive: true, force: true });
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -223,15 +222,56 @@ export async function answerCodeStep(page: Page, email: string): Promise<void> {
   await field.press('Enter');
 }
 
-/** Waits for the page's heading and for its requests to finish. */
-export async function settled(page: Page): Promise<void> {
-  await page.locator('main h1').first().waitFor();
-  await page.waitForLoadState('networkidle');
+/** The app's own requests (fetch and XHR) under way on each page, with when each started. */
+const inFlight = new WeakMap<Page, Map<Request, number>>();
+/** A request pending longer than this is a stream or a hung call, not data the page waits for. */
+const STALE_MS = 5_000;
+
+export function trackRequests(page: Page): void {
+  const pending = new Map<Request, number>();
+  inFlight.set(page, pending);
+  page.on('request', (r) => {
+    if (['fetch', 'xhr'].includes(r.resourceType())) pending.set(r, Date.now());
+  });
+  page.on('requestfinished', (r) => pending.delete(r));
+  page.on('requestfailed', (r) => pending.delete(r));
+  // A new document: what the old one had under way no longer shows (and is not always reported).
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) pending.clear();
+  });
 }
 
-/** axe on the page once its requests have finished; violations are added to `problems` under `label`. */
+function requestsUnderWay(page: Page): number {
+  const now = Date.now();
+  return [...(inFlight.get(page)?.values() ?? [])].filter((started) => now - started < STALE_MS).length;
+}
+
+/**
+ * Waits until the page shows its data: no request of the app under way and no loading state
+ * (LoadState's `data-oc-loading`) on the page, twice in a row a frame apart, so a request that an
+ * answer sets off is waited for too. This replaces Playwright's `networkidle`, which waits a fixed
+ * half second after the last request and never settles while a page polls.
+ */
+export async function dataLoaded(page: Page, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let quietChecks = 0;
+  while (quietChecks < 2) {
+    if (Date.now() > deadline) throw new Error(`the page at ${page.url()} kept loading for ${timeoutMs} ms; under way: ${[...(inFlight.get(page)?.keys() ?? [])].map((r) => r.url()).join(', ') || 'none'}`);
+    const busy = requestsUnderWay(page) > 0 || (await page.evaluate(() => new Promise<boolean>((resolve) => requestAnimationFrame(() => resolve(document.querySelector('[data-oc-loading]') !== null)))));
+    quietChecks = busy ? 0 : quietChecks + 1;
+    if (busy) await page.waitForTimeout(25);
+  }
+}
+
+/** Waits for the page's heading and for its data to have arrived. */
+export async function settled(page: Page): Promise<void> {
+  await page.locator('main h1').first().waitFor();
+  await dataLoaded(page);
+}
+
+/** axe on the page once its data has arrived; violations are added to `problems` under `label`. */
 export async function expectNoAxe(page: Page, label: string, problems: string[]): Promise<void> {
-  await page.waitForLoadState('networkidle');
+  await dataLoaded(page);
   for (const v of await axeViolations(page)) problems.push(`${label}: ${v}`);
 }
 

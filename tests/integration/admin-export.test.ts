@@ -4,6 +4,7 @@
  * public budget page shows spending per line, so the public files do too), read back with exceljs and recomputed by
  * tests/support/xlsx-eval.ts — changing an input cell really moves the total.
  */
+import { parseCsv } from '../support/csv.js';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BudgetViewT } from '../../src/shared/contracts/plan.js';
@@ -20,35 +21,6 @@ afterAll(async () => {
   await t.close();
 });
 
-/** RFC 4180 rows: quoted cells may hold commas, quotes ("") and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i += 1;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i += 1;
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length > 0) throw new Error('CSV does not end with CRLF');
-  return rows;
-}
 
 async function budget(client: TestClient = t.client()): Promise<BudgetViewT> {
   return (await client.get('/api/v1/budget')).json<BudgetViewT>();

@@ -13,7 +13,11 @@ export function testDbKind(): TestDbKind {
   return process.env.OC_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
 }
 
-export async function openTestDatabase(kind: TestDbKind = testDbKind()): Promise<Database> {
+/**
+ * `template`: the PGlite data directory to start from (the browser tier's is migrated and seeded);
+ * by default the run's migrated template, or a fresh `initdb` when there is none.
+ */
+export async function openTestDatabase(kind: TestDbKind = testDbKind(), template = process.env.OC_PGLITE_TEMPLATE): Promise<Database> {
   if (kind === 'postgres') {
     const base = process.env.TEST_DATABASE_URL;
     if (!base) throw new Error('TEST_DATABASE_URL is not set');
@@ -35,7 +39,6 @@ export async function openTestDatabase(kind: TestDbKind = testDbKind()): Promise
     };
     return database;
   }
-  const template = process.env.OC_PGLITE_TEMPLATE;
   const loadDataDir = template && existsSync(template) ? new Blob([readFileSync(template)]) : undefined;
   return openDatabase({ kind: 'pglite', loadDataDir });
 }

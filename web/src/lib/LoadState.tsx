@@ -4,10 +4,11 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessageKey, type ApiGetState } from './useApiGet';
 
+/** `data-oc-loading` marks the page as still waiting for data (the browser tests wait for it to go). */
 export function Loading() {
   const { t } = useTranslation();
   return (
-    <Group role="status" gap="sm" py="xl" justify="center">
+    <Group role="status" gap="sm" py="xl" justify="center" data-oc-loading="">
       <Loader size="sm" aria-hidden="true" />
       <Text>{t('common.loading')}</Text>
     </Group>
