@@ -3,7 +3,7 @@
  * added and edited in a dialog, weekly opening hours included (with no hours a room is open at any
  * time: the timetable reads an empty availability as always open).
  */
-import { Box, Button, Group, Table, Text, TextInput, Title } from '@mantine/core';
+import { Box, Button, Group, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoomListT, RoomViewT } from '../../../../src/shared/contracts/courses';
