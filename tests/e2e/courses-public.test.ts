@@ -62,9 +62,9 @@ beforeAll(async () => {
   const holder = await e.createUser([], '최선착');
 
   // The seeded citizen programme when there is one; otherwise a new one.
-  const programmes = await listProgrammes(db);
+  const programmes = await listProgrammes(db, { page: 1, pageSize: 100 });
   const programmeId =
-    programmes.programmes.find((p) => p.kind === 'citizen')?.id ??
+    programmes.items.find((p) => p.kind === 'citizen')?.id ??
     (
       await createProgramme(
         db,

@@ -466,15 +466,16 @@ describe('milestones', () => {
 
 describe('the audit log page', () => {
   it('lists the changes newest first with actor, action, entity and before/after', async () => {
-    const res = await staff.get('/api/v1/admin/audit-log?entityType=milestone&limit=2');
+    const res = await staff.get('/api/v1/admin/audit-log?entityType=milestone&pageSize=2');
     expect(res.statusCode).toBe(200);
-    const page = res.json<{ entries: { id: string; actorId: string; action: string; entityType: string; before: unknown; after: unknown }[]; nextBefore: string | null }>();
-    expect(page.entries.map((e) => e.action)).toEqual(['milestone.delete', 'milestone.update']);
-    expect(page.entries[0]).toMatchObject({ actorId: staff.userId, entityType: 'milestone', after: null });
-    expect(page.nextBefore).toBe(page.entries[1]!.id);
-    const next = (await staff.get(`/api/v1/admin/audit-log?entityType=milestone&limit=10&before=${page.nextBefore}`)).json<typeof page>();
-    expect(next.entries.map((e) => e.action)).toEqual(['milestone.update', 'milestone.create']);
-    expect(next.nextBefore).toBeNull();
+    const page = res.json<{ items: { id: string; actorId: string; action: string; entityType: string; before: unknown; after: unknown }[]; total: number; page: number; pageSize: number }>();
+    expect(page.items.map((e) => e.action)).toEqual(['milestone.delete', 'milestone.update']);
+    expect(page.items[0]).toMatchObject({ actorId: staff.userId, entityType: 'milestone', after: null });
+    expect([page.total, page.page, page.pageSize]).toEqual([4, 1, 2]);
+    const next = (await staff.get('/api/v1/admin/audit-log?entityType=milestone&pageSize=2&page=2')).json<typeof page>();
+    expect(next.items.map((e) => e.action)).toEqual(['milestone.update', 'milestone.create']);
+    expect(next.items.some((e) => page.items.some((p) => p.id === e.id))).toBe(false);
+    expect((await staff.get('/api/v1/admin/audit-log?entityType=milestone&pageSize=2&page=3')).json<typeof page>().items).toEqual([]);
   });
 });
 

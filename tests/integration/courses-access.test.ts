@@ -50,7 +50,7 @@ async function upload(client: TestClient, cohortId: string, bytes: Buffer, name:
 }
 
 async function cohort(body: Record<string, unknown>): Promise<CohortViewT> {
-  const programmes = (await staff.get('/api/v1/admin/programmes')).json<{ programmes: { id: string; kind: string }[] }>().programmes;
+  const programmes = (await staff.get('/api/v1/admin/programmes')).json<{ items: { id: string; kind: string }[] }>().items;
   const res = await staff.post('/api/v1/admin/cohorts', {
     programmeId: programmes.find((p) => p.kind === 'citizen')!.id,
     title: { ko: '시민 혁신가 과정 · 성북', en: 'Citizen innovators · Seongbuk' },

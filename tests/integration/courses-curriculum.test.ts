@@ -300,7 +300,7 @@ describe('lecturers', () => {
     const renameNetwork = await staff.patch(`/api/v1/admin/sessions/${session.id}/lecturers/${a.json<LecturerViewT>().id}`, { externalName: '다른 이름' });
     expect(renameNetwork.statusCode).toBe(422);
     const pool = await staff.get('/api/v1/admin/lecturers');
-    expect(pool.json<{ lecturers: { userId: string }[] }>().lecturers.map((l) => l.userId)).toContain(mentor.userId);
+    expect(pool.json<{ items: { userId: string }[] }>().items.map((l) => l.userId)).toContain(mentor.userId);
   });
 
   it('refuses an account without mentor, both or neither of account and name, and bad fees', async () => {

@@ -42,7 +42,8 @@ describe('the 2020 pilot', () => {
   it('has the two programmes of the plan with their completion rules', async () => {
     const res = await staff.get('/api/v1/admin/programmes');
     expect(res.statusCode).toBe(200);
-    const { programmes: list } = res.json<ProgrammeListT>();
+    const { items: list, total } = res.json<ProgrammeListT>();
+    expect(total).toBe(2);
     expect(list.map((p) => [p.slug, p.kind]).sort()).toEqual([
       ['citizen-innovator', 'citizen'],
       ['top-innovator', 'top_innovator'],
@@ -97,7 +98,7 @@ describe('the 2020 pilot', () => {
   });
 
   it('has rooms at Seoul Innovation Park with capacities, enough for the cohort of 30', async () => {
-    const { rooms } = (await staff.get('/api/v1/admin/rooms')).json<RoomListT>();
+    const { items: rooms } = (await staff.get('/api/v1/admin/rooms')).json<RoomListT>();
     expect(rooms.length).toBeGreaterThanOrEqual(3);
     for (const r of rooms) {
       expect(r.place.ko).toBe('서울혁신파크');

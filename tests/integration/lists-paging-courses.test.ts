@@ -17,7 +17,7 @@ let cohortId: string;
 beforeAll(async () => {
   t = await startTestApp();
   staff = await t.signedIn(['staff']);
-  const programmes = (await staff.get('/api/v1/admin/programmes')).json<{ programmes: { id: string; kind: string }[] }>().programmes;
+  const programmes = (await staff.get('/api/v1/admin/programmes')).json<{ items: { id: string; kind: string }[] }>().items;
   const res = await staff.post('/api/v1/admin/cohorts', {
     programmeId: programmes.find((p) => p.kind === 'citizen')!.id,
     title: { ko: '시민 혁신가 과정 · 마포', en: 'Citizen innovators · Mapo' },

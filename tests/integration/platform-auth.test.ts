@@ -208,8 +208,8 @@ describe('roles and sessions', () => {
 
   it('never removes the last administrator', async () => {
     const me = await t.signedIn(['admin']);
-    const list = (await me.get('/api/v1/admin/users?limit=200')).json<{ users: { id: string; roles: string[] }[] }>();
-    for (const u of list.users.filter((u) => u.roles.includes('admin') && u.id !== me.userId)) {
+    const list = (await me.get('/api/v1/admin/users?role=admin&pageSize=100')).json<{ items: { id: string; roles: string[] }[] }>();
+    for (const u of list.items.filter((u) => u.roles.includes('admin') && u.id !== me.userId)) {
       expect((await me.put(`/api/v1/admin/users/${u.id}/roles`, { roles: [] })).statusCode).toBe(200);
     }
     const audit = await countRows(t.campus.database.db, 'audit_log');

@@ -164,9 +164,9 @@ describe.skipIf(testDbKind() === 'postgres')('the start and create-admin command
     const cliSignIn = await cliAdmin.request('POST', '/api/v1/auth/sign-in', { email: 'cli.admin@example.org', password: cliPassword });
     expect(cliSignIn.status).toBe(200);
     expect((await cliSignIn.json<{ roles: string[] }>()).roles).toContain('admin');
-    const audit = await (await resumed.request('GET', '/api/v1/admin/audit-log')).json<{ entries: { action: string }[] }>();
-    expect(audit.entries.map((e) => e.action)).toEqual(expect.arrayContaining(['budget_line.update', 'role.grant']));
-    expect(audit.entries.filter((e) => e.action === 'role.grant')).toHaveLength(2); // setup, then the command line
+    const audit = await (await resumed.request('GET', '/api/v1/admin/audit-log')).json<{ items: { action: string }[] }>();
+    expect(audit.items.map((e) => e.action)).toEqual(expect.arrayContaining(['budget_line.update', 'role.grant']));
+    expect(audit.items.filter((e) => e.action === 'role.grant')).toHaveLength(2); // setup, then the command line
 
     expect(await stop(second.proc)).toBe(0);
   }, 300_000);

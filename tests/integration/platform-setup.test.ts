@@ -58,8 +58,8 @@ describe('first-admin setup through the API', () => {
     await enrolTwoFactor(client, 'first admin password');
     const log = (await client.get('/api/v1/admin/audit-log?entityType=user')).json();
     // Newest first: the enrolment, then the grant.
-    expect(log.entries.map((e: { action: string }) => e.action)).toEqual(['two_factor.enable', 'role.grant']);
-    expect(log.entries[1]).toMatchObject({ action: 'role.grant', entityType: 'user', entityId: me.user.id, actorLabel: 'setup', after: { roles: ['admin'] } });
+    expect(log.items.map((e: { action: string }) => e.action)).toEqual(['two_factor.enable', 'role.grant']);
+    expect(log.items[1]).toMatchObject({ action: 'role.grant', entityType: 'user', entityId: me.user.id, actorLabel: 'setup', after: { roles: ['admin'] } });
   });
 
   it('lets only one of two simultaneous setups win', async () => {

@@ -3,7 +3,7 @@ import { fromNodeHeaders } from 'better-auth/node';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { adminOnly, publicAccess, signedIn } from '../../core/access/policy.js';
-import { EmailVerificationInput, Me, PasswordChangeInput, RolesInput, SetupInput, SignInInput, SignUpAccepted, SignUpInput, UserListItem, UserListQuery } from '../../shared/contracts/accounts.js';
+import { EmailVerificationInput, Me, PasswordChangeInput, RolesInput, SetupInput, SignInInput, SignUpAccepted, SignUpInput, UserList, UserListQuery } from '../../shared/contracts/accounts.js';
 import { ErrorBody, IdParams } from '../../shared/contracts/common.js';
 import { TwoFactorChallenge } from '../../shared/contracts/two-factor.js';
 import { actorOf, me } from '../../platform/http/request.js';
@@ -144,7 +144,7 @@ export function registerAccountRoutes(app: App, deps: ModuleDeps): void {
     method: 'GET',
     url: '/api/v1/admin/users',
     config: { policy: adminOnly },
-    schema: { tags, summary: 'List accounts with their roles', querystring: UserListQuery, response: { 200: z.object({ total: z.number().int(), users: z.array(UserListItem) }) } },
+    schema: { tags, summary: 'One page of the accounts with their roles, oldest first (?q a part of the name or address, ?role)', querystring: UserListQuery, response: { 200: UserList, 400: ErrorBody } },
     handler: async (request) => listUsers(db, request.query),
   });
 

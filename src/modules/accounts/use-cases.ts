@@ -1,5 +1,5 @@
 /** Account use cases: sign-in, sign-out, first-admin setup, role changes, user listing. */
-import { asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { Role } from '../../core/access/policy.js';
 import { DomainError } from '../../core/shared/domain-error.js';
 
@@ -8,6 +8,9 @@ import { assertPasswordAcceptable } from '../../platform/auth/password-policy.js
 import { countAdmins, globalRoles, grantGlobalRole, setGlobalRoles } from '../../platform/auth/roles.js';
 import { recordAudit, type Actor } from '../../platform/audit.js';
 import type { Db } from '../../platform/db/client.js';
+import { containsPattern } from '../../platform/db/like.js';
+import type { UserListQueryT, UserListT } from '../../shared/contracts/accounts.js';
+import { offsetOf } from '../../shared/contracts/paging.js';
 import { roleGrants, users } from '../../platform/db/schema/index.js';
 import { checkSetupToken, consumeSetupToken } from '../../platform/instance.js';
 import { markEmailVerified } from './repository.js';
@@ -100,15 +103,24 @@ export async function changeRoles(db: Db, actor: Actor, userId: string, roles: r
   });
 }
 
-export async function listUsers(db: Db, q: { q?: string | undefined; limit: number; offset: number }) {
-  const where = q.q ? or(ilike(users.name, `%${q.q}%`), ilike(users.email, `%${q.q}%`)) : undefined;
-  const rows = await db.select().from(users).where(where).orderBy(asc(users.createdAt)).limit(q.limit).offset(q.offset);
+/** One page of the accounts with their global roles, oldest first; `q` is matched literally (escaped), `role` keeps those holding it. */
+export async function listUsers(db: Db, q: UserListQueryT): Promise<UserListT> {
+  const text = q.q ? or(ilike(users.name, containsPattern(q.q)), ilike(users.email, containsPattern(q.q))) : undefined;
+  // Every account is a member, so filtering by 'member' keeps them all.
+  const holding =
+    q.role && q.role !== 'member'
+      ? exists(db.select({ one: sql`1` }).from(roleGrants).where(and(eq(roleGrants.userId, users.id), eq(roleGrants.role, q.role), eq(roleGrants.scopeType, 'global'))))
+      : undefined;
+  const where = and(text, holding);
+  const rows = await db.select().from(users).where(where).orderBy(asc(users.createdAt), asc(users.id)).limit(q.pageSize).offset(offsetOf(q));
   const [total] = await db.select({ n: sql<number>`count(*)::int` }).from(users).where(where);
   const ids = rows.map((r) => r.id);
   const grants = ids.length ? await db.select().from(roleGrants).where(inArray(roleGrants.userId, ids)) : [];
   return {
-    total: total?.n ?? 0,
-    users: rows.map((u) => ({
+    total: Number(total?.n ?? 0),
+    page: q.page,
+    pageSize: q.pageSize,
+    items: rows.map((u) => ({
       id: u.id,
       name: u.name,
       email: u.email,

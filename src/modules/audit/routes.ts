@@ -1,7 +1,9 @@
 /** The audit trail, readable by staff; there is no route that changes it. */
-import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, type SQL } from 'drizzle-orm';
 import { staffOnly } from '../../core/access/policy.js';
+import { ErrorBody } from '../../shared/contracts/common.js';
 import { AuditPage, AuditQuery } from '../../shared/contracts/accounts.js';
+import { offsetOf } from '../../shared/contracts/paging.js';
 import { auditLog } from '../../platform/db/schema/index.js';
 import type { App } from '../../platform/http/server.js';
 import type { ModuleDeps } from '../../platform/module.js';
@@ -11,23 +13,21 @@ export function registerAuditRoutes(app: App, { db }: ModuleDeps): void {
     method: 'GET',
     url: '/api/v1/admin/audit-log',
     config: { policy: staffOnly },
-    schema: { tags: ['audit'], summary: 'Newest-first audit entries (who, when, what, before/after); page with ?before=<last id>', querystring: AuditQuery, response: { 200: AuditPage } },
+    schema: {
+      tags: ['audit'],
+      summary: 'One page of the audit entries, newest first (who, when, what, before/after); ?entityType, ?action',
+      querystring: AuditQuery,
+      response: { 200: AuditPage, 400: ErrorBody },
+    },
     handler: async (request) => {
-      const { entityType, limit, before } = request.query;
-      const where: SQL[] = [];
-      if (entityType) where.push(eq(auditLog.entityType, entityType));
-      if (before) where.push(lt(auditLog.id, before));
-      const rows = await db
-        .select()
-        .from(auditLog)
-        .where(where.length ? and(...where) : undefined)
-        .orderBy(desc(auditLog.id))
-        .limit(limit + 1);
-      const page = rows.slice(0, limit);
-      return {
-        entries: page.map((r) => ({ ...r, at: r.at.toISOString() })),
-        nextBefore: rows.length > limit ? page[page.length - 1]!.id : null,
-      };
+      const query = request.query;
+      const conds: SQL[] = [];
+      if (query.entityType) conds.push(eq(auditLog.entityType, query.entityType));
+      if (query.action) conds.push(eq(auditLog.action, query.action));
+      const where = conds.length ? and(...conds) : undefined;
+      const rows = await db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(query.pageSize).offset(offsetOf(query));
+      const [n] = await db.select({ n: count() }).from(auditLog).where(where);
+      return { items: rows.map((r) => ({ ...r, at: r.at.toISOString() })), total: Number(n?.n ?? 0), page: query.page, pageSize: query.pageSize };
     },
   });
 }

@@ -7,7 +7,9 @@
  * uses it (removing it would silently move sessions), a cohort only while it is a draft without
  * enrolments (its curriculum, attendance and certificates go with it).
  */
-import { eq } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { containsPattern } from '../../platform/db/like.js';
+import { offsetOf } from '../../shared/contracts/paging.js';
 import { uuidv7 } from 'uuidv7';
 import { DomainError } from '../../core/shared/domain-error.js';
 import { recordAudit, type Actor } from '../../platform/audit.js';
@@ -22,14 +24,16 @@ import type {
   ProgrammeInputT,
   ProgrammeListT,
   ProgrammePatchT,
+  ProgrammeQueryT,
   ProgrammeViewT,
   RoomInputT,
   RoomListT,
   RoomPatchT,
+  RoomQueryT,
   RoomViewT,
 } from '../../shared/contracts/courses.js';
 import { presentCohort, presentProgramme, presentRoom } from './present.js';
-import { allCohorts, allProgrammes, allRooms, cohortCounts, cohortOfCall, enrolledCount, programmeById, requireCohort, roomById, sessionCounts, type CohortRow } from './repository.js';
+import { allCohorts, cohortCounts, cohortOfCall, enrolledCount, programmeById, requireCohort, roomById, sessionCounts, type CohortRow } from './repository.js';
 import { removeBytes } from './storage-util.js';
 
 // ---------- programmes ----------
@@ -40,9 +44,16 @@ async function requireProgramme(db: DbOrTx, id: string) {
   return row;
 }
 
-export async function listProgrammes(db: DbOrTx): Promise<ProgrammeListT> {
+/** A part of a bilingual text column, in either language (escaped, so a typed % or _ is literal). */
+const localizedContains = (column: AnyColumn, text: string): SQL => or(ilike(sql`${column}->>'ko'`, containsPattern(text)), ilike(sql`${column}->>'en'`, containsPattern(text)))!;
+
+/** One page of the programmes for staff, oldest first, filtered by a part of the title and by kind. */
+export async function listProgrammes(db: DbOrTx, query: ProgrammeQueryT): Promise<ProgrammeListT> {
+  const where = and(query.q ? localizedContains(programmes.title, query.q) : undefined, query.kind ? eq(programmes.kind, query.kind) : undefined);
+  const rows = await db.select().from(programmes).where(where).orderBy(asc(programmes.createdAt), asc(programmes.id)).limit(query.pageSize).offset(offsetOf(query));
+  const [n] = await db.select({ n: count() }).from(programmes).where(where);
   const counts = await cohortCounts(db);
-  return { programmes: (await allProgrammes(db)).map((p) => presentProgramme(p, counts.get(p.id) ?? 0)) };
+  return { items: rows.map((p) => presentProgramme(p, counts.get(p.id) ?? 0)), total: Number(n?.n ?? 0), page: query.page, pageSize: query.pageSize };
 }
 
 export async function getProgramme(db: DbOrTx, id: string): Promise<ProgrammeViewT> {
@@ -93,8 +104,12 @@ async function requireRoom(db: DbOrTx, id: string) {
   return row;
 }
 
-export async function listRooms(db: DbOrTx): Promise<RoomListT> {
-  return { rooms: (await allRooms(db)).map(presentRoom) };
+/** One page of the rooms for staff, oldest first, filtered by a part of the name or the place. The timetable reads every room through the repository, not this. */
+export async function listRooms(db: DbOrTx, query: RoomQueryT): Promise<RoomListT> {
+  const where = query.q ? or(localizedContains(rooms.name, query.q), localizedContains(rooms.place, query.q)) : undefined;
+  const rows = await db.select().from(rooms).where(where).orderBy(asc(rooms.createdAt), asc(rooms.id)).limit(query.pageSize).offset(offsetOf(query));
+  const [n] = await db.select({ n: count() }).from(rooms).where(where);
+  return { items: rows.map(presentRoom), total: Number(n?.n ?? 0), page: query.page, pageSize: query.pageSize };
 }
 
 export async function createRoom(db: Db, actor: Actor, input: RoomInputT, now: Date): Promise<RoomViewT> {

@@ -29,6 +29,7 @@ import {
   LecturerParams,
   LecturerPatch,
   LecturerPool,
+  LecturerPoolQuery,
   LecturerView,
   MaterialFileQuery,
   MaterialLinkInput,
@@ -43,12 +44,14 @@ import {
   ProgrammeInput,
   ProgrammeList,
   ProgrammePatch,
+  ProgrammeQuery,
   ProgrammeView,
   PublicCohortView,
   PublicProgrammeList,
   RoomInput,
   RoomList,
   RoomPatch,
+  RoomQuery,
   RoomView,
   SessionInput,
   SessionList,
@@ -130,8 +133,8 @@ export function registerCoursesRoutes(app: App, deps: ModuleDeps, storage: FileS
     method: 'GET',
     url: '/api/v1/admin/programmes',
     config: { policy: staffOnly },
-    schema: { tags, summary: 'All programmes', response: { 200: ProgrammeList } },
-    handler: () => catalogue.listProgrammes(db),
+    schema: { tags, summary: 'One page of the programmes, oldest first (?q a part of the title, ?kind)', querystring: ProgrammeQuery, response: { 200: ProgrammeList, 400: ErrorBody } },
+    handler: (request) => catalogue.listProgrammes(db, request.query),
   });
   app.route({
     method: 'POST',
@@ -170,8 +173,8 @@ export function registerCoursesRoutes(app: App, deps: ModuleDeps, storage: FileS
     method: 'GET',
     url: '/api/v1/admin/rooms',
     config: { policy: staffOnly },
-    schema: { tags, summary: 'All rooms with capacity and weekly availability', response: { 200: RoomList } },
-    handler: () => catalogue.listRooms(db),
+    schema: { tags, summary: 'One page of the rooms with capacity and weekly availability, oldest first (?q a part of the name or place)', querystring: RoomQuery, response: { 200: RoomList, 400: ErrorBody } },
+    handler: (request) => catalogue.listRooms(db, request.query),
   });
   app.route({
     method: 'POST',
@@ -254,8 +257,8 @@ export function registerCoursesRoutes(app: App, deps: ModuleDeps, storage: FileS
     method: 'GET',
     url: '/api/v1/admin/lecturers',
     config: { policy: staffOnly },
-    schema: { tags, summary: "The network's lecturer pool: accounts holding 'mentor' (access-logged)", response: { 200: LecturerPool } },
-    handler: (request) => views.lecturerPool(db, accessorOf(request)),
+    schema: { tags, summary: "One page of the network's lecturer pool: accounts holding 'mentor', by name (?q a part of the name or address; access-logged)", querystring: LecturerPoolQuery, response: { 200: LecturerPool, 400: ErrorBody } },
+    handler: (request) => views.lecturerPool(db, accessorOf(request), request.query),
   });
   app.route({
     method: 'GET',

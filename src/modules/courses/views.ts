@@ -4,13 +4,14 @@
  * whole cohort for the curriculum editor, its people, the lecturer pool — the last two are personal
  * data and go to the access log).
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, or } from 'drizzle-orm';
+import { containsPattern } from '../../platform/db/like.js';
 import { DomainError } from '../../core/shared/domain-error.js';
 import { recordAccess, type AccessActor } from '../../platform/access-log.js';
 import { seatCountsOf } from '../enrolment/repository.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { roleGrants, users } from '../../platform/db/schema/index.js';
-import type { CohortDetailT, CohortMemberListT, CohortMemberQueryT, LecturerPoolT, MyCohortListT, MyCohortViewT, PublicCohortViewT, PublicProgrammeListT } from '../../shared/contracts/courses.js';
+import type { CohortDetailT, CohortMemberListT, CohortMemberQueryT, LecturerPoolQueryT, LecturerPoolT, MyCohortListT, MyCohortViewT, PublicCohortViewT, PublicProgrammeListT } from '../../shared/contracts/courses.js';
 import { cohortMembers, cohortMembersPage } from './members.js';
 import { offsetOf } from '../../shared/contracts/paging.js';
 import {
@@ -137,14 +138,23 @@ export async function membersForStaff(db: DbOrTx, accessor: AccessActor, id: str
   return { items: rows, total, page: query.page, pageSize: query.pageSize };
 }
 
-/** Accounts holding 'mentor' — the network's lecturer pool — for choosing a session's lecturers. */
-export async function lecturerPool(db: DbOrTx, accessor: AccessActor): Promise<LecturerPoolT> {
+/**
+ * One page of the accounts holding 'mentor' — the network's lecturer pool — by name, for choosing a
+ * session's lecturers and setting their hours; the database pages and filters (`q`: a part of the
+ * name or the address), and only the page that leaves goes to the access log.
+ */
+export async function lecturerPool(db: DbOrTx, accessor: AccessActor, query: LecturerPoolQueryT): Promise<LecturerPoolT> {
+  const text = query.q ? or(ilike(users.name, containsPattern(query.q)), ilike(users.email, containsPattern(query.q))) : undefined;
+  const where = and(eq(roleGrants.role, 'mentor'), eq(roleGrants.scopeType, 'global'), text);
   const rows = await db
     .select({ userId: users.id, name: users.name, email: users.email })
     .from(roleGrants)
     .innerJoin(users, eq(users.id, roleGrants.userId))
-    .where(and(eq(roleGrants.role, 'mentor'), eq(roleGrants.scopeType, 'global')))
-    .orderBy(asc(users.name), asc(users.id));
-  if (rows.length > 0) await recordAccess(db, { actor: accessor, action: 'view', subjectType: 'user', subjectIds: rows.map((r) => r.userId), detail: { list: 'lecturer_pool' } });
-  return { lecturers: rows };
+    .where(where)
+    .orderBy(asc(users.name), asc(users.id))
+    .limit(query.pageSize)
+    .offset(offsetOf(query));
+  const [n] = await db.select({ n: count() }).from(roleGrants).innerJoin(users, eq(users.id, roleGrants.userId)).where(where);
+  if (rows.length > 0) await recordAccess(db, { actor: accessor, action: 'view', subjectType: 'user', subjectIds: rows.map((r) => r.userId), detail: { list: 'lecturer_pool', page: query.page } });
+  return { items: rows, total: Number(n?.n ?? 0), page: query.page, pageSize: query.pageSize };
 }

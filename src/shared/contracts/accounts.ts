@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ROLES } from '../../core/access/policy.js';
 import { Id, RequiredText } from './common.js';
+import { Paged, PageQueryFields, TextFilter } from './paging.js';
 
 export const Role = z.enum(ROLES);
 
@@ -80,11 +81,11 @@ export const UserListItem = z.object({
 });
 export type UserListItemT = z.infer<typeof UserListItem>;
 
-export const UserListQuery = z.strictObject({
-  q: z.string().trim().max(100).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-});
+/** One page of the accounts, oldest first: `?q` a part of the name or address, `?role` those holding a global role (every account is a member). */
+export const UserListQuery = z.strictObject({ ...PageQueryFields, q: TextFilter, role: Role.optional() });
+export type UserListQueryT = z.infer<typeof UserListQuery>;
+export const UserList = Paged(UserListItem);
+export type UserListT = z.infer<typeof UserList>;
 
 export const RolesInput = z.strictObject({
   /** Global roles to hold; 'member' is implicit and ignored. */
@@ -105,11 +106,13 @@ export const AuditEntry = z.object({
 });
 export type AuditEntryT = z.infer<typeof AuditEntry>;
 
+/** One page of the audit log, newest first (ids are time-ordered UUIDv7); `?entityType` and `?action` narrow it. */
 export const AuditQuery = z.strictObject({
-  entityType: z.string().max(50).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  /** Id of the last entry of the previous page (ids are time-ordered UUIDv7). */
-  before: z.uuid().optional(),
+  ...PageQueryFields,
+  entityType: z.string().trim().max(50, { message: 'oc:errors.field.too_long' }).optional(),
+  action: z.string().trim().max(80, { message: 'oc:errors.field.too_long' }).optional(),
 });
+export type AuditQueryT = z.infer<typeof AuditQuery>;
 
-export const AuditPage = z.object({ entries: z.array(AuditEntry), nextBefore: z.string().nullable() });
+export const AuditPage = Paged(AuditEntry);
+export type AuditPageT = z.infer<typeof AuditPage>;

@@ -81,7 +81,10 @@ export const ProgrammeView = z.object({
   updatedAt: z.string(),
 });
 export type ProgrammeViewT = z.infer<typeof ProgrammeView>;
-export const ProgrammeList = z.object({ programmes: z.array(ProgrammeView) });
+/** The staff list of programmes, by creation: `?q` matches a part of the title in either language, `?kind` one kind. */
+export const ProgrammeQuery = z.strictObject({ ...PageQueryFields, q: TextFilter, kind: ProgrammeKind.optional() });
+export type ProgrammeQueryT = z.infer<typeof ProgrammeQuery>;
+export const ProgrammeList = Paged(ProgrammeView);
 export type ProgrammeListT = z.infer<typeof ProgrammeList>;
 
 // ---------- rooms ----------
@@ -119,7 +122,10 @@ export const RoomView = z.object({
   createdAt: z.string(),
 });
 export type RoomViewT = z.infer<typeof RoomView>;
-export const RoomList = z.object({ rooms: z.array(RoomView) });
+/** The staff list of rooms, by creation: `?q` matches a part of the name or the place in either language. */
+export const RoomQuery = z.strictObject({ ...PageQueryFields, q: TextFilter });
+export type RoomQueryT = z.infer<typeof RoomQuery>;
+export const RoomList = Paged(RoomView);
 export type RoomListT = z.infer<typeof RoomList>;
 
 // ---------- cohorts ----------
@@ -397,8 +403,12 @@ export type CohortMemberQueryT = z.infer<typeof CohortMemberQuery>;
 export const CohortMemberList = Paged(CohortMemberView);
 export type CohortMemberListT = z.infer<typeof CohortMemberList>;
 
-/** Accounts holding 'mentor': the network's lecturer pool. */
-export const LecturerPool = z.object({ lecturers: z.array(z.object({ userId: Id, name: z.string(), email: z.string() })) });
+/** Accounts holding 'mentor': the network's lecturer pool, by name; `?q` matches a part of the name or the address. */
+export const LecturerPoolItem = z.object({ userId: Id, name: z.string(), email: z.string() });
+export type LecturerPoolItemT = z.infer<typeof LecturerPoolItem>;
+export const LecturerPoolQuery = z.strictObject({ ...PageQueryFields, q: TextFilter });
+export type LecturerPoolQueryT = z.infer<typeof LecturerPoolQuery>;
+export const LecturerPool = Paged(LecturerPoolItem);
 export type LecturerPoolT = z.infer<typeof LecturerPool>;
 
 // ---------- held sessions and lecturer fees ----------

@@ -1,31 +1,26 @@
 /**
  * The audit log, newest first: who, when (Seoul time), what, and the record before and after,
- * field by field in words (never as markup, never ids or JSON). Filtered by entity type; paged with "load more".
+ * field by field in words (never as markup, never ids or JSON). Filtered by entity type; paged on the server.
  */
-import { Button, Group, NativeSelect, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
+import { Button, NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntryT, UserListItemT } from '../../../src/shared/contracts/accounts';
+import type { AuditEntryT, AuditPageT, UserListT } from '../../../src/shared/contracts/accounts';
+import { PAGE_SIZE_MAX } from '../../../src/shared/contracts/paging';
+import { DataTable, usePagedList } from '../components/DataTable';
 import { usePageTitle } from '../app/usePageTitle';
 import { get } from '../lib/api';
-import { ErrorSummary } from '../lib/forms';
-import { Loading } from '../lib/LoadState';
+import { LoadState } from '../lib/LoadState';
 import { useSession } from '../lib/session';
 import { useLang } from '../lib/text';
 import { enumLabel } from '../lib/labels';
-import { actorOf, appendPage, AUDIT_ENTITY_TYPES, formatAuditTime, recordFields, recordName } from './audit-format';
-import { StatusMessage } from './components/StatusMessage';
-import { failureOf } from './form-errors';
+import { actorOf, AUDIT_ENTITY_TYPES, formatAuditTime, recordFields, recordName } from './audit-format';
 
 const PAGE_SIZE = 50;
-/** /admin/users returns at most 200 per request; enough pages for any campus staff list. */
-const USER_PAGE = 200;
-const MAX_USER_PAGES = 25;
+/** /admin/users answers at most PAGE_SIZE_MAX per page; enough pages for any campus staff list. */
+const USER_PAGE = PAGE_SIZE_MAX;
+const MAX_USER_PAGES = 50;
 
-interface AuditPageT {
-  entries: AuditEntryT[];
-  nextBefore: string | null;
-}
 
 /** Names of accounts by id, for admins (only they may list accounts); empty for other staff. */
 function useUserNames(enabled: boolean): ReadonlyMap<string, string> {
@@ -37,9 +32,9 @@ function useUserNames(enabled: boolean): ReadonlyMap<string, string> {
       const found = new Map<string, string>();
       try {
         for (let page = 0; page < MAX_USER_PAGES; page++) {
-          const res = await get<{ total: number; users: UserListItemT[] }>(`/admin/users?limit=${USER_PAGE}&offset=${page * USER_PAGE}`);
-          for (const u of res.users) found.set(u.id, u.name);
-          if ((page + 1) * USER_PAGE >= res.total || res.users.length === 0) break;
+          const res = await get<UserListT>(`/admin/users?page=${page + 1}&pageSize=${USER_PAGE}`);
+          for (const u of res.items) found.set(u.id, u.name);
+          if ((page + 1) * USER_PAGE >= res.total || res.items.length === 0) break;
         }
       } catch {
         // Names are a convenience: without them the log shows account ids.
@@ -90,54 +85,9 @@ export function AuditPage() {
   usePageTitle(t('audit.title'));
   const names = useUserNames(isAdmin);
   const [entityType, setEntityType] = useState('');
-  const [entries, setEntries] = useState<AuditEntryT[]>([]);
-  const [nextBefore, setNextBefore] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | undefined>();
+  const [page, setPage] = useState(1);
+  const log = usePagedList<AuditPageT>('/admin/audit-log', { entityType, page, pageSize: PAGE_SIZE });
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
-  const [status, setStatus] = useState('');
-  const firstNewRef = useRef<string | null>(null);
-  const ticket = useRef(0);
-
-  const load = useCallback(
-    async (before: string | null) => {
-      const mine = ++ticket.current;
-      setLoading(true);
-      setError(undefined);
-      const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
-      if (entityType) params.set('entityType', entityType);
-      if (before) params.set('before', before);
-      try {
-        const page = await get<AuditPageT>(`/admin/audit-log?${params.toString()}`);
-        if (mine !== ticket.current) return;
-        setEntries((shown) => (before ? appendPage(shown, page.entries) : page.entries));
-        setNextBefore(page.nextBefore);
-        if (before) {
-          firstNewRef.current = page.entries[0]?.id ?? null;
-          setStatus(t('audit.loadedMore', { count: page.entries.length }));
-        }
-      } catch (e) {
-        if (mine === ticket.current) setError(failureOf(e, t('errors.network')).summary);
-      } finally {
-        if (mine === ticket.current) setLoading(false);
-      }
-    },
-    [entityType, t],
-  );
-
-  useEffect(() => {
-    setExpanded(new Set());
-    setStatus('');
-    void load(null);
-  }, [load]);
-
-  // After "load more", continue reading at the first new entry rather than at the top.
-  useEffect(() => {
-    const id = firstNewRef.current;
-    if (!id) return;
-    firstNewRef.current = null;
-    document.getElementById(`audit-toggle-${id}`)?.focus();
-  }, [entries]);
 
   const toggle = (id: string) =>
     setExpanded((s) => {
@@ -165,6 +115,33 @@ export function AuditPage() {
   const entityLabel = (type: string) => enumLabel(t, 'auditEntity', type);
   const actionLabel = (action: string) => enumLabel(t, 'auditAction', action);
 
+  const changes = (entry: AuditEntryT) => {
+    const open = expanded.has(entry.id);
+    const detailsId = `audit-details-${entry.id}`;
+    return (
+      <Stack gap="xs">
+        <Button
+          size="xs"
+          variant="default"
+          id={`audit-toggle-${entry.id}`}
+          aria-expanded={open}
+          aria-controls={open ? detailsId : undefined}
+          onClick={() => toggle(entry.id)}
+          aria-label={t(open ? 'audit.hideLabel' : 'audit.showLabel', { action: actionLabel(entry.action), when: formatAuditTime(entry.at, lang) })}
+          style={{ alignSelf: 'flex-start' }}
+        >
+          {t(open ? 'audit.hide' : 'audit.show')}
+        </Button>
+        {open && (
+          <SimpleGrid id={detailsId} cols={{ base: 1, md: 2 }} miw={320}>
+            <Record label={t('audit.before')} value={entry.before} />
+            <Record label={t('audit.after')} value={entry.after} />
+          </SimpleGrid>
+        )}
+      </Stack>
+    );
+  };
+
   return (
     <Stack>
       <Title order={1}>{t('audit.title')}</Title>
@@ -172,88 +149,50 @@ export function AuditPage() {
       <NativeSelect
         label={t('audit.filter')}
         value={entityType}
-        onChange={(e) => setEntityType(e.currentTarget.value)}
+        onChange={(e) => {
+          setEntityType(e.currentTarget.value);
+          setPage(1);
+          setExpanded(new Set());
+        }}
         data={[{ value: '', label: t('audit.allTypes') }, ...AUDIT_ENTITY_TYPES.map((type) => ({ value: type, label: entityLabel(type) }))]}
         maw={320}
       />
-      <StatusMessage message={status} />
-      <ErrorSummary title={error} />
-      {entries.length === 0 && loading ? (
-        <Loading />
-      ) : entries.length === 0 ? (
-        <Text>{t('audit.empty')}</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={760}>
-          <Table withTableBorder verticalSpacing="xs" captionSide="top" data-testid="audit-table">
-            <Table.Caption>{t('audit.caption')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('audit.col.when')}</Table.Th>
-                <Table.Th scope="col">{t('audit.col.who')}</Table.Th>
-                <Table.Th scope="col">{t('audit.col.action')}</Table.Th>
-                <Table.Th scope="col">{t('audit.col.entity')}</Table.Th>
-                <Table.Th scope="col">{t('audit.col.changes')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {entries.map((entry) => {
-                const open = expanded.has(entry.id);
-                const detailsId = `audit-details-${entry.id}`;
-                const when = formatAuditTime(entry.at, lang);
-                return (
-                  <Fragment key={entry.id}>
-                    <Table.Tr>
-                      <Table.Td>
-                        <time dateTime={entry.at}>{when}</time>
-                      </Table.Td>
-                      <Table.Td style={{ overflowWrap: 'anywhere' }}>{who(entry)}</Table.Td>
-                      <Table.Td>{actionLabel(entry.action)}</Table.Td>
-                      <Table.Td style={{ overflowWrap: 'anywhere' }}>
-                        {entityLabel(entry.entityType)}
-                        {recordName(entry.after ?? entry.before, lang) && (
-                          <Text size="sm" component="span" display="block">
-                            {recordName(entry.after ?? entry.before, lang)}
-                          </Text>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        <Button
-                          size="xs"
-                          variant="default"
-                          id={`audit-toggle-${entry.id}`}
-                          aria-expanded={open}
-                          aria-controls={open ? detailsId : undefined}
-                          onClick={() => toggle(entry.id)}
-                          aria-label={t(open ? 'audit.hideLabel' : 'audit.showLabel', { action: actionLabel(entry.action), when })}
-                        >
-                          {t(open ? 'audit.hide' : 'audit.show')}
-                        </Button>
-                      </Table.Td>
-                    </Table.Tr>
-                    {open && (
-                      <Table.Tr id={detailsId}>
-                        <Table.Td colSpan={5}>
-                          <SimpleGrid cols={{ base: 1, md: 2 }}>
-                            <Record label={t('audit.before')} value={entry.before} />
-                            <Record label={t('audit.after')} value={entry.after} />
-                          </SimpleGrid>
-                        </Table.Td>
-                      </Table.Tr>
+      <LoadState state={log}>
+        {(data) => (
+          <DataTable<AuditEntryT>
+            caption={t('audit.caption')}
+            data={data}
+            rowKey={(entry) => entry.id}
+            onPage={(next) => {
+              setPage(next);
+              setExpanded(new Set());
+            }}
+            empty={t('audit.empty')}
+            minWidth={760}
+            testId="audit-table"
+            columns={[
+              { key: 'when', header: t('audit.col.when'), cell: (entry) => <time dateTime={entry.at}>{formatAuditTime(entry.at, lang)}</time> },
+              { key: 'who', header: t('audit.col.who'), cell: (entry) => <span style={{ overflowWrap: 'anywhere' }}>{who(entry)}</span> },
+              { key: 'action', header: t('audit.col.action'), cell: (entry) => actionLabel(entry.action) },
+              {
+                key: 'entity',
+                header: t('audit.col.entity'),
+                cell: (entry) => (
+                  <span style={{ overflowWrap: 'anywhere' }}>
+                    {entityLabel(entry.entityType)}
+                    {recordName(entry.after ?? entry.before, lang) && (
+                      <Text size="sm" component="span" display="block">
+                        {recordName(entry.after ?? entry.before, lang)}
+                      </Text>
                     )}
-                  </Fragment>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      {nextBefore && (
-        <Group>
-          <Button variant="default" onClick={() => void load(nextBefore)} loading={loading}>
-            {t('audit.loadMore')}
-          </Button>
-        </Group>
-      )}
+                  </span>
+                ),
+              },
+              { key: 'changes', header: t('audit.col.changes'), cell: changes },
+            ]}
+          />
+        )}
+      </LoadState>
     </Stack>
   );
 }

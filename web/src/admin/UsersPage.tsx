@@ -1,30 +1,24 @@
 /** Accounts and their global roles (admins only): search, list, and edit roles with checkboxes. */
-import { Box, Button, Checkbox, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { Button, Checkbox, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UserListItemT } from '../../../src/shared/contracts/accounts';
+import type { UserListItemT, UserListT } from '../../../src/shared/contracts/accounts';
+import { DataTable, FilterBox, usePagedList } from '../components/DataTable';
 import { usePageTitle } from '../app/usePageTitle';
-import { get, put } from '../lib/api';
-import { ErrorSummary } from '../lib/forms';
-import { Loading } from '../lib/LoadState';
+import { put } from '../lib/api';
+import { LoadState } from '../lib/LoadState';
 import { useSession } from '../lib/session';
 import { useLang } from '../lib/text';
 import { formatSeoulDate } from './audit-format';
 import { AdminModal } from './components/AdminModal';
 import { DialogForm, useDialogSubmit } from './components/DialogForm';
 import { StatusMessage } from './components/StatusMessage';
-import { failureOf } from './form-errors';
 import { ASSIGNABLE_ROLES, editableRoles, rolesBody, sameRoles } from './roles';
 import { enumLabel } from '../lib/labels';
 
 const PAGE_SIZE = 50;
 
-interface UsersPageT {
-  total: number;
-  users: UserListItemT[];
-}
-
-function RolesDialog({ user, onClose, onSaved }: { user: UserListItemT | null; onClose: () => void; onSaved: (user: UserListItemT, roles: string[]) => Promise<void> }) {
+function RolesDialog({ user, onClose, onSaved }: { user: UserListItemT | null; onClose: () => void; onSaved: (user: UserListItemT) => Promise<void> }) {
   const { t } = useTranslation('admin');
   return (
     <AdminModal opened={user !== null} onClose={onClose} title={user ? t('users.dialog.title', { name: user.name }) : ''} size="md">
@@ -33,7 +27,7 @@ function RolesDialog({ user, onClose, onSaved }: { user: UserListItemT | null; o
   );
 }
 
-function RolesForm({ user, onClose, onSaved }: { user: UserListItemT; onClose: () => void; onSaved: (user: UserListItemT, roles: string[]) => Promise<void> }) {
+function RolesForm({ user, onClose, onSaved }: { user: UserListItemT; onClose: () => void; onSaved: (user: UserListItemT) => Promise<void> }) {
   const { t } = useTranslation('admin');
   const [checked, setChecked] = useState<string[]>(editableRoles(user.roles));
   const dialog = useDialogSubmit();
@@ -44,8 +38,8 @@ function RolesForm({ user, onClose, onSaved }: { user: UserListItemT; onClose: (
       return;
     }
     await dialog.submit({}, async () => {
-      const res = await put<{ roles: string[] }>(`/admin/users/${user.id}/roles`, rolesBody(checked));
-      await onSaved(user, res.roles);
+      await put<{ roles: string[] }>(`/admin/users/${user.id}/roles`, rolesBody(checked));
+      await onSaved(user);
       onClose();
     });
   };
@@ -64,58 +58,22 @@ function RolesForm({ user, onClose, onSaved }: { user: UserListItemT; onClose: (
   );
 }
 
+const FILTER_ROLES = ['admin', 'staff', 'reviewer', 'mentor', 'participant', 'partner'] as const;
+
 export function UsersPage() {
   const { t } = useTranslation('admin');
   const { me, refresh } = useSession();
   const lang = useLang();
   usePageTitle(t('users.title'));
-  const [query, setQuery] = useState('');
-  const [searched, setSearched] = useState('');
-  const [users, setUsers] = useState<UserListItemT[]>([]);
-  const [total, setTotal] = useState(0);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | undefined>();
+  const [q, setQ] = useState('');
+  const [role, setRole] = useState('');
+  const [page, setPage] = useState(1);
+  const users = usePagedList<UserListT>('/admin/users', { q, role, page, pageSize: PAGE_SIZE });
   const [status, setStatus] = useState('');
   const [editing, setEditing] = useState<UserListItemT | null>(null);
-  const ticket = useRef(0);
-  const firstNewRef = useRef<string | null>(null);
-  // After "show more", continue at the first account that was added rather than losing focus.
-  useEffect(() => {
-    const id = firstNewRef.current;
-    if (!id) return;
-    firstNewRef.current = null;
-    document.getElementById(`user-edit-${id}`)?.focus();
-  }, [users]);
 
-  const load = useCallback(
-    async (q: string, offset: number) => {
-      const mine = ++ticket.current;
-      setLoading(true);
-      setError(undefined);
-      const params = new URLSearchParams({ limit: String(PAGE_SIZE), offset: String(offset) });
-      if (q) params.set('q', q);
-      try {
-        const page = await get<UsersPageT>(`/admin/users?${params.toString()}`);
-        if (mine !== ticket.current) return;
-        if (offset > 0) firstNewRef.current = page.users[0]?.id ?? null;
-        setUsers((shown) => (offset === 0 ? page.users : [...shown, ...page.users.filter((u) => !shown.some((s) => s.id === u.id))]));
-        setTotal(page.total);
-        if (offset === 0) setStatus(q ? t('users.found', { count: page.total }) : '');
-      } catch (e) {
-        if (mine === ticket.current) setError(failureOf(e, t('errors.network')).summary);
-      } finally {
-        if (mine === ticket.current) setLoading(false);
-      }
-    },
-    [t],
-  );
-
-  useEffect(() => {
-    void load(searched, 0);
-  }, [load, searched]);
-
-  const onSaved = async (user: UserListItemT, roles: string[]) => {
-    setUsers((list) => list.map((u) => (u.id === user.id ? { ...u, roles: roles as UserListItemT['roles'] } : u)));
+  const onSaved = async (user: UserListItemT) => {
+    await users.reload();
     setStatus(t('users.saved', { name: user.name }));
     // Changing one's own roles changes what this session may see.
     if (user.id === me?.user?.id) await refresh();
@@ -129,79 +87,56 @@ export function UsersPage() {
   return (
     <Stack>
       <Title order={1}>{t('users.title')}</Title>
-      <Box
-        component="form"
-        role="search"
-        aria-label={t('users.searchLabel')}
-        onSubmit={(e) => {
-          e.preventDefault();
-          setSearched(query.trim());
-        }}
-      >
-        <Group align="flex-end">
-          <TextInput label={t('users.search')} type="search" value={query} onChange={(e) => setQuery(e.currentTarget.value)} maxLength={100} w={320} />
-          <Button type="submit">{t('users.searchButton')}</Button>
-          {searched && (
-            <Button
-              variant="default"
-              onClick={() => {
-                setQuery('');
-                setSearched('');
-              }}
-            >
-              {t('users.clear')}
-            </Button>
-          )}
-        </Group>
-      </Box>
+      <Group align="flex-end" role="search" aria-label={t('users.searchLabel')}>
+        <FilterBox
+          label={t('users.search')}
+          value={q}
+          testId="users-search"
+          onChange={(text) => {
+            setQ(text);
+            setPage(1);
+          }}
+        />
+        <NativeSelect
+          label={t('users.roleFilter')}
+          value={role}
+          onChange={(e) => {
+            setRole(e.currentTarget.value);
+            setPage(1);
+          }}
+          data={[{ value: '', label: t('users.allRoles') }, ...FILTER_ROLES.map((r) => ({ value: r, label: enumLabel(t, 'role', r) }))]}
+          w={240}
+        />
+      </Group>
       <StatusMessage message={status} />
-      <ErrorSummary title={error} />
-      {users.length === 0 && loading ? (
-        <Loading />
-      ) : users.length === 0 ? (
-        <Text>{t('users.empty')}</Text>
-      ) : (
-        <>
-          <Text size="sm">{t('users.count', { shown: users.length, total })}</Text>
-          <Table.ScrollContainer minWidth={720}>
-            <Table withTableBorder verticalSpacing="xs" data-testid="users-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('users.col.name')}</Table.Th>
-                  <Table.Th scope="col">{t('users.col.email')}</Table.Th>
-                  <Table.Th scope="col">{t('users.col.roles')}</Table.Th>
-                  <Table.Th scope="col">{t('users.col.created')}</Table.Th>
-                  <Table.Th scope="col">{t('common.actions')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {users.map((u) => (
-                  <Table.Tr key={u.id}>
-                    <Table.Th scope="row" fw={400}>
-                      {u.name}
-                    </Table.Th>
-                    <Table.Td style={{ overflowWrap: 'anywhere' }}>{u.email}</Table.Td>
-                    <Table.Td>{roleNames(u.roles)}</Table.Td>
-                    <Table.Td>{formatSeoulDate(u.createdAt, lang)}</Table.Td>
-                    <Table.Td>
-                      <Button size="xs" variant="default" id={`user-edit-${u.id}`} onClick={() => setEditing(u)} aria-label={t('users.editLabel', { name: u.name })}>
-                        {t('users.edit')}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          {users.length < total && (
-            <Group>
-              <Button variant="default" onClick={() => void load(searched, users.length)} loading={loading}>
-                {t('users.loadMore')}
-              </Button>
-            </Group>
-          )}
-        </>
-      )}
+      <LoadState state={users}>
+        {(data) => (
+          <DataTable<UserListItemT>
+            caption={t('users.caption', { count: data.total })}
+            data={data}
+            rowKey={(u) => u.id}
+            onPage={setPage}
+            empty={t('users.empty')}
+            minWidth={720}
+            testId="users-table"
+            columns={[
+              { key: 'name', header: t('users.col.name'), rowHeader: true, cell: (u) => u.name },
+              { key: 'email', header: t('users.col.email'), cell: (u) => <span style={{ overflowWrap: 'anywhere' }}>{u.email}</span> },
+              { key: 'roles', header: t('users.col.roles'), cell: (u) => roleNames(u.roles) },
+              { key: 'created', header: t('users.col.created'), cell: (u) => formatSeoulDate(u.createdAt, lang) },
+              {
+                key: 'actions',
+                header: t('common.actions'),
+                cell: (u) => (
+                  <Button size="xs" variant="default" id={`user-edit-${u.id}`} onClick={() => setEditing(u)} aria-label={t('users.editLabel', { name: u.name })}>
+                    {t('users.edit')}
+                  </Button>
+                ),
+              },
+            ]}
+          />
+        )}
+      </LoadState>
       <RolesDialog user={editing} onClose={() => setEditing(null)} onSaved={onSaved} />
     </Stack>
   );

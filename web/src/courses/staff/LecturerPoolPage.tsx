@@ -3,11 +3,12 @@
  * dialog to see and, on their behalf, change when they can teach — the same editors the lecturer
  * uses on /me/availability. The timetable reads what is saved here.
  */
-import { Anchor, Button, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { LecturerAvailabilityViewT, LecturerPoolT } from '../../../../src/shared/contracts/courses';
+import { DataTable, FilterBox, usePagedList } from '../../components/DataTable';
 import { AdminModal } from '../../admin/components/AdminModal';
 import { StatusMessage } from '../../admin/components/StatusMessage';
 import { usePageTitle } from '../../app/usePageTitle';
@@ -16,7 +17,7 @@ import { LoadState } from '../../lib/LoadState';
 import { useApiGet } from '../../lib/useApiGet';
 import { LecturerAvailabilityForm, SavedAt } from '../LecturerAvailabilityForm';
 
-type Lecturer = LecturerPoolT['lecturers'][number];
+type Lecturer = LecturerPoolT['items'][number];
 
 function AvailabilityDialog({ lecturer, onClose, onSaved }: { lecturer: Lecturer | null; onClose: () => void; onSaved: (message: string) => void }) {
   const { t } = useTranslation('courses');
@@ -54,10 +55,14 @@ function AvailabilityBody({ lecturer, onClose, onSaved }: { lecturer: Lecturer; 
   );
 }
 
+const POOL_PAGE_SIZE = 50;
+
 export function LecturerPoolPage() {
   const { t } = useTranslation('courses');
   usePageTitle(t('staff.lecturerPool.title'));
-  const pool = useApiGet<LecturerPoolT>('/admin/lecturers');
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const pool = usePagedList<LecturerPoolT>('/admin/lecturers', { q, page, pageSize: POOL_PAGE_SIZE });
   const [open, setOpen] = useState<Lecturer | null>(null);
   const [message, setMessage] = useState('');
   return (
@@ -68,40 +73,40 @@ export function LecturerPoolPage() {
       <Title order={1}>{t('staff.lecturerPool.title')}</Title>
       <Text>{t('staff.lecturerPool.intro')}</Text>
       <StatusMessage message={message} />
+      <FilterBox
+        label={t('staff.lecturerPool.search')}
+        value={q}
+        testId="lecturer-pool-search"
+        onChange={(text) => {
+          setQ(text);
+          setPage(1);
+        }}
+      />
       <LoadState state={pool}>
-        {(data) =>
-          data.lecturers.length === 0 ? (
-            <Text>{t('staff.lecturerPool.none')}</Text>
-          ) : (
-            <Table.ScrollContainer minWidth={600}>
-              <Table withTableBorder verticalSpacing="xs" captionSide="top" data-testid="lecturer-pool">
-                <Table.Caption>{t('staff.lecturerPool.caption', { count: data.lecturers.length })}</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('staff.lecturerPool.name')}</Table.Th>
-                    <Table.Th scope="col">{t('staff.lecturerPool.email')}</Table.Th>
-                    <Table.Th scope="col">{t('staff.common.actions')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.lecturers.map((l) => (
-                    <Table.Tr key={l.userId}>
-                      <Table.Th scope="row" fw={400}>
-                        {l.name}
-                      </Table.Th>
-                      <Table.Td className="oc-wrap">{l.email}</Table.Td>
-                      <Table.Td>
-                        <Button size="xs" variant="default" onClick={() => setOpen(l)} aria-label={t('staff.lecturerPool.openLabel', { name: l.name })} data-testid={`availability-${l.userId}`}>
-                          {t('staff.lecturerPool.open')}
-                        </Button>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )
-        }
+        {(data) => (
+          <DataTable<Lecturer>
+            caption={t('staff.lecturerPool.caption', { count: data.total })}
+            data={data}
+            rowKey={(l) => l.userId}
+            onPage={setPage}
+            empty={q ? t('staff.lecturerPool.noMatch') : t('staff.lecturerPool.none')}
+            minWidth={600}
+            testId="lecturer-pool"
+            columns={[
+              { key: 'name', header: t('staff.lecturerPool.name'), rowHeader: true, cell: (l) => l.name },
+              { key: 'email', header: t('staff.lecturerPool.email'), className: 'oc-wrap', cell: (l) => l.email },
+              {
+                key: 'actions',
+                header: t('staff.common.actions'),
+                cell: (l) => (
+                  <Button size="xs" variant="default" onClick={() => setOpen(l)} aria-label={t('staff.lecturerPool.openLabel', { name: l.name })} data-testid={`availability-${l.userId}`}>
+                    {t('staff.lecturerPool.open')}
+                  </Button>
+                ),
+              },
+            ]}
+          />
+        )}
       </LoadState>
       <AvailabilityDialog lecturer={open} onClose={() => setOpen(null)} onSaved={setMessage} />
     </Stack>

@@ -12,7 +12,8 @@ import { StatusMessage } from '../../admin/components/StatusMessage';
 import { del, post } from '../../lib/api';
 import { useLocText } from '../../lib/Localized';
 import { useLang } from '../../lib/text';
-import { useApiGet } from '../../lib/useApiGet';
+import { FilterBox, usePagedList } from '../../components/DataTable';
+import { PAGE_SIZE_MAX } from '../../../../src/shared/contracts/paging';
 import { formatWon, parseWon } from './format';
 
 interface Props {
@@ -40,8 +41,11 @@ function Body({ session, onChanged }: Omit<Props, 'session' | 'onClose'> & { ses
   const [message, setMessage] = useState('');
   const dialog = useDialogSubmit();
   const labels: Record<string, string> = { externalName: t('staff.lecturers.externalName'), userId: t('staff.lecturers.who'), feeRate: t('staff.lecturers.fee') };
-  const pool = useApiGet<LecturerPoolT>('/admin/lecturers');
-  const network = (pool.data?.lecturers ?? []).filter((p) => !session.lecturers.some((l) => l.userId === p.userId));
+  // The chooser lists up to a page of the pool by name; a larger pool is narrowed with the search box.
+  const [q, setQ] = useState('');
+  const pool = usePagedList<LecturerPoolT>('/admin/lecturers', { q, pageSize: PAGE_SIZE_MAX });
+  const more = !!q || (pool.data ? pool.data.total > pool.data.items.length : false);
+  const network = (pool.data?.items ?? []).filter((p) => !session.lecturers.some((l) => l.userId === p.userId));
   const add = async () => {
     const feeRate = parseWon(fee);
     const issues: Record<string, { key: string }> = {};
@@ -100,6 +104,7 @@ function Body({ session, onChanged }: Omit<Props, 'session' | 'onClose'> & { ses
       <DialogForm state={dialog} onSubmit={add} labelOf={(p) => labels[p]} submitLabel={t('staff.lecturers.add')}>
         <Fieldset legend={t('staff.lecturers.addHeading')} variant="unstyled">
           <Stack gap="sm">
+            {more && <FilterBox label={t('staff.lecturers.findInPool')} value={q} onChange={setQ} testId="lecturer-pool-find" />}
             {network.length > 0 && (
               <NativeSelect
                 label={t('staff.lecturers.who')}

@@ -3,11 +3,13 @@
  * cohorts with place, dates, capacity, enrolment mode and status; staff add and edit cohorts here,
  * and the rooms sessions can use.
  */
-import { Anchor, Box, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Box, Button, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CohortListT, CohortViewT, ProgrammeListT, ProgrammeViewT } from '../../../../src/shared/contracts/courses';
+import { PROGRAMME_KINDS } from '../../../../src/shared/contracts/courses';
+import { DataTable, FilterBox, usePagedList } from '../../components/DataTable';
 import { StatusMessage } from '../../admin/components/StatusMessage';
 import { usePageTitle } from '../../app/usePageTitle';
 import { LoadState } from '../../lib/LoadState';
@@ -91,11 +93,16 @@ function CohortTable({ programme, cohorts, onEdit }: { programme: ProgrammeViewT
   );
 }
 
+const PROGRAMME_PAGE_SIZE = 20;
+
 export function ProgrammesPage() {
   const { t } = useTranslation('courses');
   const text = useLocText();
   usePageTitle(t('staff.programmes.title'));
-  const programmes = useApiGet<ProgrammeListT>('/admin/programmes');
+  const [q, setQ] = useState('');
+  const [kind, setKind] = useState('');
+  const [page, setPage] = useState(1);
+  const programmes = usePagedList<ProgrammeListT>('/admin/programmes', { q, kind, page, pageSize: PROGRAMME_PAGE_SIZE });
   const cohorts = useApiGet<CohortListT>('/admin/cohorts');
   const [mode, setMode] = useState<CohortDialogMode | null>(null);
   const [message, setMessage] = useState('');
@@ -110,40 +117,66 @@ export function ProgrammesPage() {
         {t('staff.lecturerPool.link')}
       </Anchor>
       <StatusMessage message={message} />
+      <Group align="flex-end">
+        <FilterBox
+          label={t('staff.programmes.search')}
+          value={q}
+          testId="programmes-search"
+          onChange={(value) => {
+            setQ(value);
+            setPage(1);
+          }}
+        />
+        <NativeSelect
+          label={t('staff.programmes.kindFilter')}
+          value={kind}
+          onChange={(e) => {
+            setKind(e.currentTarget.value);
+            setPage(1);
+          }}
+          data={[{ value: '', label: t('staff.programmes.allKinds') }, ...PROGRAMME_KINDS.map((k) => ({ value: k, label: enumLabel(t, 'programmeKind', k) }))]}
+          w={240}
+        />
+      </Group>
       <LoadState state={programmes}>
-        {(p) =>
-          p.programmes.length === 0 ? (
-            <Text>{t('staff.programmes.empty')}</Text>
-          ) : (
-            <Stack gap="xl">
-              {p.programmes.map((programme) => (
-                <Box component="section" key={programme.id} aria-labelledby={`programme-${programme.id}`}>
-                  <Group justify="space-between" align="flex-end" mb="xs">
-                    <div>
-                      <Title order={2} size="h3" id={`programme-${programme.id}`}>
-                        <Loc value={programme.title} />
-                      </Title>
-                      <Text size="sm">{enumLabel(t, 'programmeKind', programme.kind)}</Text>
-                      <CompletionRuleText programme={programme} />
-                    </div>
-                    <Button onClick={() => setMode({ kind: 'add', programme })} aria-label={t('staff.programmes.addCohortLabel', { programme: text(programme.title) })}>
+        {(p) => (
+          <Stack gap="xl">
+            <DataTable<ProgrammeViewT>
+              caption={t('staff.programmes.caption', { count: p.total })}
+              data={p}
+              rowKey={(programme) => programme.id}
+              onPage={setPage}
+              empty={q || kind ? t('staff.programmes.noMatch') : t('staff.programmes.empty')}
+              minWidth={760}
+              testId="programmes-table"
+              columns={[
+                { key: 'title', header: t('staff.programmes.col.title'), rowHeader: true, cell: (programme) => <Loc value={programme.title} /> },
+                { key: 'kind', header: t('staff.programmes.col.kind'), cell: (programme) => enumLabel(t, 'programmeKind', programme.kind) },
+                { key: 'rule', header: t('staff.programmes.col.rule'), cell: (programme) => <CompletionRuleText programme={programme} /> },
+                { key: 'cohorts', header: t('staff.programmes.col.cohorts'), className: 'oc-num', cell: (programme) => programme.cohortCount },
+                {
+                  key: 'actions',
+                  header: t('staff.common.actions'),
+                  cell: (programme) => (
+                    <Button size="xs" onClick={() => setMode({ kind: 'add', programme })} aria-label={t('staff.programmes.addCohortLabel', { programme: text(programme.title) })}>
                       {t('staff.programmes.addCohort')}
                     </Button>
-                  </Group>
-                  <LoadState state={cohorts}>
-                    {(c) => (
-                      <CohortTable
-                        programme={programme}
-                        cohorts={c.cohorts.filter((x) => x.programmeId === programme.id)}
-                        onEdit={(cohort) => setMode({ kind: 'edit', cohort, programme })}
-                      />
-                    )}
-                  </LoadState>
-                </Box>
-              ))}
-            </Stack>
-          )
-        }
+                  ),
+                },
+              ]}
+            />
+            {p.items.map((programme) => (
+              <Box component="section" key={programme.id} aria-labelledby={`programme-${programme.id}`}>
+                <Title order={2} size="h3" id={`programme-${programme.id}`} mb="xs">
+                  <Loc value={programme.title} />
+                </Title>
+                <LoadState state={cohorts}>
+                  {(c) => <CohortTable programme={programme} cohorts={c.cohorts.filter((x) => x.programmeId === programme.id)} onEdit={(cohort) => setMode({ kind: 'edit', cohort, programme })} />}
+                </LoadState>
+              </Box>
+            ))}
+          </Stack>
+        )}
       </LoadState>
       <RoomsSection />
       <CohortDialog

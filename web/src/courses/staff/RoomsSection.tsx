@@ -3,7 +3,7 @@
  * added and edited in a dialog, weekly opening hours included (with no hours a room is open at any
  * time: the timetable reads an empty availability as always open).
  */
-import { Box, Button, Group, Table, Text, TextInput, Title } from '@mantine/core';
+import { Box, Button, Group, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoomListT, RoomViewT } from '../../../../src/shared/contracts/courses';
@@ -16,7 +16,7 @@ import { patch, post } from '../../lib/api';
 import { LoadState } from '../../lib/LoadState';
 import { Loc, useLocText } from '../../lib/Localized';
 import { useLang } from '../../lib/text';
-import { useApiGet } from '../../lib/useApiGet';
+import { DataTable, FilterBox, usePagedList } from '../../components/DataTable';
 import { draftToWeekly, weeklyToDraft } from '../availability';
 import { useWeeklyFieldOf, WeeklyHoursEditor } from '../WeeklyHoursEditor';
 import { formatAvailability, parseIntIn } from './format';
@@ -77,11 +77,15 @@ function RoomForm({ mode, onClose, onSaved }: { mode: Mode; onClose: () => void;
   );
 }
 
+const ROOM_PAGE_SIZE = 25;
+
 export function RoomsSection() {
   const { t } = useTranslation('courses');
   const lang = useLang();
   const text = useLocText();
-  const rooms = useApiGet<RoomListT>('/admin/rooms');
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const rooms = usePagedList<RoomListT>('/admin/rooms', { q, page, pageSize: ROOM_PAGE_SIZE });
   const [mode, setMode] = useState<Mode | null>(null);
   const [message, setMessage] = useState('');
   return (
@@ -95,48 +99,42 @@ export function RoomsSection() {
         </Button>
       </Group>
       <StatusMessage message={message} />
+      <FilterBox
+        label={t('staff.rooms.search')}
+        value={q}
+        testId="rooms-search"
+        onChange={(value) => {
+          setQ(value);
+          setPage(1);
+        }}
+      />
       <LoadState state={rooms}>
-        {(data) =>
-          data.rooms.length === 0 ? (
-            <Text>{t('staff.rooms.none')}</Text>
-          ) : (
-            <Table.ScrollContainer minWidth={700}>
-              <Table withTableBorder verticalSpacing="xs" captionSide="top" data-testid="rooms-table">
-                <Table.Caption>{t('staff.rooms.caption', { count: data.rooms.length })}</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('staff.rooms.name')}</Table.Th>
-                    <Table.Th scope="col">{t('staff.rooms.place')}</Table.Th>
-                    <Table.Th scope="col" className="oc-num">
-                      {t('staff.rooms.capacity')}
-                    </Table.Th>
-                    <Table.Th scope="col">{t('staff.rooms.open')}</Table.Th>
-                    <Table.Th scope="col">{t('staff.common.actions')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.rooms.map((r) => (
-                    <Table.Tr key={r.id}>
-                      <Table.Th scope="row" fw={400}>
-                        <Loc value={r.name} />
-                      </Table.Th>
-                      <Table.Td>
-                        <Loc value={r.place} />
-                      </Table.Td>
-                      <Table.Td className="oc-num">{r.capacity}</Table.Td>
-                      <Table.Td>{formatAvailability(r.availability, lang) ?? t('staff.rooms.always')}</Table.Td>
-                      <Table.Td>
-                        <Button size="xs" variant="default" onClick={() => setMode({ kind: 'edit', room: r })} aria-label={t('staff.rooms.editTitle', { name: text(r.name) })}>
-                          {t('staff.common.edit')}
-                        </Button>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )
-        }
+        {(data) => (
+          <DataTable<RoomViewT>
+            caption={t('staff.rooms.caption', { count: data.total })}
+            data={data}
+            rowKey={(r) => r.id}
+            onPage={setPage}
+            empty={q ? t('staff.rooms.noMatch') : t('staff.rooms.none')}
+            minWidth={700}
+            testId="rooms-table"
+            columns={[
+              { key: 'name', header: t('staff.rooms.name'), rowHeader: true, cell: (r) => <Loc value={r.name} /> },
+              { key: 'place', header: t('staff.rooms.place'), cell: (r) => <Loc value={r.place} /> },
+              { key: 'capacity', header: t('staff.rooms.capacity'), className: 'oc-num', cell: (r) => r.capacity },
+              { key: 'open', header: t('staff.rooms.open'), cell: (r) => formatAvailability(r.availability, lang) ?? t('staff.rooms.always') },
+              {
+                key: 'actions',
+                header: t('staff.common.actions'),
+                cell: (r) => (
+                  <Button size="xs" variant="default" onClick={() => setMode({ kind: 'edit', room: r })} aria-label={t('staff.rooms.editTitle', { name: text(r.name) })}>
+                    {t('staff.common.edit')}
+                  </Button>
+                ),
+              },
+            ]}
+          />
+        )}
       </LoadState>
       <RoomDialog
         mode={mode}
