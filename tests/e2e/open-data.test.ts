@@ -3,7 +3,9 @@
  * with its licence (linked), last update in words and a download per format; a CSV download saves a
  * real file whose budget row carries the spending; the JSON-LD catalogue link answers; axe clean.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, checkPage, startE2E, type E2E } from './support.js';
 
@@ -66,7 +68,11 @@ describe.skipIf(!run)('open data page', () => {
       await budget.locator('a[data-format="CSV"]').click();
       const file = await downloading;
       expect(file.suggestedFilename()).toBe('open-campus-budget.csv');
-      const text = await readFile((await file.path())!, 'utf8');
+      // The browser may run in another process (the run's one Chromium): save a local copy to read.
+      const saved = path.join(os.tmpdir(), `oc-open-data-${lang}-${Date.now()}.csv`);
+      await file.saveAs(saved);
+      const text = await readFile(saved, 'utf8');
+      await rm(saved, { force: true });
       expect(text.startsWith('\uFEFF')).toBe(true);
       const lines = text.slice(1).split('\r\n');
       expect(lines[0]).toBe('level,key,line_ko,line_en,kind,planned_krw,spent_krw,execution_rate_percent,calculation_ko,calculation_en');
