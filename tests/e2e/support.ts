@@ -97,7 +97,7 @@ let counter = 0;
 export async function connectBrowser(): Promise<Browser> {
   const ws = process.env.OC_E2E_BROWSER_WS;
   if (ws) return chromium.connect(ws);
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' } });
 }
 
 export async function startE2E(): Promise<E2E> {

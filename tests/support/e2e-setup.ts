@@ -31,7 +31,10 @@ export default async function setup(): Promise<() => Promise<void>> {
   process.env.OC_PGLITE_E2E_TEMPLATE = file;
 
   // Without a browser the files skip (or, under CI, fail with the reason): nothing to start here.
-  const server = existsSync(CHROMIUM) ? await chromium.launchServer({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS }) : null;
+  // A UTF-8 locale whatever the shell has: files handed to the browser keep their Korean names
+  // (under the C locale of a bare CI shell, an upload of "포트폴리오 2020.pdf" never arrives).
+  const env = { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' };
+  const server = existsSync(CHROMIUM) ? await chromium.launchServer({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, env }) : null;
   if (server) process.env.OC_E2E_BROWSER_WS = server.wsEndpoint();
   return async () => {
     await server?.close();
