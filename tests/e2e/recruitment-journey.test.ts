@@ -300,6 +300,11 @@ describe.skipIf(!run)('recruitment journey, keyboard only (issue 3, point 11)', 
     await timed('applicant (ko)', async () => {
       applicantContext = await personContext('ko');
       const page = await newPage(applicantContext);
+      // Playwright asks the browser to intercept file choosers when the first 'filechooser' listener
+      // is added, without waiting for the answer; added just before the key press, a loaded machine
+      // let Space open the (headless, at once cancelled) native chooser first and no event came
+      // (CI, stop 18). Listening from the start makes the later waitForEvent safe.
+      page.on('filechooser', () => undefined);
       const callHeading = (lang: Lang) => page.getByRole('heading', { level: 1, name: TITLE[lang] });
 
       // The list of calls, then the call, signed out.
