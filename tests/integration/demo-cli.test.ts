@@ -1,24 +1,22 @@
 /**
  * `npm run demo:load` as a new user runs it (tsx src/cli/load-demo.ts) on an embedded database in a
- * folder: it loads, prints the sign-in addresses and the password it was given, and refuses a
- * second load with a clear message and its own exit code. Embedded database only.
+ * folder, and on PostgreSQL through DATABASE_URL: it loads, prints the sign-in addresses and the
+ * password it was given, and refuses a second load with a clear message and its own exit code.
  */
-import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/platform/db/client.js';
-import { testDbKind } from '../support/database.js';
-import { countRows, runTs, tempDataDir } from '../support/factories.js';
+import { cliCampus, type CliCampus } from '../support/cli-campus.js';
+import { countRows, runTs } from '../support/factories.js';
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+const campuses: CliCampus[] = [];
+afterAll(async () => {
+  for (const c of campuses) await c.cleanup();
 });
 
-describe.skipIf(testDbKind() === 'postgres')('the demo:load command', () => {
+describe('the demo:load command', () => {
   it('loads once, prints how to sign in, and refuses to load twice', async () => {
-    const dataDir = tempDataDir();
-    dirs.push(dataDir);
-    const env = { DATA_DIR: dataDir, LOG_LEVEL: 'silent', OC_DEMO_PASSWORD: 'demo-cli-password' };
+    const campus = await cliCampus({ LOG_LEVEL: 'silent', OC_DEMO_PASSWORD: 'demo-cli-password' });
+    campuses.push(campus);
+    const env = campus.env;
     const first = runTs('src/cli/load-demo.ts', [], env);
     expect(await first.exited, first.stderr()).toBe(0);
     expect(first.stdout()).toContain('300 submitted applications, 20 reviewers, 0 assignments');
@@ -32,7 +30,10 @@ describe.skipIf(testDbKind() === 'postgres')('the demo:load command', () => {
     const bad = runTs('src/cli/load-demo.ts', ['--seed', 'x'], env);
     expect(await bad.exited).toBe(2);
 
-    const database = await openDatabase({ kind: 'pglite', dataDir });
+    // It says which database it used: the folder's embedded one, or the server's (no credentials).
+    const usedDatabase = campus.kind === 'pglite' ? `the embedded database in ${campus.dataDir}` : `PostgreSQL 127.0.0.1:5432${new URL(campus.env.DATABASE_URL!).pathname}`;
+    expect(first.stdout()).toContain(`using ${usedDatabase}`);
+    const database = await campus.open();
     try {
       expect(await countRows(database.db, 'application')).toBe(300);
       expect(await countRows(database.db, 'call_reviewer')).toBe(20);

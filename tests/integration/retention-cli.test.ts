@@ -1,33 +1,33 @@
 /**
  * `npm run retention:purge` as an operator runs it (tsx src/cli/purge-retention.ts) on an embedded
- * database in a folder: the not-selected applicant of a call finalised long ago loses answers and
- * file bytes, the selected one keeps them, and the summary says so. Embedded database only: the
- * program's own storage is what is under test.
+ * database in a folder, and on PostgreSQL through DATABASE_URL (the file bytes stay in DATA_DIR either
+ * way): the not-selected applicant of a call finalised long ago loses answers and file bytes, the
+ * selected one keeps them, and the summary says so.
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/platform/db/client.js';
 import { applications, auditLog, calls, storedFiles, users } from '../../src/platform/db/schema/index.js';
-import { testDbKind } from '../support/database.js';
-import { runTs, tempDataDir } from '../support/factories.js';
+import { cliCampus, type CliCampus } from '../support/cli-campus.js';
+import { runTs } from '../support/factories.js';
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+const campuses: CliCampus[] = [];
+afterAll(async () => {
+  for (const c of campuses) await c.cleanup();
 });
 
-describe.skipIf(testDbKind() === 'postgres')('the retention:purge command', () => {
+describe('the retention:purge command', () => {
   it('anonymises the not selected of a long-finalised call and deletes their files on disk', async () => {
-    const dataDir = tempDataDir();
-    dirs.push(dataDir);
+    const campus = await cliCampus();
+    campuses.push(campus);
+    const dataDir = campus.dataDir;
     const filesDir = path.join(dataDir, 'files');
     mkdirSync(filesDir, { recursive: true });
 
-    const database = await openDatabase({ kind: 'pglite', dataDir });
+    const database = await campus.open();
     const ids = { call: uuidv7(), kept: uuidv7(), gone: uuidv7() };
     const keys = { kept: randomUUID(), gone: randomUUID() };
     try {
@@ -59,14 +59,14 @@ describe.skipIf(testDbKind() === 'postgres')('the retention:purge command', () =
       await database.close();
     }
 
-    const run = runTs('src/cli/purge-retention.ts', [], { DATA_DIR: dataDir, LOG_LEVEL: 'silent', APPLICANT_RETENTION_DAYS: '30' });
+    const run = runTs('src/cli/purge-retention.ts', [], { ...campus.env, LOG_LEVEL: 'silent', APPLICANT_RETENTION_DAYS: '30' });
     expect(await run.exited, run.stderr()).toBe(0);
     expect(run.stdout()).toContain('1 applications anonymised, 1 files deleted');
     expect(run.stdout()).toContain(ids.call);
     expect(existsSync(path.join(filesDir, keys.gone))).toBe(false);
     expect(existsSync(path.join(filesDir, keys.kept))).toBe(true);
 
-    const after = await openDatabase({ kind: 'pglite', dataDir });
+    const after = await campus.open();
     try {
       const db = after.db;
       const [gone] = await db.select().from(applications).where(eq(applications.id, ids.gone));
@@ -83,10 +83,10 @@ describe.skipIf(testDbKind() === 'postgres')('the retention:purge command', () =
     }
 
     // A longer period (from the environment) makes the same call not yet due.
-    const longer = runTs('src/cli/purge-retention.ts', [], { DATA_DIR: dataDir, LOG_LEVEL: 'silent', APPLICANT_RETENTION_DAYS: '365' });
+    const longer = runTs('src/cli/purge-retention.ts', [], { ...campus.env, LOG_LEVEL: 'silent', APPLICANT_RETENTION_DAYS: '365' });
     expect(await longer.exited, longer.stderr()).toBe(0);
     expect(longer.stdout()).toContain('0 applications anonymised');
-    const bad = runTs('src/cli/purge-retention.ts', [], { DATA_DIR: dataDir, APPLICANT_RETENTION_DAYS: 'soon' });
+    const bad = runTs('src/cli/purge-retention.ts', [], { ...campus.env, APPLICANT_RETENTION_DAYS: 'soon' });
     expect(await bad.exited).toBe(2);
     expect(bad.stderr()).toContain('APPLICANT_RETENTION_DAYS');
   }, 120_000);
