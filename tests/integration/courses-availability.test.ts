@@ -13,6 +13,7 @@ import { auditLog, cohorts, courseSessions, lecturerAvailability, programmes, ro
 import type { TimetableRunViewT } from '../../src/shared/contracts/timetable.js';
 import type { LecturerAvailabilityViewT } from '../../src/shared/contracts/courses.js';
 import { startTestApp, type TestApp, type TestClient } from '../support/app.js';
+import { waitFor } from '../support/factories.js';
 
 let t: TestApp;
 let staff: Awaited<ReturnType<TestApp['signedIn']>>;
@@ -93,11 +94,16 @@ describe('lecturer availability', () => {
 async function timetable(cohort: string, seed: number): Promise<TimetableRunViewT> {
   const started = await staff.post('/api/v1/admin/cohorts/timetable-runs', { cohortIds: [cohort], seed, timeLimitSeconds: 20 });
   expect(started.statusCode, started.body).toBe(202);
-  let run = started.json<TimetableRunViewT>();
-  for (let i = 0; i < 400 && (run.status === 'queued' || run.status === 'running'); i++) {
-    await new Promise((r) => setTimeout(r, 50));
-    run = (await staff.get(`/api/v1/admin/timetable-runs/${run.id}`)).json<TimetableRunViewT>();
-  }
+  const id = started.json<TimetableRunViewT>().id;
+  const run = await waitFor(
+    async () => {
+      const polled = (await staff.get(`/api/v1/admin/timetable-runs/${id}`)).json<TimetableRunViewT>();
+      return polled.status === 'queued' || polled.status === 'running' ? undefined : polled;
+    },
+    20_000,
+    () => `timetable run ${id} did not finish`,
+    50,
+  );
   expect(run.status, JSON.stringify(run.result)).toBe('done');
   return run;
 }

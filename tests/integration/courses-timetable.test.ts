@@ -14,6 +14,7 @@ import { auditLog, cohorts, courseSessions, programmes, rooms, sessionLecturers 
 import type { CohortConflictsT, TimetableApplyViewT, TimetableRunViewT } from '../../src/shared/contracts/timetable.js';
 import { formatDate } from '../../src/shared/i18n/format.js';
 import { startTestApp, type TestApp, type TestClient } from '../support/app.js';
+import { waitFor } from '../support/factories.js';
 
 let t: TestApp;
 let staff: TestClient;
@@ -42,14 +43,17 @@ async function session(cohortId: string, key: string, more: Partial<typeof cours
 }
 
 async function waitForRun(id: string): Promise<TimetableRunViewT> {
-  for (let i = 0; i < 400; i++) {
-    const res = await staff.get(`/api/v1/admin/timetable-runs/${id}`);
-    expect(res.statusCode, res.body).toBe(200);
-    const run = res.json<TimetableRunViewT>();
-    if (run.status === 'done' || run.status === 'failed') return run;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('run did not finish');
+  return waitFor(
+    async () => {
+      const res = await staff.get(`/api/v1/admin/timetable-runs/${id}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const run = res.json<TimetableRunViewT>();
+      return run.status === 'done' || run.status === 'failed' ? run : undefined;
+    },
+    20_000,
+    () => `timetable run ${id} did not finish`,
+    50,
+  );
 }
 
 beforeAll(async () => {

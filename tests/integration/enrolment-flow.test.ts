@@ -6,7 +6,7 @@
  */
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCitizens, insertCohort, type Citizen } from '../../bench/enrolment.js';
+import { createCitizens, insertCohort, type Citizen } from '../factories/enrolment.js';
 import { accessLog, cohorts, enrolments, outboxMessages } from '../../src/platform/db/schema/index.js';
 import type { CohortEnrolmentsListT, EnrolmentViewT, MyEnrolmentsListT } from '../../src/shared/contracts/enrolment.js';
 import { startTestApp, type TestApp, type TestClient } from '../support/app.js';

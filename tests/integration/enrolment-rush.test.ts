@@ -7,7 +7,7 @@
 import { and, eq, like } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cohortState, createCitizens, gapless, insertCohort, type Citizen } from '../../bench/enrolment.js';
+import { cohortState, createCitizens, gapless, insertCohort, type Citizen } from '../factories/enrolment.js';
 import { enrolments, outboxMessages } from '../../src/platform/db/schema/index.js';
 import type { EnrolmentViewT } from '../../src/shared/contracts/enrolment.js';
 import { startTestApp, type TestApp, type TestClient } from '../support/app.js';

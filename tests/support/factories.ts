@@ -184,14 +184,21 @@ export function runTs(script: string, args: string[], env: Record<string, string
   return { child, stdout: () => out, stderr: () => err, exited };
 }
 
-/** Waits for `check` to return a value, polling; fails with `describe()` after `timeoutMs`. */
-export async function waitFor<T>(check: () => Promise<T | undefined>, timeoutMs: number, describe: () => string): Promise<T> {
+/**
+ * The suite's one wait with a deadline: polls `check` every `intervalMs` until it returns a value,
+ * and fails with `describe()` (and the last error `check` threw, if any) after `timeoutMs`.
+ */
+export async function waitFor<T>(check: () => Promise<T | undefined>, timeoutMs: number, describe: () => string, intervalMs = 200): Promise<T> {
   const until = Date.now() + timeoutMs;
+  let lastError: unknown;
   for (;;) {
-    const value = await check().catch(() => undefined);
+    const value = await check().catch((err: unknown) => {
+      lastError = err;
+      return undefined;
+    });
     if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out: ${describe()}`);
-    await new Promise((r) => setTimeout(r, 200));
+    if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms: ${describe()}${lastError ? ` (last error: ${lastError instanceof Error ? lastError.message : JSON.stringify(lastError)})` : ''}`);
+    await new Promise((r) => setTimeout(r, intervalMs));
   }
 }
 

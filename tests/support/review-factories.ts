@@ -12,6 +12,7 @@ import { outboxMessages } from '../../src/platform/db/schema/index.js';
 import type { CallViewT } from '../../src/shared/contracts/recruitment.js';
 import type { AssignmentRunViewT, MyReviewListT, ReviewStateT, RubricT } from '../../src/shared/contracts/review.js';
 import type { TestApp, TestClient } from './app.js';
+import { waitFor } from './factories.js';
 
 export type SignedIn = TestClient & { userId: string; email: string; password: string };
 
@@ -215,15 +216,18 @@ export async function runAssignment(staff: TestClient, callId: string, body: Rec
 }
 
 export async function waitForRun(staff: TestClient, runId: string, timeoutMs = 30_000): Promise<AssignmentRunViewT> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const res = await staff.get(`/api/v1/admin/assignment-runs/${runId}`);
-    expectStatus(res, 200, 'poll assignment run');
-    const run = res.json<AssignmentRunViewT>();
-    if (run.status !== 'queued' && run.status !== 'running') return run;
-    if (Date.now() > until) throw new Error(`assignment run ${runId} still ${run.status} (${run.phase}) after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  let last: AssignmentRunViewT | undefined;
+  return waitFor(
+    async () => {
+      const res = await staff.get(`/api/v1/admin/assignment-runs/${runId}`);
+      expectStatus(res, 200, 'poll assignment run');
+      last = res.json<AssignmentRunViewT>();
+      return last.status !== 'queued' && last.status !== 'running' ? last : undefined;
+    },
+    timeoutMs,
+    () => `assignment run ${runId} still ${last?.status} (${last?.phase})`,
+    50,
+  );
 }
 
 /** Staff pair an application with a reviewer by hand; returns the assignment id. */
