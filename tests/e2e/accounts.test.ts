@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCall, publishCall } from '../../src/modules/recruitment/use-cases.js';
 import { applications, outboxMessages, users } from '../../src/platform/db/schema/index.js';
 import { CallInput } from '../../src/shared/contracts/recruitment.js';
-import { callBody } from '../integration/recruitment-fixtures.js';
+import { callBody } from '../factories/recruitment.js';
 import { browserAvailable, expectNoAxe, press, SEED_ACTOR, signInViaForm, startE2E, type E2E } from './support.js';
 
 const run = browserAvailable();

@@ -11,8 +11,8 @@ import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { callReviewers, reviewAssignments } from '../../src/platform/db/schema/index.js';
-import { DAY, makeCohort, makeProgramme, makeSession } from '../integration/attendance-fixtures.js';
-import { reviewCallBody } from '../support/review-factories.js';
+import { DAY, makeCohort, makeProgramme, makeSession } from '../factories/attendance.js';
+import { reviewCallBody } from '../factories/review.js';
 import { grantGlobalRole } from '../../src/platform/auth/roles.js';
 import { browserAvailable, checkPage, signInViaForm, startE2E, type E2E, type E2EUser } from './support.js';
 

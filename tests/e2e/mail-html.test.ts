@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailOptOut, outboxMessages } from '../../src/platform/db/schema/index.js';
 import { mailFor } from '../../src/platform/mail/dispatcher.js';
 import type { ReviewerViewT } from '../../src/shared/contracts/review.js';
-import { reviewCallBody } from '../support/review-factories.js';
+import { reviewCallBody } from '../factories/review.js';
 import { browserAvailable, checkPage, expectNoAxe, signInViaForm, startE2E, type E2E, type E2EUser } from './support.js';
 
 const run = browserAvailable();

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CallInput } from '../../src/shared/contracts/recruitment.js';
 import { createCall, publishCall } from '../../src/modules/recruitment/use-cases.js';
 import { applications, storedFiles } from '../../src/platform/db/schema/index.js';
-import { callBody } from '../integration/recruitment-fixtures.js';
+import { callBody } from '../factories/recruitment.js';
 import { axeViolations, browserAvailable, checkPage, dataLoaded, SEED_ACTOR, signInViaForm, startE2E, tinyPdf, type E2E } from './support.js';
 
 const run = browserAvailable();

@@ -16,7 +16,7 @@ import { inviteReviewer } from '../../src/modules/review/staff.js';
 import { applications, callReviewers, calls, outboxMessages, reviewAssignments, reviews, storedFiles, users, type Rubric } from '../../src/platform/db/schema/index.js';
 import { CallInput } from '../../src/shared/contracts/recruitment.js';
 import { ReviewerInvite } from '../../src/shared/contracts/review.js';
-import { callBody } from '../integration/recruitment-fixtures.js';
+import { callBody } from '../factories/recruitment.js';
 import { axeViolations, browserAvailable, dataLoaded, signInViaForm, startE2E, type E2E } from './support.js';
 
 const run = browserAvailable();

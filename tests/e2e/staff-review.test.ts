@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Question } from '../../src/core/recruitment/answers.js';
 import type { Db } from '../../src/platform/db/client.js';
 import { applications, callReviewers, calls, outboxMessages, reviewAssignments, reviews, users } from '../../src/platform/db/schema/index.js';
-import { SECTOR_QUESTION } from '../integration/selection-fixtures.js';
+import { SECTOR_QUESTION } from '../factories/selection.js';
 import { browserAvailable, checkPage, expectNoAxe, invisibleFocusStops, press, signInViaForm, startE2E, type E2E, type E2EUser } from './support.js';
 
 const run = browserAvailable();

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { enrolTwoFactor, startTestApp, type TestApp, type TestClient } from '../support/app.js';
 import { movableClock } from '../support/factories.js';
-import { reviewCallBody } from '../support/review-factories.js';
+import { reviewCallBody } from '../factories/review.js';
 import { secretOf, totpCode } from '../support/totp.js';
 
 let t: TestApp;

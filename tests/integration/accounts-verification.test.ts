@@ -7,7 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboxMessages } from '../../src/platform/db/schema/index.js';
 import { startTestApp, type TestApp, type TestClient } from '../support/app.js';
-import { callBody } from './recruitment-fixtures.js';
+import { callBody } from '../factories/recruitment.js';
 
 let t: TestApp;
 let staff: TestClient;

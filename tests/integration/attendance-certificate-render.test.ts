@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IssueCertificatesResultT } from '../../src/shared/contracts/attendance.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { fontsOf, infoOf, inkOfWords } from '../support/pdf-pixels.js';
-import { makeCohort, makeProgramme, makeSession } from './attendance-fixtures.js';
+import { makeCohort, makeProgramme, makeSession } from '../factories/attendance.js';
 
 let t: TestApp;
 const pdfs: Record<'ko' | 'en', Uint8Array> = { ko: new Uint8Array(), en: new Uint8Array() };

@@ -26,7 +26,7 @@ import type {
 import { startTestApp, type TestApp, type TestClient } from '../support/app.js';
 import { fontsOf, infoOf } from '../support/pdf-pixels.js';
 import { movableClock } from '../support/factories.js';
-import { DAY, makeCohort, makeProgramme, makeSession } from './attendance-fixtures.js';
+import { DAY, makeCohort, makeProgramme, makeSession } from '../factories/attendance.js';
 
 type SignedIn = TestClient & { userId: string; email: string };
 

@@ -12,7 +12,7 @@ import { accessLog, attendance, auditLog, courseSessions } from '../../src/platf
 import type { AttendanceCorrectionResultT, AttendanceRecordViewT, CheckinCodeViewT, CheckinResultT, CohortAttendanceViewT } from '../../src/shared/contracts/attendance.js';
 import { startTestApp, type TestApp, type TestClient } from '../support/app.js';
 import { movableClock } from '../support/factories.js';
-import { DAY, HOUR, MIN, enrol, makeCohort, makeProgramme, makeSession } from './attendance-fixtures.js';
+import { DAY, HOUR, MIN, enrol, makeCohort, makeProgramme, makeSession } from '../factories/attendance.js';
 
 type SignedIn = TestClient & { userId: string };
 

@@ -13,8 +13,8 @@ import { applications, calls, cohorts, outboxMessages } from '../../src/platform
 import type { CallViewT } from '../../src/shared/contracts/recruitment.js';
 import type { FinaliseViewT, SelectionRunViewT } from '../../src/shared/contracts/selection.js';
 import { startTestApp, type TestApp, type TestClient } from '../support/app.js';
-import { callBody } from './recruitment-fixtures.js';
-import { seedSelectionCall } from './selection-fixtures.js';
+import { callBody } from '../factories/recruitment.js';
+import { seedSelectionCall } from '../factories/selection.js';
 
 let t: TestApp;
 let staff: TestClient;

@@ -18,7 +18,7 @@ import type { StoredFileViewT } from '../../src/shared/contracts/files.js';
 import type { CallViewT, MyApplicationViewT } from '../../src/shared/contracts/recruitment.js';
 import { startTestApp, type TestApp, type TestClient } from '../support/app.js';
 import { movableClock } from '../support/factories.js';
-import { callBody, HOUR } from './recruitment-fixtures.js';
+import { callBody, HOUR } from '../factories/recruitment.js';
 
 type SignedIn = TestClient & { userId: string };
 

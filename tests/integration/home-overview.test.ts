@@ -11,8 +11,8 @@ import type { MeOverviewT, UpcomingListT } from '../../src/shared/contracts/home
 import type { MyApplicationsListT } from '../../src/shared/contracts/selection.js';
 import type { MyReviewListT } from '../../src/shared/contracts/review.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { assignByHand, DEFAULT_RUBRIC, scoreAndSubmit, seedReviewableCall, type SeededCall, type SignedIn } from '../support/review-factories.js';
-import { DAY, HOUR, makeCohort, makeProgramme, makeSession } from './attendance-fixtures.js';
+import { assignByHand, DEFAULT_RUBRIC, scoreAndSubmit, seedReviewableCall, type SeededCall, type SignedIn } from '../factories/review.js';
+import { DAY, HOUR, makeCohort, makeProgramme, makeSession } from '../factories/attendance.js';
 
 let t: TestApp;
 let seeded: SeededCall;

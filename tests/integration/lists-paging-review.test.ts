@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reviewAssignments } from '../../src/platform/db/schema/index.js';
 import type { AssignmentListT } from '../../src/shared/contracts/review.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { seedReviewableCall, type SeededCall } from '../support/review-factories.js';
+import { seedReviewableCall, type SeededCall } from '../factories/review.js';
 
 let t: TestApp;
 let seeded: SeededCall;

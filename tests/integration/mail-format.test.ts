@@ -19,7 +19,7 @@ import type { OutboxListT } from '../../src/shared/contracts/selection.js';
 import { startTestApp, type TestApp, type TestClient } from '../support/app.js';
 import { startSmtp } from '../support/smtp.js';
 import { movableClock } from '../support/factories.js';
-import { reviewCallBody, uniqueEmail } from '../support/review-factories.js';
+import { reviewCallBody, uniqueEmail } from '../factories/review.js';
 
 const HANGUL = /[\uAC00-\uD7A3]/;
 /** User content with markup and an ampersand: it must arrive as text, never as HTML. */

@@ -11,7 +11,7 @@ import { OPEN_DATASETS, OpenBudget, OpenCalls, OpenCourses, OpenDataIndex, OpenP
 import type { BudgetViewT } from '../../src/shared/contracts/plan.js';
 import type { CallViewT } from '../../src/shared/contracts/recruitment.js';
 import { startTestApp, type TestApp, type TestClient } from '../support/app.js';
-import { callBody } from './recruitment-fixtures.js';
+import { callBody } from '../factories/recruitment.js';
 import { parseCsv } from '../support/csv.js';
 
 let t: TestApp;

@@ -17,8 +17,8 @@ import type { OutboxListT, OutboxSendResultT, SelectionRunViewT } from '../../sr
 import { startTestApp, type TestApp } from '../support/app.js';
 import { startSmtp, type Received } from '../support/smtp.js';
 import { movableClock, waitFor } from '../support/factories.js';
-import { reviewCallBody, uniqueEmail } from '../support/review-factories.js';
-import { seedSelectionCall } from './selection-fixtures.js';
+import { reviewCallBody, uniqueEmail } from '../factories/review.js';
+import { seedSelectionCall } from '../factories/selection.js';
 
 const messageIdOf = (r: Received) => /^Message-ID:\s*(.+)$/im.exec(r.data)?.[1]?.trim();
 

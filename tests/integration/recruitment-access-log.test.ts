@@ -12,7 +12,7 @@ import type { AccessLogPageT } from '../../src/shared/contracts/access-log.js';
 import type { ApplicationListT, CallViewT } from '../../src/shared/contracts/recruitment.js';
 import { startTestApp, type TestApp, type TestClient } from '../support/app.js';
 import { movableClock } from '../support/factories.js';
-import { callBody } from './recruitment-fixtures.js';
+import { callBody } from '../factories/recruitment.js';
 
 type SignedIn = TestClient & { userId: string; email: string };
 

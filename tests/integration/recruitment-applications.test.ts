@@ -11,7 +11,7 @@ import { applications } from '../../src/platform/db/schema/index.js';
 import type { ApplicationListT, CallViewT, MyApplicationViewT } from '../../src/shared/contracts/recruitment.js';
 import { startTestApp, type TestApp, type TestClient } from '../support/app.js';
 import { movableClock } from '../support/factories.js';
-import { callBody, HOUR } from './recruitment-fixtures.js';
+import { callBody, HOUR } from '../factories/recruitment.js';
 
 type SignedIn = TestClient & { userId: string };
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, calls } from '../../src/platform/db/schema/index.js';
 import type { CallViewT, PublicCallViewT } from '../../src/shared/contracts/recruitment.js';
 import { startTestApp, type TestApp, type TestClient } from '../support/app.js';
-import { callBody, HOUR } from './recruitment-fixtures.js';
+import { callBody, HOUR } from '../factories/recruitment.js';
 
 const CANARY = 'CANARY-draft-7f3a91';
 

@@ -17,7 +17,7 @@ import type { StoredFileViewT } from '../../src/shared/contracts/files.js';
 import type { CallViewT } from '../../src/shared/contracts/recruitment.js';
 import { startTestApp, type TestApp, type TestClient } from '../support/app.js';
 import { movableClock } from '../support/factories.js';
-import { callBody } from './recruitment-fixtures.js';
+import { callBody } from '../factories/recruitment.js';
 
 type SignedIn = TestClient & { userId: string; email: string };
 const DAY = 86_400_000;

@@ -11,7 +11,7 @@ import { detectConflicts } from '../../src/core/assignment/conflicts.js';
 import { assignmentRuns, auditLog, reviewAssignments } from '../../src/platform/db/schema/index.js';
 import type { AssignmentListT, AssignmentRunListT, AssignmentRunViewT, AssignmentViewT } from '../../src/shared/contracts/review.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { myAssignmentIds, runAssignment, seedReviewableCall, type SeededCall } from '../support/review-factories.js';
+import { myAssignmentIds, runAssignment, seedReviewableCall, type SeededCall } from '../factories/review.js';
 
 let t: TestApp;
 let seeded: SeededCall;
@@ -72,7 +72,7 @@ describe('an automatic run', () => {
     expect(started.statusCode, started.body).toBe(202);
     const queued = started.json<AssignmentRunViewT>();
     expect(queued).toMatchObject({ status: 'queued', callId: seeded.callId, params: { k: K, topK: 50, seed: 7 }, result: null, createdBy: seeded.staff.userId });
-    const { waitForRun } = await import('../support/review-factories.js');
+    const { waitForRun } = await import('../factories/review.js');
     run = await waitForRun(seeded.staff, queued.id);
     expect(run.status, JSON.stringify(run.result)).toBe('assigned');
     expect(run.phase).toBe('done');

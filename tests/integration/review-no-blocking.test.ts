@@ -20,7 +20,7 @@ import { mulberry32 } from '../../src/core/shared/random.js';
 import { applications, callReviewers, users } from '../../src/platform/db/schema/index.js';
 import type { AssignmentRunViewT } from '../../src/shared/contracts/review.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { reviewCallBody, SECTORS, TOPICS } from '../support/review-factories.js';
+import { reviewCallBody, SECTORS, TOPICS } from '../factories/review.js';
 
 const APPS = 2_000;
 const REVIEWERS = 200;

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessLog, applications, auditLog, callReviewers, calls, reviewAssignments, reviews, storedFiles } from '../../src/platform/db/schema/index.js';
 import type { InvitationListT, MyReviewDetailT, MyReviewListT, ReviewStateT } from '../../src/shared/contracts/review.js';
 import { startTestApp, type TestApp, type TestClient } from '../support/app.js';
-import { assignByHand, invitationToken, reviewCallBody, seedReviewableCall, type SeededCall, type SignedIn } from '../support/review-factories.js';
+import { assignByHand, invitationToken, reviewCallBody, seedReviewableCall, type SeededCall, type SignedIn } from '../factories/review.js';
 
 let t: TestApp;
 let callA: SeededCall;

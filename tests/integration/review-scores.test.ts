@@ -10,7 +10,7 @@ import { calibrate, compareIds, type Review } from '../../src/core/recruitment/c
 import { accessLog } from '../../src/platform/db/schema/index.js';
 import type { ScoresViewT } from '../../src/shared/contracts/review.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { assignByHand, scoreAndSubmit, seedReviewableCall, type SeededCall } from '../support/review-factories.js';
+import { assignByHand, scoreAndSubmit, seedReviewableCall, type SeededCall } from '../factories/review.js';
 
 let t: TestApp;
 let seeded: SeededCall;

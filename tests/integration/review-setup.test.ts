@@ -14,7 +14,7 @@ import { auditLog, callReviewers, calls, outboxMessages } from '../../src/platfo
 import type { ConflictListT, InvitationListT, ReviewerListT, ReviewerViewT, ReviewSettingsViewT } from '../../src/shared/contracts/review.js';
 import type { OutboxListT } from '../../src/shared/contracts/selection.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { DEFAULT_RUBRIC, invitationToken, reviewCallBody, seedReviewableCall, tokenInMail, uniqueEmail, type SeededCall, type SignedIn } from '../support/review-factories.js';
+import { DEFAULT_RUBRIC, invitationToken, reviewCallBody, seedReviewableCall, tokenInMail, uniqueEmail, type SeededCall, type SignedIn } from '../factories/review.js';
 
 let t: TestApp;
 let seeded: SeededCall;

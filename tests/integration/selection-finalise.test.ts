@@ -11,7 +11,7 @@ import { participantsOfCall } from '../../src/modules/selection/index.js';
 import { accessLog, applications, auditLog, calls, outboxMessages, participants, reviewAssignments, reviews } from '../../src/platform/db/schema/index.js';
 import type { FinaliseViewT, MyApplicationsListT, MyApplicationSummaryT, OutboxListT, SelectionRunListT, SelectionRunViewT } from '../../src/shared/contracts/selection.js';
 import { startTestApp, type TestApp, type TestClient } from '../support/app.js';
-import { seedSelectionCall, type SeedApplicant } from './selection-fixtures.js';
+import { seedSelectionCall, type SeedApplicant } from '../factories/selection.js';
 
 type SignedIn = TestClient & { userId: string; email: string };
 

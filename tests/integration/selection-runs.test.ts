@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessLog, selectionRuns } from '../../src/platform/db/schema/index.js';
 import type { SelectionReplayViewT, SelectionRunListT, SelectionRunViewT } from '../../src/shared/contracts/selection.js';
 import { startTestApp, type TestApp, type TestClient } from '../support/app.js';
-import { seedSelectionCall, type SeedApplicant } from './selection-fixtures.js';
+import { seedSelectionCall, type SeedApplicant } from '../factories/selection.js';
 
 let t: TestApp;
 let staff: TestClient & { userId: string };

@@ -11,8 +11,8 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { outboxMessages } from '../../src/platform/db/schema/index.js';
 import type { CallViewT } from '../../src/shared/contracts/recruitment.js';
 import type { AssignmentRunViewT, MyReviewListT, ReviewStateT, RubricT } from '../../src/shared/contracts/review.js';
-import type { TestApp, TestClient } from './app.js';
-import { waitFor } from './factories.js';
+import type { TestApp, TestClient } from '../support/app.js';
+import { waitFor } from '../support/factories.js';
 
 export type SignedIn = TestClient & { userId: string; email: string; password: string };
 
