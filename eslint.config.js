@@ -3,7 +3,12 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import dataAccessInRepository, { QUERIES_NOT_YET_IN_A_REPOSITORY } from './tools/eslint/data-access-in-repository.js';
 import noLiteralUiString from './tools/eslint/no-literal-ui-string.js';
+
+/** The project's own rules (tools/eslint/), one plugin object for every block that uses them. */
+const oc = { rules: { 'no-literal-ui-string': noLiteralUiString, 'data-access-in-repository': dataAccessInRepository } };
+
 
 const serverOnly = ['**/platform/**', '**/modules/**', '**/cli/**', '**/app.js', 'fastify', 'fastify/*', '@fastify/*', 'drizzle-orm', 'drizzle-orm/*', 'pg', '@electric-sql/*', 'better-auth', 'better-auth/*', 'node:*'];
 
@@ -59,10 +64,17 @@ export default tseslint.config(
   {
     files: ['web/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    plugins: { oc: { rules: { 'no-literal-ui-string': noLiteralUiString } } },
+    plugins: { oc },
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: serverOnly, message: 'The web app talks to the server only through /api/v1 and shared contracts.' }] }],
     },
+  },
+  {
+    // One shape per module: Drizzle and the schema only in the repository (and seeds, the demo data).
+    files: ['src/modules/**/*.ts'],
+    ignores: ['src/modules/**/repository.ts', 'src/modules/**/repository/**', 'src/modules/**/seed*.ts', 'src/modules/**/demo*.ts', 'src/modules/**/*.test.ts', ...QUERIES_NOT_YET_IN_A_REPOSITORY],
+    plugins: { oc },
+    rules: { 'oc/data-access-in-repository': 'error' },
   },
   {
     files: ['web/src/**/*.tsx'],

@@ -1,10 +1,9 @@
 /** The personal-data access log, readable by staff; there is no route that changes it. */
-import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
 import { staffOnly } from '../../core/access/policy.js';
 import { AccessLogPage, AccessLogQuery } from '../../shared/contracts/access-log.js';
-import { accessLog } from '../../platform/db/schema/index.js';
 import type { App } from '../../platform/http/server.js';
 import type { ModuleDeps } from '../../platform/module.js';
+import { accessLogEntries } from './repository.js';
 
 export function registerAccessLogRoutes(app: App, { db }: ModuleDeps): void {
   app.route({
@@ -18,22 +17,11 @@ export function registerAccessLogRoutes(app: App, { db }: ModuleDeps): void {
       response: { 200: AccessLogPage },
     },
     handler: async (request) => {
-      const { action, subjectType, actorId, limit, before } = request.query;
-      const where: SQL[] = [];
-      if (action) where.push(eq(accessLog.action, action));
-      if (subjectType) where.push(eq(accessLog.subjectType, subjectType));
-      if (actorId) where.push(eq(accessLog.actorId, actorId));
-      if (before) where.push(lt(accessLog.id, before));
-      const rows = await db
-        .select()
-        .from(accessLog)
-        .where(where.length ? and(...where) : undefined)
-        .orderBy(desc(accessLog.id))
-        .limit(limit + 1);
-      const page = rows.slice(0, limit);
+      const { limit, ...filter } = request.query;
+      const { rows: page, more } = await accessLogEntries(db, filter, limit);
       return {
         entries: page.map((r) => ({ ...r, at: r.at.toISOString() })),
-        nextBefore: rows.length > limit ? page[page.length - 1]!.id : null,
+        nextBefore: more ? page[page.length - 1]!.id : null,
       };
     },
   });
