@@ -24,28 +24,41 @@ beforeAll(async () => {
 });
 afterAll(() => pool.close());
 
+/** How late a 5 ms interval timer fires, each tick, until stop(): the event loop's lag. */
+function lagMonitor(): { stop: () => number[] } {
+  const lags: number[] = [];
+  let last = performance.now();
+  const tick = setInterval(() => {
+    const now = performance.now();
+    lags.push(now - last - 5);
+    last = now;
+  }, 5);
+  return {
+    stop: () => {
+      clearInterval(tick);
+      return lags;
+    },
+  };
+}
+
+const p99Of = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.99)]!;
+
 describe('solver pool, timed', () => {
   it('keeps the event loop responsive while a large assignment LP solves', async () => {
     const { apps, reviewers } = assignmentInstance(300, 60);
     const candidates = buildCandidates(apps, reviewers, { k: 3, topK: 30 });
     expect(candidates.reviewer.length).toBe(9000);
-    const lags: number[] = [];
-    let last = performance.now();
-    const tick = setInterval(() => {
-      const now = performance.now();
-      lags.push(now - last - 5);
-      last = now;
-    }, 5);
+    const lag = lagMonitor();
     const phases: AssignmentPhase[] = [];
     const started = performance.now();
     const result = await solveAssignmentInPool(pool, candidates, (p) => phases.push(p));
     const solveMs = performance.now() - started;
-    clearInterval(tick);
+    const lags = lag.stop();
     expect(result.status).toBe('assigned');
     expect(phases).toEqual(['diagnosing', 'building', 'solving', 'verifying', 'done']);
     // The timer kept firing throughout (not once at the end, as with an in-process solve).
     expect(lags.length).toBeGreaterThan(solveMs / 5 / 4);
-    const p99 = [...lags].sort((a, b) => a - b)[Math.floor(lags.length * 0.99)]!;
+    const p99 = p99Of(lags);
     console.info(`assignment LP (9000 variables) in the pool: ${Math.round(solveMs)} ms, ${lags.length} ticks, interval lag p99 ${p99.toFixed(1)} ms, max ${Math.max(...lags).toFixed(1)} ms`);
     expect(p99).toBeLessThan(100);
     // Same optimum as the core with HiGHS in-process.
@@ -56,15 +69,9 @@ describe('solver pool, timed', () => {
   it('runs a whole assignment task in the worker (profiles in, pairs and reasons out) with progress, as the core does in-process', async () => {
     const { apps, reviewers } = assignmentInstance(600, 90);
     const phases: AssignmentPhase[] = [];
-    const lags: number[] = [];
-    let last = performance.now();
-    const tick = setInterval(() => {
-      const now = performance.now();
-      lags.push(now - last - 5);
-      last = now;
-    }, 5);
+    const lag = lagMonitor();
     const task = await pool.assign({ kind: 'assignment', applications: apps, reviewers, options: { k: 3, topK: 30, seed: 7 } }, { onPhase: (p) => phases.push(p) });
-    clearInterval(tick);
+    const lags = lag.stop();
     expect(task.result.status).toBe('assigned');
     expect(phases).toEqual(['diagnosing', 'building', 'solving', 'verifying', 'done']);
     const local = await solveAssignment(buildCandidates(apps, reviewers, { k: 3, topK: 30, seed: 7 }), (lp) => highs.solve(lp, { output_flag: false } as never) as SolverOutcome);
@@ -74,7 +81,7 @@ describe('solver pool, timed', () => {
     expect(task.why.every((w, i) => w.points === (task.result.status === 'assigned' ? task.result.pairs[i]!.points : -1))).toBe(true);
     expect(task.candidatePairs).toBe(600 * 30);
     // Candidate generation and the LP were built in the worker too: the loop never stalled.
-    const p99 = [...lags].sort((a, b) => a - b)[Math.floor(lags.length * 0.99)]!;
+    const p99 = p99Of(lags);
     expect(p99).toBeLessThan(100);
   });
 
@@ -105,17 +112,11 @@ describe('solver pool, timed', () => {
     expect(problem.sessions.length).toBeGreaterThan(350);
     const caps = { repairIterations: 200_000, improveIterations: 20_000 };
     const progress: TimetableProgress[] = [];
-    const lags: number[] = [];
-    let last = performance.now();
-    const tick = setInterval(() => {
-      const now = performance.now();
-      lags.push(now - last - 5);
-      last = now;
-    }, 5);
+    const lag = lagMonitor();
     const started = performance.now();
     const remote = await pool.timetable({ kind: 'timetable', problem, seed: 2020, ...caps, progressEvery: 500 }, { timeLimitSeconds: 60, onProgress: (p) => progress.push(p) });
     const ms = performance.now() - started;
-    clearInterval(tick);
+    const lags = lag.stop();
     expect(findConflicts(problem, remote.placements)).toEqual([]);
     expect(remote.placements.length + remote.unplaced.length).toBe(problem.sessions.length);
     // Progress crossed the thread boundary in order, ending with 'done' and no hard conflicts left.
@@ -130,7 +131,7 @@ describe('solver pool, timed', () => {
     expect(remote.placements).toEqual(local.placements);
     expect(remote.unplaced).toEqual(local.unplaced);
     expect(remote.stats.msTotal).toEqual(expect.any(Number));
-    const p99 = [...lags].sort((a, b) => a - b)[Math.floor(lags.length * 0.99)]!;
+    const p99 = p99Of(lags);
     console.info(`timetable (${problem.sessions.length} sessions) in the pool: ${Math.round(ms)} ms, ${progress.length} progress reports, interval lag p99 ${p99.toFixed(1)} ms`);
     expect(lags.length).toBeGreaterThan(ms / 5 / 4);
     expect(p99).toBeLessThan(100);
