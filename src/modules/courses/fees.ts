@@ -15,8 +15,7 @@ import { recordAudit, type Actor } from '../../platform/audit.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { budgetLines, budgetSpending, courseSessions } from '../../platform/db/schema/index.js';
 import type { HeldViewT } from '../../shared/contracts/courses.js';
-import { currentPlanId } from '../administration/repository.js';
-import { loadBudgetTree } from '../administration/use-cases.js';
+import { currentPlanId, loadBudgetTree } from '../administration/public.js';
 import { sessionView } from './curriculum.js';
 import { lecturersOfSessions, sessionById } from './repository.js';
 

@@ -39,7 +39,7 @@ import type {
   SelectionReplayViewT,
 } from '../../shared/contracts/selection.js';
 import { offsetOf } from '../../shared/contracts/paging.js';
-import { calibrationForCall } from '../review/scores.js';
+import { calibrationForCall } from '../review/public.js';
 import { buildCandidatePool, samePool, type CandidatePool, type Scoring } from './candidates.js';
 import { applicantExplanation, bilingual, bindingText, quotaLabel, reasonText, type ExplainContext } from './explain.js';
 import { queueOutcome, type OutcomeNotice } from './notify.js';
