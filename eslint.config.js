@@ -1,9 +1,14 @@
 // Lint for architecture, not only style: the core stays pure, the web app stays off the server,
-// promises are never left floating, switches are exhaustive, UI text comes from translations.
+// promises are never left floating, switches are exhaustive, UI text comes from translations,
+// modules meet only at their public.ts.
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import moduleBoundaries from './tools/eslint/module-boundaries.js';
 import noLiteralUiString from './tools/eslint/no-literal-ui-string.js';
+
+/** The project's own rules (tools/eslint/), one plugin object so every block can name it. */
+const oc = { rules: { 'no-literal-ui-string': noLiteralUiString, 'module-boundaries': moduleBoundaries } };
 
 const serverOnly = ['**/platform/**', '**/modules/**', '**/cli/**', '**/app.js', 'fastify', 'fastify/*', '@fastify/*', 'drizzle-orm', 'drizzle-orm/*', 'pg', '@electric-sql/*', 'better-auth', 'better-auth/*', 'node:*'];
 
@@ -57,9 +62,20 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: serverOnly, message: 'src/shared is used by the web app: no server imports.' }] }] },
   },
   {
+    // The platform serves every module and knows none of them.
+    files: ['src/platform/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/modules/**', '**/cli/**', '**/app.js'], message: 'src/platform knows no module: a module receives what it needs through ModuleDeps.' }] }] },
+  },
+  {
+    // Modules meet only at each other's public.ts; dependsOn in the manifests says which may meet.
+    files: ['src/modules/**/*.ts'],
+    plugins: { oc },
+    rules: { 'oc/module-boundaries': 'error' },
+  },
+  {
     files: ['web/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    plugins: { oc: { rules: { 'no-literal-ui-string': noLiteralUiString } } },
+    plugins: { oc },
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: serverOnly, message: 'The web app talks to the server only through /api/v1 and shared contracts.' }] }],
     },
