@@ -1,5 +1,5 @@
 /**
- * Lecturer fees into the budget (issue 4, point 8). Marking a session held books, for each of its
+ * Lecturer fees into the budget (docs/courses.md). Marking a session held books, for each of its
  * lecturers with a fee, feeRate × 1 as actual spending of the plan's "domestic faculty lecture fees"
  * line (국내 교수 강연비: 300,000 KRW × 16 days × 2 people), so plan vs actual moves as the course runs.
  *

@@ -1,7 +1,8 @@
 /**
- * A call's scores as a table for XLSX or CSV (issue 3, point 7): one row per application with its
- * rank, raw mean, calibrated score, spread, flags and each review's total. Same writers as the
- * applications export, so the CSV guard against formula injection and the BOM come with it.
+ * A call's scores as a table for XLSX or CSV: one row per application with its rank, raw mean,
+ * calibrated score, spread, flags and each review's total (docs/calibration.md). Written by
+ * src/platform/export/table.ts like the applications export, so the CSV guard against formula
+ * injection and the BOM come with it.
  */
 import type { Lang } from '../../core/shared/localized.js';
 import { recordAccess, type AccessActor } from '../../platform/access-log.js';

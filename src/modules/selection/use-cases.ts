@@ -1,5 +1,5 @@
 /**
- * Use cases of selection (issue 3, points 5–6).
+ * Use cases of selection (docs/selection.md).
  *
  * Runs: the candidates are the call's submitted applications (not withdrawn, not anonymised) with at
  * least one submitted review, scored by their calibrated score; the quotas and capacity are the
