@@ -1,14 +1,15 @@
 // Lint for architecture, not only style: the core stays pure, the web app stays off the server,
-// promises are never left floating, switches are exhaustive, UI text comes from translations.
+// promises are never left floating, switches are exhaustive, UI text comes from translations,
+// modules meet only at their public.ts.
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import dataAccessInRepository, { QUERIES_NOT_YET_IN_A_REPOSITORY } from './tools/eslint/data-access-in-repository.js';
+import moduleBoundaries from './tools/eslint/module-boundaries.js';
 import noLiteralUiString from './tools/eslint/no-literal-ui-string.js';
 
 /** The project's own rules (tools/eslint/), one plugin object for every block that uses them. */
-const oc = { rules: { 'no-literal-ui-string': noLiteralUiString, 'data-access-in-repository': dataAccessInRepository } };
-
+const oc = { rules: { 'no-literal-ui-string': noLiteralUiString, 'data-access-in-repository': dataAccessInRepository, 'module-boundaries': moduleBoundaries } };
 
 const serverOnly = ['**/platform/**', '**/modules/**', '**/cli/**', '**/app.js', 'fastify', 'fastify/*', '@fastify/*', 'drizzle-orm', 'drizzle-orm/*', 'pg', '@electric-sql/*', 'better-auth', 'better-auth/*', 'node:*'];
 
@@ -60,6 +61,17 @@ export default tseslint.config(
     // Contracts are shared with the browser.
     files: ['src/shared/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: serverOnly, message: 'src/shared is used by the web app: no server imports.' }] }] },
+  },
+  {
+    // The platform serves every module and knows none of them.
+    files: ['src/platform/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/modules/**', '**/cli/**', '**/app.js'], message: 'src/platform knows no module: a module receives what it needs through ModuleDeps.' }] }] },
+  },
+  {
+    // Modules meet only at each other's public.ts; dependsOn in the manifests says which may meet.
+    files: ['src/modules/**/*.ts'],
+    plugins: { oc },
+    rules: { 'oc/module-boundaries': 'error' },
   },
   {
     files: ['web/src/**/*.{ts,tsx}'],

@@ -26,7 +26,13 @@ export interface ModuleDeps {
 }
 
 export interface ModuleManifest {
+  /** The module's folder under src/modules. */
   name: string;
+  /**
+   * The modules whose public.ts this one imports (by name). tests/checks/module-dependencies.test.ts
+   * fails when the imports and this list differ, or when the declared graph has a cycle.
+   */
+  dependsOn: readonly string[];
   registerRoutes(app: App, deps: ModuleDeps): void;
   /** Idempotent: safe to run at every start. */
   seed?(deps: ModuleDeps): Promise<void>;

@@ -7,7 +7,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { participantsOfCall } from '../../src/modules/selection/index.js';
+import { participantsOfCall } from '../../src/modules/selection/public.js';
 import { accessLog, applications, auditLog, calls, outboxMessages, participants, reviewAssignments, reviews } from '../../src/platform/db/schema/index.js';
 import type { FinaliseViewT, MyApplicationsListT, MyApplicationSummaryT, OutboxListT, SelectionRunListT, SelectionRunViewT } from '../../src/shared/contracts/selection.js';
 import { startTestApp, type TestApp, type TestClient } from '../support/app.js';

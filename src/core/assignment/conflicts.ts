@@ -1,5 +1,5 @@
 /**
- * Conflicts of interest between applications and reviewers (issue 3, point 3). A reviewer may not
+ * Conflicts of interest between applications and reviewers (docs/assignment.md). A reviewer may not
  * review an application they declared a conflict with, one from their own organisation, or one
  * whose contact shares their institutional e-mail domain. Detection goes through indexes keyed by
  * organisation and domain, so its cost grows with the number of conflicts, not with

@@ -1,5 +1,5 @@
 /**
- * The assignment as a linear programme (issue 3, point 3): variables only for candidate pairs,
+ * The assignment as a linear programme (docs/assignment.md): variables only for candidate pairs,
  * every application exactly k reviewers (less any kept from before), every reviewer at most their load, total affinity
  * maximised. It is a bipartite b-matching, whose constraint matrix is totally unimodular, so the
  * LP optimum HiGHS returns at a vertex is already 0/1; the integrality is still checked and, should

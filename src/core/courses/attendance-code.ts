@@ -1,5 +1,5 @@
 /**
- * Attendance by rotating code (issue 4 point 5), the pure part: when a session's check-in window is
+ * Attendance by rotating code (docs/attendance.md), the pure part: when a session's check-in window is
  * open, which time step a code belongs to, how an HMAC digest becomes six digits, and attendance
  * rates. The HMAC itself is computed by the attendance module (node:crypto); time comes in as epoch
  * milliseconds, so every rule here is tested without a clock. See docs/attendance.md.

@@ -1,5 +1,5 @@
 /**
- * Completion of a cohort (issue 4 point 6), pure: a programme's rule (minimum attendance, session
+ * Completion of a cohort (docs/attendance.md), pure: a programme's rule (minimum attendance, session
  * types that must be attended, an experiment report) checked against one person's record, with
  * what is still missing in numbers; whether an issued certificate is still supported by the record;
  * and the printed certificate number. See docs/attendance.md.

@@ -1,5 +1,5 @@
 /**
- * iCalendar text (RFC 5545) for the course calendars of issue 4, point 7: one VCALENDAR with the
+ * iCalendar text (RFC 5545) for the course calendars (docs/calendars.md): one VCALENDAR with the
  * Asia/Seoul VTIMEZONE and one VEVENT per session. Pure: instants come in as epoch milliseconds and
  * are turned into text by civil-day arithmetic (no Date, no clock), so the same sessions always give
  * the same bytes — calendar apps compare UID + SEQUENCE, and a feed that changes on every request

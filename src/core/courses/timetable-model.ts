@@ -1,5 +1,5 @@
 /**
- * The timetabling problem of issue 4, point 3, as plain data: a calendar of course days and daily
+ * The timetabling problem (docs/timetabling.md) as plain data: a calendar of course days and daily
  * time slots, rooms, lecturers and cohorts with their availability, and the sessions to place with
  * their constraints. Days and weeks are whole-number indexes from the calendar's first day (day 0,
  * week 0 = days 0–6), never Date objects; docs/timetabling.md describes the model.

@@ -1,5 +1,5 @@
 /**
- * Timetable construction and repair (issue 4, point 3): a seeded heuristic over the compiled
+ * Timetable construction and repair (docs/timetabling.md): a seeded heuristic over the compiled
  * domains. (1) Greedy construction, most constrained session first, each to its cheapest
  * candidate. (2) Tabu search on the hard conflicts: a conflicted session moves to its best
  * non-tabu candidate (hard conflicts first, soft cost as tie-break), until none are left.

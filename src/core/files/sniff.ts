@@ -1,5 +1,5 @@
 /**
- * What an uploaded file is, told from its bytes alone (issue 3, point 2; security guide row 22;
+ * What an uploaded file is, told from its bytes alone (security guide row 22;
  * ASVS 5.2.2): the name and the Content-Type header are the sender's claims and are never
  * believed. Only document and image formats an application needs are allowed: PDF, PNG, JPEG,
  * Office Open XML (DOCX, XLSX, PPTX; macro-enabled variants refused), HWPX and HWP 5. Anything

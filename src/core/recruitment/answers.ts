@@ -1,5 +1,5 @@
 /**
- * The application form as pure rules (issue 3, points 1–2): a call's questions, quotas and consent
+ * The application form as pure rules: a call's questions, quotas and consent
  * items are checked for coherence, answers are checked against the questions, consents against the
  * consent items (PIPA §15, §16, §22), and the application window against a given instant.
  * There is deliberately no question type for resident registration numbers (PIPA §24-2).

@@ -1,7 +1,7 @@
 import { DomainError } from '../shared/domain-error.js';
 
 /**
- * Reviewer calibration (issue 3, point 4). The model and how to read its numbers are in
+ * Reviewer calibration. The model and how to read its numbers are in
  * docs/calibration.md: score = applicationQuality + reviewerOffset + noise, fitted by least squares
  * with a ridge penalty λ on the offsets, solved by Gauss–Seidel (alternating exact updates).
  */

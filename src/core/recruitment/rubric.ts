@@ -1,5 +1,5 @@
 /**
- * Rubric arithmetic (issue 3, point 4): a reviewer scores every criterion on the rubric's integer
+ * Rubric arithmetic (docs/calibration.md): a reviewer scores every criterion on the rubric's integer
  * scale; the review's total is the weighted mean of the criterion scores, mapped to 0..100 so that
  * calibration thresholds and selection scores read the same whatever scale staff chose.
  */

@@ -2,7 +2,7 @@ import { compareIds } from './calibration.js';
 import { hashSeed, mulberry32 } from '../shared/random.js';
 
 /**
- * Quota-constrained selection (issue 3, point 5) as pure functions around an injected MIP solver:
+ * Quota-constrained selection as pure functions around an injected MIP solver:
  * build a CPLEX-LP model, pre-check the quotas, interpret the solver's answer, explain every
  * outcome, replay a stored run. docs/selection.md describes the model, ties and explanations.
  */

@@ -1,5 +1,5 @@
 /**
- * Two-factor sign-in use cases (adr/0013 point 5). better-auth's twoFactor plugin keeps the TOTP
+ * Two-factor sign-in use cases (docs/adr/0013-accounts-verification-2fa.md). better-auth's twoFactor plugin keeps the TOTP
  * secret and recovery codes (encrypted) and checks codes; these functions call its endpoints,
  * turn its error codes into ours, apply our rules (an administrator keeps two-factor on) and mark
  * the session that proved a code, which personal-data exports ask for.

@@ -1,15 +1,8 @@
 /** The budget as CSV (UTF-8 with BOM so Excel shows Korean), one row per line in table order. */
 import { formulaText } from '../../core/budget/budget.js';
 import { formatThousandKrw } from '../../core/budget/money.js';
+import { csvText } from '../../platform/export/csv.js';
 import type { BudgetViewT } from '../../shared/contracts/plan.js';
-
-/** Quotes a cell; a leading = + - @ is neutralised so a spreadsheet never runs it (CSV injection). */
-export function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  let s = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 export function budgetCsv(view: BudgetViewT): string {
   const header = ['level', 'line_ko', 'line_en', 'planned_thousand_krw', 'planned_krw', 'calculation_ko', 'calculation_en'];
@@ -25,5 +18,5 @@ export function budgetCsv(view: BudgetViewT): string {
     if (view.withActuals) row.push(String(l.actual ?? 0), l.executionRate == null ? '' : String(l.executionRate));
     rows.push(row);
   }
-  return '\uFEFF' + rows.map((r) => r.map((c) => csvCell(c)).join(',')).join('\r\n') + '\r\n';
+  return csvText(rows);
 }

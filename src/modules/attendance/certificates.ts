@@ -20,7 +20,7 @@ import { recordAudit, type Actor } from '../../platform/audit.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { certificates } from '../../platform/db/schema/index.js';
 import type { CertificateVerificationT, CertificateViewT, IssueCertificatesResultT, MyCertificateViewT } from '../../shared/contracts/attendance.js';
-import { cohortMembers } from '../courses/members.js';
+import { cohortMembers } from '../courses/public.js';
 import { newCertificateToken } from './codes.js';
 import { loadCertificateFont, renderCertificatePdf } from './pdf.js';
 import { completionIn, loadCohortRecord, stillMeetsRules, supportOf } from './cohort-completion.js';

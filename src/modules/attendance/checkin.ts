@@ -18,7 +18,7 @@ import type { Config } from '../../platform/config.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { attendance } from '../../platform/db/schema/index.js';
 import type { AttendanceCorrectionResultT, AttendanceCorrectionT, AttendanceRecordViewT, CheckinCodeViewT, CheckinInputT, CheckinResultT, CohortAttendanceViewT } from '../../shared/contracts/attendance.js';
-import { cohortMembers, isCohortMember } from '../courses/members.js';
+import { cohortMembers, isCohortMember } from '../courses/public.js';
 import { attendanceCode, checkinUrl, codeMatches, qrSvg } from './codes.js';
 import { certificateAfterCorrection } from './cohort-completion.js';
 import { attendanceOf, attendanceOfSessions, cohortWithProgramme, sessionById, sessionsInWindow, sessionsOfCohort, type AttendanceRow, type SessionRow } from './repository.js';

@@ -12,7 +12,7 @@ import { DomainError } from '../../core/shared/domain-error.js';
 import { recordAccess, type AccessActor } from '../../platform/access-log.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import type { CohortCompletionViewT, CorrectionCertificateViewT } from '../../shared/contracts/attendance.js';
-import { cohortMembers } from '../courses/members.js';
+import { cohortMembers } from '../courses/public.js';
 import { completionOf } from './progress.js';
 import {
   attendanceOfSessions,

@@ -13,7 +13,7 @@ import { DomainError } from '../../core/shared/domain-error.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { experimentReports } from '../../platform/db/schema/index.js';
 import type { ExperimentReportInputT, ExperimentReportViewT, ProgressViewT } from '../../shared/contracts/attendance.js';
-import { isCohortMember } from '../courses/members.js';
+import { isCohortMember } from '../courses/public.js';
 import { attendanceOfSessions, certificateOf, cohortWithProgramme, reportOf, sessionsOfCohort, type AttendanceRow, type CohortRow, type ProgrammeRow, type ReportRow, type SessionRow } from './repository.js';
 
 export function presentReport(row: ReportRow): ExperimentReportViewT {

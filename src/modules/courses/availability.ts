@@ -1,5 +1,5 @@
 /**
- * Lecturer availability (issue 4, point 3): weekly open hours and dates a lecturer cannot come (hard
+ * Lecturer availability (docs/timetabling.md): weekly open hours and dates a lecturer cannot come (hard
  * for the timetable), and slots they would like or would rather not teach in (soft: weighed, never
  * refused for), entered by the lecturer (a 'mentor' of the network) or by staff. Only accounts
  * holding 'mentor' have it: anyone else is "not a lecturer" (404), like an unknown id.

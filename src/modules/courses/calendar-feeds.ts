@@ -1,5 +1,5 @@
 /**
- * iCalendar feeds (issue 4, point 7): a course's timetable (public once the cohort is published),
+ * iCalendar feeds (docs/calendars.md): a course's timetable (public once the cohort is published),
  * and personal feeds for participants and lecturers behind secret token URLs (calendar apps send
  * no cookies). Tokens are 256-bit random, shown once and stored as SHA-256 hashes; making a new one
  * replaces (revokes) the old. The text comes from the pure builder in src/core/courses/ical.ts;

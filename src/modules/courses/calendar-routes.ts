@@ -1,5 +1,5 @@
 /**
- * HTTP routes of the iCalendar feeds (issue 4, point 7). Two are public: a published cohort's
+ * HTTP routes of the iCalendar feeds (docs/calendars.md). Two are public: a published cohort's
  * timetable, and a personal feed authenticated by the secret token in its URL (calendar apps send
  * no cookies). Minting, listing and revoking tokens needs a signed-in account. The courses
  * module's registerRoutes calls registerCalendarRoutes.

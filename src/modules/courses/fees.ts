@@ -1,5 +1,5 @@
 /**
- * Lecturer fees into the budget (issue 4, point 8). Marking a session held books, for each of its
+ * Lecturer fees into the budget (docs/courses.md). Marking a session held books, for each of its
  * lecturers with a fee, feeRate × 1 as actual spending of the plan's "domestic faculty lecture fees"
  * line (국내 교수 강연비: 300,000 KRW × 16 days × 2 people), so plan vs actual moves as the course runs.
  *
@@ -15,8 +15,7 @@ import { recordAudit, type Actor } from '../../platform/audit.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { budgetLines, budgetSpending, courseSessions } from '../../platform/db/schema/index.js';
 import type { HeldViewT } from '../../shared/contracts/courses.js';
-import { currentPlanId } from '../administration/repository.js';
-import { loadBudgetTree } from '../administration/use-cases.js';
+import { currentPlanId, loadBudgetTree } from '../administration/public.js';
 import { sessionView } from './curriculum.js';
 import { lecturersOfSessions, sessionById } from './repository.js';
 

@@ -11,6 +11,7 @@ import { seedCourses } from './seed.js';
  */
 export const coursesModule: ModuleManifest = {
   name: 'courses',
+  dependsOn: ['administration', 'enrolment'],
   registerRoutes: (app, deps) => {
     registerCoursesRoutes(app, deps);
     registerTimetableRoutes(app, deps);

@@ -1,8 +1,6 @@
 /**
  * Data access for courses: programmes, cohorts, rooms, modules, sessions, lecturers, materials.
- *
- * The first three functions are imported by the enrolment, attendance, timetable and calendar code
- * (helpers I3/I4/I5): keep their signatures stable.
+ * Other modules do not import this file; what they may use of courses is in public.ts.
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { DomainError } from '../../core/shared/domain-error.js';

@@ -39,7 +39,7 @@ export const seedProgrammes: readonly SeedProgramme[] = [
       ko: '혁신가라면 참여하고 싶은 ‘최고 혁신가 과정’. 문제해결 역량이 있는 사회혁신가 약 30명이 서울혁신파크에서 16주 동안 강연, 워크숍, 혁신실험을 함께합니다. 워킹그룹을 구성하여 공통 과제를 발굴하고 혁신 협업 실험을 하며, 사회혁신 평가와 측정을 다룹니다.',
       en: 'The "top innovator course" every innovator wants to join. About 30 social innovators with problem-solving capacity spend 16 weeks at Seoul Innovation Park in lectures, workshops and innovation experiments: working groups discover common challenges and run collaborative innovation experiments, and learn social-innovation evaluation and measurement.',
     },
-    // An example rule (issue 4, point 6): 80% attendance, the field study attended, an experiment report.
+    // An example rule (docs/attendance.md): 80% attendance, the field study attended, an experiment report.
     completionRule: { minAttendanceRate: 0.8, requiredSessionTypes: ['field_study'], requireExperimentReport: true },
   },
   {

@@ -1,5 +1,5 @@
 /**
- * Live warnings for staff editing a cohort's timetable by hand (issue 4, point 3): the core's
+ * Live warnings for staff editing a cohort's timetable by hand (docs/timetabling.md): the core's
  * findConflicts over the sessions' stored times (the same definition of a hard conflict the solver
  * is held to), plus clashes with sessions of other cohorts that share a lecturer or a room — those
  * are compared minute by minute on the stored times, since other cohorts' sessions are not in the

@@ -1,5 +1,5 @@
 /**
- * From the database to the timetabling core's problem (issue 4, point 3), and back to times:
+ * From the database to the timetabling core's problem (docs/timetabling.md), and back to times:
  * cohorts become the calendar's weeks (Asia/Seoul dates), sessions keep their constraints, rooms
  * their weekly availability, and what cannot move — sessions already held, and sessions of other
  * cohorts that share a lecturer or a room — closes those lecturers' and rooms' times. The mapping

@@ -1,5 +1,5 @@
 /**
- * HTTP routes of timetabling (issue 4, point 3), all staff only: start a run (202, solved in a
+ * HTTP routes of timetabling (docs/timetabling.md), all staff only: start a run (202, solved in a
  * worker thread), follow it, apply it; and the live conflict warnings for hand edits. The courses
  * module's registerRoutes calls registerTimetableRoutes.
  */

@@ -1,5 +1,5 @@
 /**
- * Timetable runs (issue 4, point 3). A request stores a queued run and answers 202 at once; a
+ * Timetable runs (docs/timetabling.md). A request stores a queued run and answers 202 at once; a
  * background job (deps.jobs) reads the cohorts, builds the core's problem and solves it in the
  * solver pool's worker thread, writing progress (phase, placed, hard conflicts left) to the run row
  * so any instance can report it. Nothing moves until staff apply the run: then every proposed

@@ -8,7 +8,7 @@ import { and, asc, count, eq, ilike, or } from 'drizzle-orm';
 import { containsPattern } from '../../platform/db/like.js';
 import { DomainError } from '../../core/shared/domain-error.js';
 import { recordAccess, type AccessActor } from '../../platform/access-log.js';
-import { seatCountsOf } from '../enrolment/repository.js';
+import { seatCountsOf } from '../enrolment/public.js';
 import type { DbOrTx } from '../../platform/db/client.js';
 import { roleGrants, users } from '../../platform/db/schema/index.js';
 import type { CohortDetailT, CohortMemberListT, CohortMemberQueryT, LecturerPoolQueryT, LecturerPoolT, MyCohortListT, MyCohortViewT, PublicCohortViewT, PublicProgrammeListT } from '../../shared/contracts/courses.js';

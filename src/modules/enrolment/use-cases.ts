@@ -1,5 +1,5 @@
 /**
- * Use cases of enrolment in open courses (issue 4, point 4).
+ * Use cases of enrolment in open courses.
  *
  * Concurrency (docs/enrolment.md): every change to a cohort's enrolments — enrolling, cancelling,
  * promoting — runs in one transaction that first locks the cohort's row (FOR NO KEY UPDATE). Under

@@ -22,7 +22,7 @@ import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { applications, storedFiles } from '../../platform/db/schema/index.js';
 import type { FileStorage } from '../../platform/files/storage.js';
 import type { StoredFileViewT } from '../../shared/contracts/files.js';
-import { applicationOf, visibleCall, type CallRow } from '../recruitment/repository.js';
+import { applicationOf, visibleCall, type CallRow } from '../recruitment/public.js';
 import { fileById, filesOfApplication, filesOfQuestion, isAssignedReviewer, type StoredFileRow } from './repository.js';
 
 export function presentFile(row: StoredFileRow): StoredFileViewT {

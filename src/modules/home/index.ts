@@ -2,4 +2,4 @@ import type { ModuleManifest } from '../../platform/module.js';
 import { registerHomeRoutes } from './routes.js';
 
 /** Home: read models for the home page (what is coming up; a signed-in person's own overview). */
-export const homeModule: ModuleManifest = { name: 'home', registerRoutes: registerHomeRoutes };
+export const homeModule: ModuleManifest = { name: 'home', dependsOn: [], registerRoutes: registerHomeRoutes };

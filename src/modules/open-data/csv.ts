@@ -1,20 +1,18 @@
 /**
  * The open datasets as CSV: the JSON records flattened, one column per field and language
  * (`title_ko`, `title_en`), UTF-8 with a BOM so Excel reads Korean, CRLF line ends (RFC 4180), and
- * every text cell through the budget export's injection guard. Several values in one cell (a work
- * package's tasks, a call's cohorts) are joined with " | ". The licence travels in the Link header
- * and the catalogue, since CSV has no place for it that a portal would read.
+ * every text cell through the downloads' injection guard (src/platform/export/csv.ts). Several
+ * values in one cell (a work package's tasks, a call's cohorts) are joined with " | ". The licence
+ * travels in the Link header and the catalogue, since CSV has no place for it that a portal would
+ * read.
  */
 import type { OpenBudgetT, OpenCallsT, OpenCoursesT, OpenDatasetT, OpenPlanT, OpenScheduleT, OpenTextT } from '../../shared/contracts/open-data.js';
-import { csvCell } from '../administration/export-csv.js';
+import { csvText } from '../../platform/export/csv.js';
 
 type Cell = string | number | null;
 const JOIN = ' | ';
 
-function toCsv(header: string[], rows: Cell[][]): string {
-  const lines = [header, ...rows].map((r) => r.map((c) => csvCell(c)).join(','));
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
-}
+const toCsv = (header: string[], rows: Cell[][]): string => csvText([header, ...rows]);
 
 const ko = (t: OpenTextT | null | undefined): Cell => t?.ko ?? null;
 const en = (t: OpenTextT | null | undefined): Cell => t?.en ?? null;

@@ -8,5 +8,6 @@ import { registerOpenDataRoutes } from './routes.js';
  */
 export const openDataModule: ModuleManifest = {
   name: 'open-data',
+  dependsOn: ['administration'],
   registerRoutes: registerOpenDataRoutes,
 };

@@ -1,5 +1,5 @@
 /**
- * HTTP routes of open data (issue 9 point 10), all public: the catalogue as DCAT-AP JSON-LD, its
+ * HTTP routes of open data (docs/adr/0014-open-data-licence.md), all public: the catalogue as DCAT-AP JSON-LD, its
  * plain-JSON twin for the /data page, and each dataset as JSON and CSV. The licence is in every
  * JSON document and, for every file, in a `Link: rel="license"` header next to the catalogue's
  * address; Last-Modified is the data's own last change. Anyone may fetch them from any origin

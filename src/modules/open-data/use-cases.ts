@@ -18,8 +18,7 @@ import type {
   OpenScheduleT,
   OpenTextT,
 } from '../../shared/contracts/open-data.js';
-import { currentPlan } from '../administration/repository.js';
-import { budgetView, planView, scheduleView } from '../administration/use-cases.js';
+import { budgetView, currentPlan, planView, scheduleView } from '../administration/public.js';
 import { both, licenceOf, openText, publisherOf } from './licence.js';
 import { lastModified, publicCallRows, publicSessionRows, visibleCohortRows } from './repository.js';
 

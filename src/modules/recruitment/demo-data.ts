@@ -1,5 +1,5 @@
 /**
- * A realistic synthetic call for trying Open Campus (issue 3 point 10): the plan's pilot course
+ * A realistic synthetic call for trying Open Campus (npm run demo:load): the plan's pilot course
  * "탑 이노베이터 과정", 30 places with sector quotas, about 300 applicants from the four sectors the
  * plan names (companies, the public sector, universities, civil society), 20 reviewers, and — on
  * request — scores with some reviewers systematically harsh or lenient, so calibration has

@@ -14,7 +14,7 @@ import { grantGlobalRole } from '../../platform/auth/roles.js';
 import { recordAudit, type Actor } from '../../platform/audit.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { accounts, applications, callReviewers, calls, cohorts, reviewAssignments, reviews, users } from '../../platform/db/schema/index.js';
-import { PILOT_COHORT_SLUG } from '../courses/seed-2020.js';
+import { PILOT_COHORT_SLUG } from '../courses/public.js';
 import { DEMO_TITLE, demoReview, generateDemo, roundRobinAssignment, type DemoData, type DemoPerson } from './demo-data.js';
 
 export const DEMO_ACTOR: Actor = { userId: null, label: 'demo' };

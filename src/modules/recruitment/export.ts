@@ -1,19 +1,16 @@
 /**
  * A call's applications as a table (one row per application, one column per question and consent
- * item), written as XLSX or CSV. Labels follow the reader's language; times are Seoul's, the
- * campus's own zone, whatever the server's zone is.
+ * item), written as XLSX or CSV by src/platform/export/. Labels follow the reader's language; times
+ * are Seoul's, the campus's own zone, whatever the server's zone is.
  */
-import ExcelJS from 'exceljs';
 import type { AnswerValue, Question } from '../../core/recruitment/answers.js';
 import { pickText, type Lang } from '../../core/shared/localized.js';
 import { translate } from '../../shared/i18n/server-messages.js';
-import { csvCell } from '../administration/export-csv.js';
+import type { ExportTable } from '../../platform/export/table.js';
 import type { ApplicationExportRow, CallRow } from './repository.js';
 
-export interface ApplicationTable {
-  header: string[];
-  rows: (string | number)[][];
-}
+/** The applications download before it is written (src/platform/export/table.ts writes it). */
+export type ApplicationTable = ExportTable;
 
 const seoulTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Seoul', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
 
@@ -53,23 +50,4 @@ export function applicationTable(call: CallRow, rows: readonly ApplicationExport
     app.consentVersion ?? '',
   ]);
   return { header, rows: body };
-}
-
-/** UTF-8 with BOM so Excel shows Korean; every text cell goes through the formula-injection guard. */
-export function applicationsCsv(table: ApplicationTable): string {
-  return '\uFEFF' + [table.header, ...table.rows].map((r) => r.map((c) => csvCell(c)).join(',')).join('\r\n') + '\r\n';
-}
-
-export async function applicationsXlsx(table: ApplicationTable, sheetName: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Open Campus';
-  wb.created = new Date(0);
-  const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.addRow(table.header).font = { bold: true };
-  // Plain string cells: ExcelJS writes them as text, never as formulas, so "=…" answers stay inert.
-  for (const row of table.rows) ws.addRow(row);
-  ws.columns.forEach((c, i) => {
-    c.width = i < 4 ? 20 : 28;
-  });
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -1,5 +1,5 @@
 /**
- * Retention (issue 3 point 7; PIPA §21; security guide row 32): once a call's selection has been
+ * Retention (PIPA §21; security guide row 32): once a call's selection has been
  * final for `retentionDays`, the personal data of everyone who was not selected — not selected,
  * waitlisted, declined, withdrawn, never submitted — is destroyed: answers and consents emptied,
  * uploaded files deleted (rows and bytes), reviewers' written comments cleared, and the e-mails

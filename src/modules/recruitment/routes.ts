@@ -7,7 +7,7 @@ import { accessorOf, actorOf, me, validated } from '../../platform/http/request.
 import type { App } from '../../platform/http/server.js';
 import type { ModuleDeps } from '../../platform/module.js';
 import { translate } from '../../shared/i18n/server-messages.js';
-import { applicationsCsv, applicationsXlsx } from './export.js';
+import { tableCsv as applicationsCsv, tableXlsx as applicationsXlsx } from '../../platform/export/table.js';
 import * as uc from './use-cases.js';
 
 export function registerRecruitmentRoutes(app: App, deps: ModuleDeps): void {

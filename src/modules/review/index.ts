@@ -4,5 +4,6 @@ import { registerReviewRoutes } from './routes.js';
 /** Review: rubric and reviewers, conflicts, automatic and manual assignment, scoring and calibrated scores (see routes.ts). */
 export const reviewModule: ModuleManifest = {
   name: 'review',
+  dependsOn: [],
   registerRoutes: registerReviewRoutes,
 };

@@ -49,7 +49,7 @@ import * as reviewer from './reviewer.js';
 import { getRun, listRuns, startRun } from './runs.js';
 import { scoresView } from './scores-view.js';
 import { exportScores } from './scores-export.js';
-import { applicationsCsv, applicationsXlsx } from '../recruitment/export.js';
+import { tableCsv, tableXlsx } from '../../platform/export/table.js';
 import { ApplicationExportQuery, ApplicationExportRequest } from '../../shared/contracts/recruitment.js';
 import { translate } from '../../shared/i18n/server-messages.js';
 import { listReviewers } from './reviewer-list.js';
@@ -261,8 +261,8 @@ export function registerReviewRoutes(app: App, deps: ModuleDeps): void {
         const lang = request.lang;
         const table = await exportScores(db, accessorOf(request), request.params.id, reason, format, lang);
         reply.header('content-disposition', `attachment; filename="open-campus-scores-${request.params.id}-${lang}.${format}"`).header('cache-control', 'no-store');
-        if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(applicationsCsv(table));
-        return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await applicationsXlsx(table, translate(lang, 'exports.scores.sheet')));
+        if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(tableCsv(table));
+        return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await tableXlsx(table, translate(lang, 'exports.scores.sheet')));
       },
     });
   scoresExport('xlsx');

@@ -1,5 +1,5 @@
 /**
- * Automatic assignment runs (issue 3, point 3). A request stores a queued run and returns at once;
+ * Automatic assignment runs (docs/assignment.md). A request stores a queued run and returns at once;
  * the work happens in a background job (deps.jobs) with the LP solved by HiGHS in the worker pool,
  * so the request thread never blocks. The run row carries status, phase and result, so any
  * instance can report progress. How a run treats existing assignments is in docs/assignment.md:
@@ -157,7 +157,7 @@ async function executeRun(deps: ModuleDeps, actor: Actor, runId: string): Promis
   try {
     // The whole model — conflicts, top-K candidates, LP, solve, pairs — is built in the solver's
     // worker thread: at 10,000 × 1,000 the candidate scan alone is seconds of CPU, which on this
-    // thread would stall every other request (issue 3, point 8).
+    // thread would stall every other request.
     const task = await deps.solver.assign(
       {
         kind: 'assignment',

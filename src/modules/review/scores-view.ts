@@ -1,5 +1,5 @@
 /**
- * The staff scores view (issue 3, point 4): per application the raw mean, the calibrated score, the
+ * The staff scores view: per application the raw mean, the calibrated score, the
  * spread and a disagreement flag (docs/calibration.md), and whether its outcome — in or out of the
  * top `capacity` by calibrated score — would change without any single reviewer; per reviewer the
  * estimated offset. Names are shown, so the read is access-logged.

@@ -1,6 +1,6 @@
 /**
- * The module's small public API for later modules (issue 4 links cohorts to these rows): who
- * became a participant of a call through its finalised selection, and whether they still are.
+ * Who became a participant of a call through its finalised selection, and whether they still are
+ * (other modules read it through public.ts; a cohort filled by a call has these people).
  */
 import type { DbOrTx } from '../../platform/db/client.js';
 import { participantRows } from './repository.js';

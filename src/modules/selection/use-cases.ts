@@ -1,5 +1,5 @@
 /**
- * Use cases of selection (issue 3, points 5–6).
+ * Use cases of selection (docs/selection.md).
  *
  * Runs: the candidates are the call's submitted applications (not withdrawn, not anonymised) with at
  * least one submitted review, scored by their calibrated score; the quotas and capacity are the
@@ -39,7 +39,7 @@ import type {
   SelectionReplayViewT,
 } from '../../shared/contracts/selection.js';
 import { offsetOf } from '../../shared/contracts/paging.js';
-import { calibrationForCall } from '../review/scores.js';
+import { calibrationForCall } from '../review/public.js';
 import { buildCandidatePool, samePool, type CandidatePool, type Scoring } from './candidates.js';
 import { applicantExplanation, bilingual, bindingText, quotaLabel, reasonText, type ExplainContext } from './explain.js';
 import { queueOutcome, type OutcomeNotice } from './notify.js';

@@ -30,7 +30,7 @@ export interface AssignmentTaskResult {
 }
 
 /**
- * A whole timetable (issue 4, point 3): the pure heuristic of src/core/courses is synchronous CPU
+ * A whole timetable (docs/timetabling.md): the pure heuristic of src/core/courses is synchronous CPU
  * work (seconds on the 400-session benchmark, up to its time limit on a knot it cannot untie), so
  * it runs here, not on the HTTP thread. HiGHS is not involved; the time limit is the request's
  * `time_limit` (seconds), read by the solver through the worker's own clock.

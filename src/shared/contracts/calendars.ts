@@ -1,4 +1,4 @@
-/** Contracts of the iCalendar feeds and their secret feed tokens (issue 4, point 7). */
+/** Contracts of the iCalendar feeds and their secret feed tokens (docs/calendars.md). */
 import { z } from 'zod';
 
 /** Whose sessions a personal feed lists: my courses (participant) or my teaching (lecturer). */

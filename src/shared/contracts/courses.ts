@@ -1,5 +1,5 @@
 /**
- * Contracts of courses (issue 4, points 1, 2 and 8): programmes, cohorts, rooms, the curriculum
+ * Contracts of courses (docs/courses.md): programmes, cohorts, rooms, the curriculum
  * (modules, sessions, lecturers, materials), the public and participant views, and "session held"
  * which books lecturer fees into the budget.
  *
@@ -42,7 +42,7 @@ const LinkUrl = z
 
 // ---------- programmes ----------
 
-/** What completing a cohort takes (issue 4, point 6); the attendance module checks it. */
+/** What completing a cohort takes; the attendance module checks it (docs/attendance.md). */
 export const CompletionRule = z.strictObject({
   /** Share of the cohort's sessions attended, 0..1 (e.g. 0.8). */
   minAttendanceRate: z.number().min(0, { message: 'oc:errors.courses.rate' }).max(1, { message: 'oc:errors.courses.rate' }),

@@ -1,5 +1,5 @@
 /**
- * Contracts of enrolment in open courses (issue 4, point 4): a citizen enrols in a published open
+ * Contracts of enrolment in open courses (docs/enrolment.md): a citizen enrols in a published open
  * cohort (a seat, or a numbered place on the waitlist when full), cancels (the first on the waitlist
  * moves up), and reads their enrolments; staff read a cohort's list. Status and positions are the
  * server's to set: the enrolment request has no body, only an optional `Idempotency-Key` header.

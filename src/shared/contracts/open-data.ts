@@ -1,5 +1,5 @@
 /**
- * Open data (issue 9 point 10): the public datasets a city can republish on its open-data portal,
+ * Open data (docs/adr/0014-open-data-licence.md): the public datasets a city can republish on its open-data portal,
  * as JSON (these schemas) and CSV (the same records, one column per field and language), and the
  * catalogue that lists them. Every document carries its licence, publisher and the time its data
  * last changed, so a copy taken from the portal still says what may be done with it.

@@ -1,5 +1,5 @@
 /**
- * Contracts of selection (issue 3, points 5–6): selection runs with their explanations, replay,
+ * Contracts of selection (docs/selection.md): selection runs with their explanations, replay,
  * finalising (outcomes, participants, e-mail outbox), an applicant's own outcomes and declining a
  * place, and the staff view of the e-mail outbox. Inputs are strict: outcomes, positions and
  * scores are the server's to set.

@@ -1,5 +1,5 @@
 /**
- * Contracts of the timetabling routes (issue 4, point 3). Plain zod that imports nothing from the
+ * Contracts of the timetabling routes (docs/timetabling.md). Plain zod that imports nothing from the
  * server, like src/shared/contracts/*, so it can move there unchanged (the web app reads the types).
  */
 import { z } from 'zod';

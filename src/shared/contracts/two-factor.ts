@@ -1,4 +1,4 @@
-/** Contracts of two-factor sign-in (TOTP with recovery codes, adr/0013 point 5). */
+/** Contracts of two-factor sign-in (TOTP with recovery codes; docs/adr/0013-accounts-verification-2fa.md). */
 import { z } from 'zod';
 
 /** The six digits an authenticator app shows; spaces people type between groups are dropped. */

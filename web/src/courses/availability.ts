@@ -1,5 +1,5 @@
 /**
- * Pure helpers of the availability editors (issue 4, point 3): weekly open hours of a lecturer or a
+ * Pure helpers of the availability editors (docs/timetabling.md): weekly open hours of a lecturer or a
  * room, dates a lecturer cannot come, and soft slot wishes. The editors keep what people type (text
  * such as "9:00"); these functions turn it into the contract's shape and back, and name each problem
  * by the same path the server uses ('weekly.1.0', 'unavailableDates.2', 'avoided.0'), so a quick

@@ -1,5 +1,5 @@
 /**
- * Courses (issue 4): programmes (the plan's two course types), cohorts (one run of a programme in
+ * Courses (docs/courses.md): programmes (the plan's two course types), cohorts (one run of a programme in
  * one place), rooms, the curriculum (modules and sessions with lecturers and materials), enrolment
  * for open courses, attendance, completion and certificates, and calendar feed tokens.
  *
@@ -270,7 +270,7 @@ export const calendarTokens = pgTable(
 export type TimetableRunStatus = 'queued' | 'running' | 'done' | 'failed';
 
 /**
- * One automatic timetabling job over one or more cohorts (issue 4, point 3): parameters, live
+ * One automatic timetabling job over one or more cohorts (docs/timetabling.md): parameters, live
  * progress (phase, placed, hard conflicts left), the proposed placements and the unplaced sessions
  * with their reasons. Nothing moves until staff apply the run (appliedAt), in one transaction.
  */
@@ -297,7 +297,7 @@ export const timetableRuns = pgTable(
 );
 
 /**
- * When a lecturer from the network can teach (issue 4, point 3): weekly open hours (same shape as a
+ * When a lecturer from the network can teach (docs/timetabling.md): weekly open hours (same shape as a
  * room's) and dates they cannot come. Entered by the lecturer or by staff; the timetable reads it.
  * Lecturers known only by an external name have no row and count as free.
  */
