@@ -17,11 +17,11 @@ import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessLog, attendance, users } from '../../src/platform/db/schema/index.js';
 import type { CohortAttendanceViewT, CohortCompletionViewT, CohortRatesViewT, IssueCertificatesResultT } from '../../src/shared/contracts/attendance.js';
-import { startTestApp, type TestApp, type TestClient } from '../support/app.js';
+import { startTestApp, type TestApp } from '../support/app.js';
 import { DAY, HOUR, makeCohort, makeProgramme, makeSession } from './attendance-fixtures.js';
 
 let t: TestApp;
-let staff: TestClient;
+let staff: Awaited<ReturnType<TestApp['signedIn']>>;
 let cohortId: string;
 const people: { id: string; name: string; email: string }[] = [];
 const sessionIds: string[] = [];
