@@ -165,6 +165,14 @@ describe.skipIf(!run)('staff completion page', () => {
     expect([await total(page, 'members'), await total(page, 'complete'), await total(page, 'not-complete'), await total(page, 'ready')]).toEqual(['3', '2', '1', '2']);
     const problems: string[] = [];
     await expectNoAxe(page, 'en completion before issuing', problems);
+    // The list filters on the server by one of the totals; the totals stay those of the cohort.
+    await page.getByTestId('completion-filter').selectOption({ label: 'Not complete yet' });
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
+    expect(await table.locator('tbody tr').first().getAttribute('data-user-id')).toBe(seeded.seojun.id);
+    expect(await total(page, 'members')).toBe('3');
+    await page.getByTestId('completion-filter').selectOption({ label: 'All members' });
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(3);
+    expect(await page.getByTestId('issue-certificates').textContent()).toBe('Issue certificates to everyone ready (2 people)');
 
     await press(page.getByTestId('issue-certificates'));
     const certificates = page.getByTestId('certificates-table');
@@ -213,6 +221,11 @@ describe.skipIf(!run)('staff completion page', () => {
     expect(await page.getByTestId('stale-certificates').textContent()).toContain('기준을 충족하지 않는 수료증');
     expect(await memberRow(page, seeded.bada.id).getByTestId('member-certificate').textContent()).toContain('더 이상 수료 기준을 충족하지 않습니다');
     await expectNoAxe(page, 'ko completion', problems);
+    for (const width of [1280, 360]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: `/tmp/hlists-completion-ko-${width}.png`, fullPage: true });
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // Excused from the second lecture: attendance is met again, the field study still is not.
     await correct(page, seeded.lectureIds[1]!, seeded.bada.id, 'excused', '병가 확인서 제출');
@@ -225,6 +238,11 @@ describe.skipIf(!run)('staff completion page', () => {
     await correct(page, seeded.lectureIds[1]!, seeded.seojun.id, 'present', '종이 명부 확인');
     await page.getByTestId('attendance-table').waitFor();
     expect(await page.getByTestId('certificate-warning').count()).toBe(0);
+    for (const width of [1280, 360]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: `/tmp/hlists-attendance-ko-${width}.png`, fullPage: true });
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
     expect(problems).toEqual([]);
     await page.close();
   });

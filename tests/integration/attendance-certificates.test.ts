@@ -280,7 +280,7 @@ describe('completion for staff', () => {
   const correct = (key: string, user: SignedIn, status: 'present' | 'absent' | 'excused') =>
     staff.put(`/api/v1/admin/sessions/${sessions[key]}/attendance/${user.userId}`, { status, reason: '출석부 재확인 결과 정정' });
   const certOf = async (user: SignedIn) => (await staff.get(`/api/v1/admin/cohorts/${cohortId}/certificates`)).json<CertificateListT>().certificates.find((c) => c.userId === user.userId)!;
-  const memberOf = (view: CohortCompletionViewT, user: SignedIn) => view.members.find((m) => m.userId === user.userId)!;
+  const memberOf = (view: CohortCompletionViewT, user: SignedIn) => view.items.find((m) => m.userId === user.userId)!;
 
   it('shows every member against each rule, with their certificate and the cohort’s totals', async () => {
     const res = await completion();
@@ -288,7 +288,7 @@ describe('completion for staff', () => {
     const view = res.json<CohortCompletionViewT>();
     expect(Math.abs(Date.parse(view.at) - clock.now().getTime())).toBeLessThan(60_000);
     expect(view).toMatchObject({ cohortId, sessions: 4, rule: { minAttendanceRate: 0.5, requiredSessionTypes: ['field_study'], requireExperimentReport: true } });
-    expect(view.members.map((m) => m.name).sort()).toEqual(['Bob Lee', '김하나', '박셋'].sort());
+    expect(view.items.map((m) => m.name).sort()).toEqual(['Bob Lee', '김하나', '박셋'].sort());
     expect(memberOf(view, bob)).toMatchObject({ email: bob.email, complete: false, rulesMet: 2, rulesTotal: 3, certificate: null });
     expect(memberOf(view, bob).rules).toEqual([
       { kind: 'attendance', status: 'met', minRate: 0.5, counted: 4, attended: 3, excused: 0, required: 2, missing: 0, remaining: 0, rate: 0.75 },

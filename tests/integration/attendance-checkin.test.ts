@@ -322,7 +322,7 @@ describe('staff corrections and rates', () => {
     const res = await staff.get(`/api/v1/admin/cohorts/${rateCohort}/attendance`);
     expect(res.statusCode, res.body).toBe(200);
     const view = res.json<CohortAttendanceViewT>();
-    const person = Object.fromEntries(view.participants.map((p) => [p.userId, p]));
+    const person = Object.fromEntries(view.items.map((p) => [p.userId, p]));
     expect(person[ann.userId]).toMatchObject({ name: '김하나', due: 2, present: 2, excused: 1, rate: 1 });
     expect(person[ann.userId]!.statuses).toEqual({ [s1]: 'present', [s2]: 'present', [s3]: 'excused' });
     expect(person[bob.userId]).toMatchObject({ due: 3, present: 1, excused: 0 });

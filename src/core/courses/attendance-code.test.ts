@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
+  attendanceStanding,
   acceptedSteps,
   attendanceRates,
   CHECKIN_OPENS_BEFORE_MS,
@@ -159,5 +160,11 @@ describe('attendance rates', () => {
   it('has no rate before anything started or without members', () => {
     expect(attendanceRates(sessions, members, records, 0).cohort).toEqual({ due: 0, present: 0, excused: 0, rate: null });
     expect(attendanceRates(sessions, [], records, now).cohort.rate).toBeNull();
+  });
+});
+
+describe('attendanceStanding', () => {
+  it('puts every rate in exactly one standing against the minimum', () => {
+    expect([attendanceStanding(null, 0.8), attendanceStanding(0, 0.8), attendanceStanding(0.79, 0.8), attendanceStanding(0.8, 0.8), attendanceStanding(1, 0.8)]).toEqual(['nothing_due', 'below_minimum', 'below_minimum', 'meets_minimum', 'meets_minimum']);
   });
 });

@@ -163,3 +163,18 @@ export function attendanceRates(sessions: readonly RateSession[], memberIds: rea
     cohort: count(startedOrdered, memberIds),
   };
 }
+
+// ---------- standing against the programme's minimum ----------
+
+/**
+ * Where a person's attendance so far stands against the programme's minimum rate: below it, at or
+ * above it, or nothing due yet (no started session that was not excused). Every member is in
+ * exactly one, so the staff filter never hides anyone from all three.
+ */
+export const ATTENDANCE_STANDINGS = ['below_minimum', 'meets_minimum', 'nothing_due'] as const;
+export type AttendanceStanding = (typeof ATTENDANCE_STANDINGS)[number];
+
+export function attendanceStanding(rate: number | null, minRate: number): AttendanceStanding {
+  if (rate === null) return 'nothing_due';
+  return rate < minRate ? 'below_minimum' : 'meets_minimum';
+}

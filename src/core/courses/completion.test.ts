@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AttendanceStatus } from './attendance-code.js';
-import { certificateNumber, certificatePrefix, certificateSupport, completionTotals, evaluateCompletion, supportLost, type CompletionSession, type CompletionRuleInput } from './completion.js';
+import { COMPLETION_FILTERS, certificateNumber, certificatePrefix, certificateSupport, completionTotals, evaluateCompletion, matchesCompletionFilter, supportLost, type CompletionSession, type CompletionRuleInput } from './completion.js';
 
 const DAY = 86_400_000;
 const TOP: CompletionRuleInput = { minAttendanceRate: 0.8, requiredSessionTypes: ['field_study'], requireExperimentReport: true };
@@ -138,5 +138,21 @@ describe('certificate numbers', () => {
     expect(certificatePrefix(2020, 'top_innovator')).toBe('OC-2020-TI-');
     expect(() => certificateNumber(2020, 'citizen', 0)).toThrow(RangeError);
     expect(() => certificateNumber(2020, 'citizen', 1.5)).toThrow(RangeError);
+  });
+});
+
+describe('matchesCompletionFilter', () => {
+  it('matches a member by the same rule as the total it names', () => {
+    const members = [
+      { complete: true, certificate: 'none' as const },
+      { complete: true, certificate: 'supported' as const },
+      { complete: false, certificate: 'unsupported' as const },
+      { complete: false, certificate: 'revoked' as const },
+      { complete: false, certificate: 'none' as const },
+    ];
+    const totals = completionTotals(members);
+    const byFilter = Object.fromEntries(COMPLETION_FILTERS.map((f) => [f, members.filter((m) => matchesCompletionFilter(f, m)).length]));
+    expect(byFilter).toEqual({ complete: totals.complete, not_complete: totals.notComplete, ready_to_issue: totals.readyToIssue, certified: totals.certified, no_longer_supported: totals.unsupported, revoked: totals.revoked });
+    expect(byFilter).toEqual({ complete: 2, not_complete: 3, ready_to_issue: 1, certified: 2, no_longer_supported: 1, revoked: 1 });
   });
 });

@@ -181,6 +181,30 @@ export function completionTotals(members: readonly { complete: boolean; certific
   };
 }
 
+/**
+ * The staff filters of a cohort's completion list, one per total above: a member matches the
+ * filter whose total counts them (a member can match several, as the totals overlap).
+ */
+export const COMPLETION_FILTERS = ['complete', 'not_complete', 'ready_to_issue', 'certified', 'no_longer_supported', 'revoked'] as const;
+export type CompletionFilter = (typeof COMPLETION_FILTERS)[number];
+
+export function matchesCompletionFilter(filter: CompletionFilter, member: { complete: boolean; certificate: CertificateSupport }): boolean {
+  switch (filter) {
+    case 'complete':
+      return member.complete;
+    case 'not_complete':
+      return !member.complete;
+    case 'ready_to_issue':
+      return member.complete && member.certificate === 'none';
+    case 'certified':
+      return member.certificate === 'supported' || member.certificate === 'unsupported';
+    case 'no_longer_supported':
+      return member.certificate === 'unsupported';
+    case 'revoked':
+      return member.certificate === 'revoked';
+  }
+}
+
 // ---------- certificate numbers ----------
 
 /** Short programme codes printed in certificate numbers. */

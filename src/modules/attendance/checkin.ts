@@ -10,17 +10,18 @@
  * with the record before and after.
  */
 import { uuidv7 } from 'uuidv7';
-import { CHECKIN_OPENS_BEFORE_MS, attendanceRates, checkinWindow, codeStep, stepEndsAt, windowState, type CheckinWindow } from '../../core/courses/attendance-code.js';
+import { CHECKIN_OPENS_BEFORE_MS, attendanceRates, attendanceStanding, checkinWindow, codeStep, stepEndsAt, windowState, type CheckinWindow } from '../../core/courses/attendance-code.js';
 import { DomainError } from '../../core/shared/domain-error.js';
 import { recordAccess, type AccessActor } from '../../platform/access-log.js';
 import { recordAudit, type Actor } from '../../platform/audit.js';
 import type { Config } from '../../platform/config.js';
 import type { Db, DbOrTx } from '../../platform/db/client.js';
 import { attendance } from '../../platform/db/schema/index.js';
-import type { AttendanceCorrectionResultT, AttendanceCorrectionT, AttendanceRecordViewT, CheckinCodeViewT, CheckinInputT, CheckinResultT, CohortAttendanceViewT } from '../../shared/contracts/attendance.js';
+import type { AttendanceCorrectionResultT, AttendanceCorrectionT, AttendanceRecordViewT, CheckinCodeViewT, CheckinInputT, CheckinResultT, CohortAttendanceQueryT, CohortAttendanceViewT, CohortRatesViewT } from '../../shared/contracts/attendance.js';
 import { cohortMembers, isCohortMember } from '../courses/public.js';
 import { attendanceCode, checkinUrl, codeMatches, qrSvg } from './codes.js';
 import { certificateAfterCorrection } from './cohort-completion.js';
+import { matchesText, pageOfMembers } from './member-page.js';
 import { attendanceOf, attendanceOfSessions, cohortWithProgramme, sessionById, sessionsInWindow, sessionsOfCohort, type AttendanceRow, type SessionRow } from './repository.js';
 import type { CheckinThrottle } from './throttle.js';
 
@@ -191,11 +192,8 @@ export async function correctAttendance(db: Db, actor: Actor, sessionId: string,
   });
 }
 
-/**
- * Rates per participant, per session and for the cohort at `now` (only started sessions are due).
- * The list names people with their attendance, so the staff read goes to the access log.
- */
-export async function cohortAttendance(db: DbOrTx, accessor: AccessActor, cohortId: string, now: Date): Promise<CohortAttendanceViewT> {
+/** Every member's rates and statuses, the session rates and the cohort rate at `now` (only started sessions are due). */
+async function ratesOfCohort(db: DbOrTx, cohortId: string, now: Date) {
   const found = await cohortWithProgramme(db, cohortId);
   if (!found) throw new DomainError('attendance.cohort_not_found');
   const [members, sessions] = await Promise.all([cohortMembers(db, cohortId), sessionsOfCohort(db, cohortId)]);
@@ -215,18 +213,37 @@ export async function cohortAttendance(db: DbOrTx, accessor: AccessActor, cohort
     mine[r.sessionId] = r.status;
     statuses.set(r.userId, mine);
   }
-  if (members.length > 0) {
-    await recordAccess(db, { actor: accessor, action: 'view', subjectType: 'user', subjectIds: members.map((m) => m.userId), detail: { cohortId, list: 'attendance' } });
-  }
   const sessionById = new Map(sessions.map((s) => [s.id, s]));
-  return {
+  const summary: CohortRatesViewT = {
     cohortId,
     at: now.toISOString(),
+    minRate: found.programme.completionRule.minAttendanceRate,
     sessions: rates.perSession.map((r) => {
       const s = sessionById.get(r.sessionId)!;
       return { ...r, type: s.type, title: s.title, startsAt: iso(s.startsAt), endsAt: iso(s.endsAt) };
     }),
-    participants: rates.perParticipant.map((r, i) => ({ ...r, name: members[i]!.name, email: members[i]!.email, statuses: statuses.get(r.userId) ?? {} })),
     cohort: rates.cohort,
   };
+  const people = rates.perParticipant.map((r, i) => ({ ...r, name: members[i]!.name, email: members[i]!.email, statuses: statuses.get(r.userId) ?? {} }));
+  return { summary, people };
+}
+
+/** The rates per session and of the cohort, without naming anyone (so nothing to access-log). */
+export async function cohortRates(db: DbOrTx, cohortId: string, now: Date): Promise<CohortRatesViewT> {
+  return (await ratesOfCohort(db, cohortId, now)).summary;
+}
+
+/**
+ * One page of the cohort's people with their rates (by name, filtered by `q` and by standing
+ * against the programme's minimum), with the session and cohort rates, which count every member.
+ * The page names people with their attendance, so the staff read of those on it is access-logged.
+ */
+export async function cohortAttendance(db: DbOrTx, accessor: AccessActor, cohortId: string, query: CohortAttendanceQueryT, now: Date): Promise<CohortAttendanceViewT> {
+  const { summary, people } = await ratesOfCohort(db, cohortId, now);
+  const q = query.q || undefined;
+  const { items, total } = pageOfMembers(people, (p) => matchesText(q, p) && (!query.standing || attendanceStanding(p.rate, summary.minRate) === query.standing), query);
+  if (items.length > 0) {
+    await recordAccess(db, { actor: accessor, action: 'view', subjectType: 'user', subjectIds: items.map((m) => m.userId), detail: { cohortId, list: 'attendance', page: query.page } });
+  }
+  return { items, total, page: query.page, pageSize: query.pageSize, ...summary };
 }

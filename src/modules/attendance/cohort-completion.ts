@@ -7,12 +7,13 @@
  * Decisions (docs/attendance.md): a certificate whose holder no longer meets the rules is flagged,
  * never revoked by the system — it is a public record, and revoking takes a person and a reason.
  */
-import { certificateSupport, completionTotals, supportLost, type CertificateSupport, type CompletionResult } from '../../core/courses/completion.js';
+import { certificateSupport, completionTotals, matchesCompletionFilter, supportLost, type CertificateSupport, type CompletionResult } from '../../core/courses/completion.js';
 import { DomainError } from '../../core/shared/domain-error.js';
 import { recordAccess, type AccessActor } from '../../platform/access-log.js';
 import type { DbOrTx } from '../../platform/db/client.js';
-import type { CohortCompletionViewT, CorrectionCertificateViewT } from '../../shared/contracts/attendance.js';
+import type { CohortCompletionQueryT, CohortCompletionViewT, CorrectionCertificateViewT } from '../../shared/contracts/attendance.js';
 import { cohortMembers } from '../courses/public.js';
+import { matchesText, pageOfMembers } from './member-page.js';
 import { completionOf } from './progress.js';
 import {
   attendanceOfSessions,
@@ -61,10 +62,11 @@ export function stillMeetsRules(support: CertificateSupport): boolean | null {
 }
 
 /**
- * Every member's completion with their certificate, and the cohort's totals. It names people with
- * their record, so the staff read goes to the access log.
+ * One page of the members' completion with their certificates (by name, filtered by `q` and by one
+ * of the totals), and the cohort's totals over every member. The page names people with their
+ * record, so the staff read of those on it goes to the access log.
  */
-export async function cohortCompletion(db: DbOrTx, accessor: AccessActor, cohortId: string, now: Date): Promise<CohortCompletionViewT> {
+export async function cohortCompletion(db: DbOrTx, accessor: AccessActor, cohortId: string, query: CohortCompletionQueryT, now: Date): Promise<CohortCompletionViewT> {
   const found = await cohortWithProgramme(db, cohortId);
   if (!found) throw new DomainError('attendance.cohort_not_found');
   const { programme } = found;
@@ -73,19 +75,18 @@ export async function cohortCompletion(db: DbOrTx, accessor: AccessActor, cohort
   const rows = members.map((m) => {
     const result = completionIn(record, m.userId, now);
     const certificate = certificateByUser.get(m.userId);
-    return { member: m, result, certificate, support: supportOf(certificate, result) };
+    return { userId: m.userId, name: m.name, member: m, result, certificate, support: supportOf(certificate, result) };
   });
-  if (members.length > 0) {
-    await recordAccess(db, { actor: accessor, action: 'view', subjectType: 'user', subjectIds: members.map((m) => m.userId), detail: { cohortId, list: 'completion' } });
-  }
   const totals = completionTotals(rows.map((r) => ({ complete: r.result.complete, certificate: r.support })));
+  const q = query.q || undefined;
+  const filter = query.filter;
+  const { items, total } = pageOfMembers(rows, (r) => matchesText(q, r.member) && (!filter || matchesCompletionFilter(filter, { complete: r.result.complete, certificate: r.support })), query);
+  if (items.length > 0) {
+    await recordAccess(db, { actor: accessor, action: 'view', subjectType: 'user', subjectIds: items.map((r) => r.userId), detail: { cohortId, list: 'completion', page: query.page } });
+  }
   const rule = programme.completionRule;
   return {
-    cohortId,
-    at: now.toISOString(),
-    rule: { minAttendanceRate: rule.minAttendanceRate, requiredSessionTypes: [...rule.requiredSessionTypes], requireExperimentReport: rule.requireExperimentReport },
-    sessions: record.sessions.length,
-    members: rows.map(({ member, result, certificate, support }) => ({
+    items: items.map(({ member, result, certificate, support }) => ({
       userId: member.userId,
       name: member.name,
       email: member.email,
@@ -97,6 +98,13 @@ export async function cohortCompletion(db: DbOrTx, accessor: AccessActor, cohort
         ? { id: certificate.id, number: certificate.number, status: certificate.revokedAt ? 'revoked' : 'valid', issuedAt: certificate.issuedAt.toISOString(), stillMeetsRules: stillMeetsRules(support) }
         : null,
     })),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    cohortId,
+    at: now.toISOString(),
+    rule: { minAttendanceRate: rule.minAttendanceRate, requiredSessionTypes: [...rule.requiredSessionTypes], requireExperimentReport: rule.requireExperimentReport },
+    sessions: record.sessions.length,
     totals: {
       members: totals.members,
       complete: totals.complete,

@@ -18,8 +18,11 @@ import {
   CheckinCodeView,
   CheckinInput,
   CheckinResult,
+  CohortAttendanceQuery,
   CohortAttendanceView,
+  CohortCompletionQuery,
   CohortCompletionView,
+  CohortRatesView,
   ExperimentReportInput,
   ExperimentReportView,
   IssueCertificatesResult,
@@ -32,7 +35,7 @@ import {
 } from '../../shared/contracts/attendance.js';
 import { ErrorBody, IdParams } from '../../shared/contracts/common.js';
 import * as certs from './certificates.js';
-import { checkIn, checkinCode, cohortAttendance, correctAttendance } from './checkin.js';
+import { checkIn, checkinCode, cohortAttendance, cohortRates, correctAttendance } from './checkin.js';
 import { cohortCompletion } from './cohort-completion.js';
 import { myProgress, submitReport } from './progress.js';
 import { CheckinThrottle } from './throttle.js';
@@ -98,11 +101,26 @@ export function registerAttendanceRoutes(app: App, deps: ModuleDeps, throttle: C
     config: { policy: staffOnly },
     schema: {
       tags: staffTags,
-      summary: 'Attendance rates per participant, per session and for the cohort; only sessions that have started are due (access-logged: it names people)',
+      summary:
+        "One page of the cohort's people by name with their attendance rates (?q a part of the name or the address, ?standing against the programme's minimum), and the rates per session and for the cohort, which count every member; only sessions that have started are due (access-logged: it names people)",
       params: IdParams,
-      response: { 200: CohortAttendanceView, 404: ErrorBody },
+      querystring: CohortAttendanceQuery,
+      response: { 200: CohortAttendanceView, 400: ErrorBody, 404: ErrorBody },
     },
-    handler: (request) => cohortAttendance(db, accessorOf(request), request.params.id, now()),
+    handler: (request) => cohortAttendance(db, accessorOf(request), request.params.id, request.query, now()),
+  });
+
+  app.route({
+    method: 'GET',
+    url: '/api/v1/admin/cohorts/:id/attendance-rates',
+    config: { policy: staffOnly },
+    schema: {
+      tags: staffTags,
+      summary: 'The attendance rates per session and for the cohort, counting every member, without naming anyone; only sessions that have started are due',
+      params: IdParams,
+      response: { 200: CohortRatesView, 404: ErrorBody },
+    },
+    handler: (request) => cohortRates(db, request.params.id, now()),
   });
 
   // ---- completion ----
@@ -143,11 +161,12 @@ export function registerAttendanceRoutes(app: App, deps: ModuleDeps, throttle: C
     schema: {
       tags: staffTags,
       summary:
-        "Each member's progress against the programme's completion rules (every rule met or not, with what is missing), their certificate and whether it is still supported by the record, and the cohort's totals (access-logged: it names people)",
+        "One page of the members by name, each against the programme's completion rules (every rule met or not, with what is missing), with their certificate and whether it is still supported by the record (?q a part of the name or the address, ?filter one of the totals); and the cohort's totals over every member (access-logged: it names people)",
       params: IdParams,
-      response: { 200: CohortCompletionView, 404: ErrorBody },
+      querystring: CohortCompletionQuery,
+      response: { 200: CohortCompletionView, 400: ErrorBody, 404: ErrorBody },
     },
-    handler: (request) => cohortCompletion(db, accessorOf(request), request.params.id, now()),
+    handler: (request) => cohortCompletion(db, accessorOf(request), request.params.id, request.query, now()),
   });
 
   // ---- certificates: staff ----

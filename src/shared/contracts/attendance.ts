@@ -6,7 +6,10 @@
  * server's to set.
  */
 import { z } from 'zod';
+import { ATTENDANCE_STANDINGS } from '../../core/courses/attendance-code.js';
+import { COMPLETION_FILTERS } from '../../core/courses/completion.js';
 import { Id, RequiredText } from './common.js';
+import { Paged, PageQueryFields, TextFilter } from './paging.js';
 
 /** Bilingual content as stored: Korean, English when given. */
 const Text = z.object({ ko: z.string(), en: z.string().optional() });
@@ -134,14 +137,29 @@ export const ParticipantRateView = RateView.extend({
   statuses: z.record(z.string(), AttendanceStatus),
 });
 
-export const CohortAttendanceView = z.object({
+/** Below, at or above the programme's minimum attendance rate so far, or nothing due yet. */
+export const AttendanceStanding = z.enum(ATTENDANCE_STANDINGS);
+/** One page of a cohort's people by name: `?q` a part of the name or the address, `?standing` one standing. */
+export const CohortAttendanceQuery = z.strictObject({ ...PageQueryFields, q: TextFilter, standing: AttendanceStanding.optional() });
+export type CohortAttendanceQueryT = z.infer<typeof CohortAttendanceQuery>;
+
+/** The rates per session and of the cohort at `at`, counting every member; names no one. */
+export const CohortRatesView = z.object({
   cohortId: Id,
   /** The time the rates were computed at (only sessions started by then are due). */
   at: z.string(),
+  /** The programme's minimum attendance rate (0..1), against which a person's standing is judged. */
+  minRate: z.number(),
   sessions: z.array(SessionRateView),
-  participants: z.array(ParticipantRateView),
   cohort: RateView,
 });
+export type CohortRatesViewT = z.infer<typeof CohortRatesView>;
+
+/**
+ * One page of the cohort's people with their rates (`items`, `total` = how many match the filters),
+ * and the rates per session and of the cohort, which always count every member, whatever the page.
+ */
+export const CohortAttendanceView = Paged(ParticipantRateView).extend(CohortRatesView.shape);
 export type CohortAttendanceViewT = z.infer<typeof CohortAttendanceView>;
 
 // ---------- completion ----------
@@ -263,15 +281,23 @@ export const CompletionTotalsView = z.object({
   noLongerSupported: z.number().int(),
 });
 
-/** Every member's progress against the programme's rule, with their certificate, and the cohort's totals. */
-export const CohortCompletionView = z.object({
+/** The staff filters of the completion list, one per total (complete, ready to issue, …). */
+export const CompletionFilter = z.enum(COMPLETION_FILTERS);
+/** One page of a cohort's members by name: `?q` a part of the name or the address, `?filter` one of the totals. */
+export const CohortCompletionQuery = z.strictObject({ ...PageQueryFields, q: TextFilter, filter: CompletionFilter.optional() });
+export type CohortCompletionQueryT = z.infer<typeof CohortCompletionQuery>;
+
+/**
+ * One page of the members' progress against the programme's rule with their certificates (`items`;
+ * `total` = how many match the filters), and the cohort's totals, which count every member.
+ */
+export const CohortCompletionView = Paged(MemberCompletionView).extend({
   cohortId: Id,
   /** When it was evaluated ('pending' and 'missed' depend on which sessions are over by then). */
   at: z.string(),
   rule: z.object({ minAttendanceRate: z.number(), requiredSessionTypes: z.array(z.string()), requireExperimentReport: z.boolean() }),
   /** Sessions in the curriculum (the rules count all of them, not only those held so far). */
   sessions: z.number().int(),
-  members: z.array(MemberCompletionView),
   totals: CompletionTotalsView,
 });
 export type CohortCompletionViewT = z.infer<typeof CohortCompletionView>;

@@ -9,7 +9,7 @@
  */
 import type { TFunction } from 'i18next';
 import { Role } from '../../../src/shared/contracts/accounts';
-import { AttendanceStatus, CertificateStatus, RuleStatus } from '../../../src/shared/contracts/attendance';
+import { AttendanceStanding, AttendanceStatus, CertificateStatus, CompletionFilter, RuleStatus } from '../../../src/shared/contracts/attendance';
 import { CohortMemberVia, CohortStatus, CourseSlotId, EnrolmentMode, ProgrammeKind, SessionType } from '../../../src/shared/contracts/courses';
 import { EnrolmentStatus } from '../../../src/shared/contracts/enrolment';
 import { ApplicationStatus, CallStatus } from '../../../src/shared/contracts/recruitment';
@@ -45,6 +45,8 @@ export const ENUM_LABELS = {
   selectionApplicantStatus: { values: SelectionApplicantStatus.options, key: nested('selection:selection.applicants.status') },
   attendanceStatus: { values: AttendanceStatus.options, key: nested('courses:staff.attendanceStatus') },
   certificateStatus: { values: CertificateStatus.options, key: nested('courses:staff.completion.certificates.statuses') },
+  attendanceStanding: { values: AttendanceStanding.options, key: nested('courses:staff.attendance.standings') },
+  completionFilter: { values: CompletionFilter.options, key: nested('courses:staff.completion.filters') },
   ruleStatus: { values: RuleStatus.options, key: (v) => `courses:me.progress.status_${v}` },
   enrolmentStatus: { values: EnrolmentStatus.options, key: (v) => `courses:me.list.status_${v}` },
   programmeKind: { values: ProgrammeKind.options, key: nested('courses:staff.programmeKind') },

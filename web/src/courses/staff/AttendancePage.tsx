@@ -5,15 +5,16 @@
  * certificate without support (they no longer meet the rules), the page warns and points to the
  * completion page; the certificate is not revoked by itself.
  */
-import { Alert, Anchor, Box, Button, List, NativeSelect, Stack, Table, Text, Textarea, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Alert, Anchor, Box, Button, Group, List, NativeSelect, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ATTENDANCE_STATUSES, type AttendanceCorrectionResultT, type AttendanceStatusT, type CohortAttendanceViewT } from '../../../../src/shared/contracts/attendance';
+import { ATTENDANCE_STATUSES, AttendanceStanding, type AttendanceCorrectionResultT, type AttendanceStatusT, type CohortAttendanceViewT } from '../../../../src/shared/contracts/attendance';
 import type { HeldViewT, SessionViewT } from '../../../../src/shared/contracts/courses';
 import type { Issues } from '../../admin/form-errors';
 import { AdminModal } from '../../admin/components/AdminModal';
 import { ConfirmDialog } from '../../admin/components/ConfirmDialog';
+import { DataTable, FilterBox, usePagedList } from '../../components/DataTable';
 import { DialogForm, useDialogSubmit } from '../../admin/components/DialogForm';
 import { StatusMessage } from '../../admin/components/StatusMessage';
 import { usePageTitle } from '../../app/usePageTitle';
@@ -28,7 +29,7 @@ import { formatDay, formatPercent, formatWon, REASON_MAX, REASON_MIN, seoulDay }
 import { SessionTime } from './SessionCells';
 import { enumLabel } from '../../lib/labels';
 
-type Participant = CohortAttendanceViewT['participants'][number];
+type Participant = CohortAttendanceViewT['items'][number];
 type Saved = (message: string, result: AttendanceCorrectionResultT, person: Participant) => Promise<void>;
 
 /** A valid certificate that the corrected person no longer meets the rules of, as the server judged it. */
@@ -97,51 +98,88 @@ function CorrectionForm({ person, sessionId, onClose, onSaved }: { person: Parti
   );
 }
 
-/** The cohort's attendance read for this session; `version` grows after each correction to read it again. */
+const PEOPLE_PAGE_SIZE = 50;
+
+/**
+ * The cohort's people for this session, fifty at a time by name, paged and filtered on the server
+ * (by name or address, and by standing against the programme's minimum); the session's rate above
+ * the table counts every member. `version` grows after each correction to read the page again.
+ */
 function AttendanceList({ session, onCorrect, version }: { session: SessionViewT; onCorrect: (p: Participant) => void; version: number }) {
   const { t } = useTranslation('courses');
   const lang = useLang();
-  const state = useApiGet<CohortAttendanceViewT>(`/admin/cohorts/${session.cohortId}/attendance`, [version]);
+  const [page, setPage] = useState(1);
+  const [q, setQ] = useState('');
+  const [standing, setStanding] = useState('');
+  const state = usePagedList<CohortAttendanceViewT>(`/admin/cohorts/${session.cohortId}/attendance`, { page, pageSize: PEOPLE_PAGE_SIZE, q, standing });
+  const reload = state.reload;
+  useEffect(() => {
+    if (version > 0) void reload();
+  }, [version, reload]);
+  const percent = (rate: number | null) => formatPercent(rate, lang) ?? t('staff.common.none');
   return (
     <LoadState state={state}>
       {(data) => {
         const rate = data.sessions.find((s) => s.sessionId === session.id);
-        if (data.participants.length === 0) return <Text>{t('staff.attendance.list.none')}</Text>;
+        if (data.total === 0 && q === '' && standing === '') return <Text>{t('staff.attendance.list.none')}</Text>;
         return (
           <Stack gap="xs">
-            {rate && <Text>{rate.started ? t('staff.attendance.list.rate', { present: rate.present, due: rate.due, excused: rate.excused, rate: formatPercent(rate.rate, lang) ?? t('staff.common.none') }) : t('staff.attendance.list.notStarted')}</Text>}
-            <Table.ScrollContainer minWidth={640}>
-              <Table withTableBorder verticalSpacing="xs" captionSide="top" data-testid="attendance-table">
-                <Table.Caption>{t('staff.attendance.list.caption', { count: data.participants.length })}</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('staff.members.name')}</Table.Th>
-                    <Table.Th scope="col">{t('staff.members.email')}</Table.Th>
-                    <Table.Th scope="col">{t('staff.attendance.status')}</Table.Th>
-                    <Table.Th scope="col">{t('staff.common.actions')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.participants.map((p) => {
+            {rate && <Text>{rate.started ? t('staff.attendance.list.rate', { present: rate.present, due: rate.due, excused: rate.excused, rate: percent(rate.rate) }) : t('staff.attendance.list.notStarted')}</Text>}
+            <Text size="sm">{t('staff.attendance.list.minimum', { rate: percent(data.minRate) })}</Text>
+            <Group align="flex-end">
+              <FilterBox
+                label={t('staff.attendance.list.search')}
+                value={q}
+                testId="attendance-search"
+                onChange={(text) => {
+                  setQ(text);
+                  setPage(1);
+                }}
+              />
+              <NativeSelect
+                label={t('staff.attendance.list.standing')}
+                value={standing}
+                onChange={(e) => {
+                  setStanding(e.currentTarget.value);
+                  setPage(1);
+                }}
+                data={[{ value: '', label: t('staff.attendance.list.allStandings') }, ...AttendanceStanding.options.map((v) => ({ value: v, label: enumLabel(t, 'attendanceStanding', v) }))]}
+                w={260}
+                data-testid="attendance-standing"
+              />
+            </Group>
+            <DataTable<Participant>
+              caption={t('staff.attendance.list.caption', { count: data.total })}
+              data={data}
+              rowKey={(p) => p.userId}
+              rowData={(p) => ({ 'data-user-id': p.userId })}
+              onPage={setPage}
+              empty={t('staff.attendance.list.noMatch')}
+              minWidth={720}
+              testId="attendance-table"
+              columns={[
+                { key: 'name', header: t('staff.members.name'), rowHeader: true, cell: (p) => p.name },
+                { key: 'email', header: t('staff.members.email'), className: 'oc-wrap', cell: (p) => p.email },
+                {
+                  key: 'status',
+                  header: t('staff.attendance.status'),
+                  cell: (p) => {
                     const status = p.statuses[session.id];
-                    return (
-                      <Table.Tr key={p.userId} data-user-id={p.userId}>
-                        <Table.Th scope="row" fw={400}>
-                          {p.name}
-                        </Table.Th>
-                        <Table.Td className="oc-wrap">{p.email}</Table.Td>
-                        <Table.Td data-testid="attendance-status">{status ? enumLabel(t, 'attendanceStatus', status) : t('staff.attendanceStatus.none')}</Table.Td>
-                        <Table.Td>
-                          <Button size="xs" variant="default" onClick={() => onCorrect(p)} aria-label={t('staff.attendance.correct.label', { name: p.name })}>
-                            {t('staff.attendance.correct.button')}
-                          </Button>
-                        </Table.Td>
-                      </Table.Tr>
-                    );
-                  })}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+                    return <span data-testid="attendance-status">{status ? enumLabel(t, 'attendanceStatus', status) : t('staff.attendanceStatus.none')}</span>;
+                  },
+                },
+                { key: 'rate', header: t('staff.attendance.list.personRate'), cell: (p) => (p.rate === null ? t('staff.attendance.list.nothingDue') : t('staff.attendance.list.personRateValue', { present: p.present, due: p.due, rate: percent(p.rate) })) },
+                {
+                  key: 'actions',
+                  header: t('staff.common.actions'),
+                  cell: (p) => (
+                    <Button size="xs" variant="default" onClick={() => onCorrect(p)} aria-label={t('staff.attendance.correct.label', { name: p.name })}>
+                      {t('staff.attendance.correct.button')}
+                    </Button>
+                  ),
+                },
+              ]}
+            />
           </Stack>
         );
       }}

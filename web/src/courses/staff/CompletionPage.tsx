@@ -5,25 +5,28 @@
  * longer meets the rules (after a correction) flagged with a way to revoke them with a reason
  * (audited) — nothing is revoked by itself; attendance rates per session and for the cohort.
  */
-import { Anchor, Box, Button, List, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Box, Button, Group, NativeSelect, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import type { CertificateListT, CertificateViewT, CohortAttendanceViewT, CohortCompletionViewT, IssueCertificatesResultT, MemberCompletionViewT } from '../../../../src/shared/contracts/attendance';
+import { CompletionFilter, type CertificateListT, type CertificateViewT, type CohortCompletionViewT, type IssueCertificatesResultT, type MemberCompletionViewT } from '../../../../src/shared/contracts/attendance';
 import type { Issues } from '../../admin/form-errors';
 import { AdminModal } from '../../admin/components/AdminModal';
 import { DialogForm, useDialogSubmit } from '../../admin/components/DialogForm';
 import { StatusMessage } from '../../admin/components/StatusMessage';
 import { usePageTitle } from '../../app/usePageTitle';
+import { DataTable, FilterBox, usePagedList, type Column } from '../../components/DataTable';
 import { post } from '../../lib/api';
+import { enumLabel } from '../../lib/labels';
 import { LoadError, LoadState } from '../../lib/LoadState';
 import { Loc } from '../../lib/Localized';
 import { useLang } from '../../lib/text';
 import { useApiGet } from '../../lib/useApiGet';
+import { CertificatesTable } from './CertificatesTable';
 import { CohortNav, useCohortDetail, useCohortPageName } from './CohortNav';
+import { CompletionRates } from './CompletionRates';
 import { certificateCell, ruleCell, ruleHeading, ruleKey } from './completion-rules';
-import { formatDay, formatPercent, REASON_MAX, REASON_MIN, seoulDay, seoulTime } from './format';
-import { enumLabel } from '../../lib/labels';
+import { formatPercent, REASON_MAX, REASON_MIN } from './format';
 
 /** What the revoke dialog needs: from the certificates table, or from a flagged member's row. */
 type Revocable = Pick<CertificateViewT, 'id' | 'number' | 'holderName'>;
@@ -54,71 +57,6 @@ function RevokeForm({ certificate, onClose, onRevoked }: { certificate: Revocabl
       <Text>{t('staff.completion.revoke.body', { name: certificate.holderName, number: certificate.number })}</Text>
       <Textarea id="revoke-reason" label={t('staff.completion.revoke.reason')} description={t('staff.attendance.correct.reasonHelp', { min: REASON_MIN, max: REASON_MAX })} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={dialog.errors.reason} required maxLength={REASON_MAX} autosize minRows={2} data-autofocus />
     </DialogForm>
-  );
-}
-
-function Rates({ data }: { data: CohortAttendanceViewT }) {
-  const { t } = useTranslation('courses');
-  const lang = useLang();
-  const none = t('staff.common.none');
-  return (
-    <Stack gap="lg">
-      <SimpleGrid cols={{ base: 1, sm: 3 }} component="dl" m={0}>
-        <div>
-          <Text component="dt" size="sm">
-            {t('staff.completion.rates.cohortRate')}
-          </Text>
-          <Text component="dd" fw={700} m={0} data-testid="cohort-rate">
-            {formatPercent(data.cohort.rate, lang) ?? none}
-          </Text>
-        </div>
-        <div>
-          <Text component="dt" size="sm">
-            {t('staff.completion.rates.presentDue')}
-          </Text>
-          <Text component="dd" fw={700} m={0}>
-            {t('staff.completion.rates.presentDueValue', { present: data.cohort.present, due: data.cohort.due })}
-          </Text>
-        </div>
-        <div>
-          <Text component="dt" size="sm">
-            {t('staff.completion.rates.at')}
-          </Text>
-          <Text component="dd" fw={700} m={0}>
-            {formatDay(seoulDay(data.at), lang)}
-          </Text>
-        </div>
-      </SimpleGrid>
-      <Table.ScrollContainer minWidth={640}>
-        <Table withTableBorder verticalSpacing="xs" captionSide="top" data-testid="rates-sessions">
-          <Table.Caption>{t('staff.completion.rates.sessionsCaption', { count: data.sessions.length })}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('staff.session.title')}</Table.Th>
-              <Table.Th scope="col">{t('staff.session.startsAt')}</Table.Th>
-              <Table.Th scope="col" className="oc-num">
-                {t('staff.completion.rates.presentDue')}
-              </Table.Th>
-              <Table.Th scope="col" className="oc-num">
-                {t('staff.completion.rates.rate')}
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {data.sessions.map((s) => (
-              <Table.Tr key={s.sessionId}>
-                <Table.Th scope="row" fw={400}>
-                  <Loc value={s.title} />
-                </Table.Th>
-                <Table.Td>{s.startsAt ? <time dateTime={s.startsAt}>{t('staff.session.timeValue', { day: formatDay(seoulDay(s.startsAt), lang), time: s.endsAt ? `${seoulTime(s.startsAt)}\u2013${seoulTime(s.endsAt)}` : seoulTime(s.startsAt) })}</time> : t('staff.session.untimed')}</Table.Td>
-                <Table.Td className="oc-num">{s.started ? t('staff.completion.rates.presentDueValue', { present: s.present, due: s.due }) : t('staff.completion.rates.notStarted')}</Table.Td>
-                <Table.Td className="oc-num">{formatPercent(s.rate, lang) ?? none}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    </Stack>
   );
 }
 
@@ -162,91 +100,115 @@ function Totals({ view }: { view: CohortCompletionViewT }) {
   );
 }
 
-function MembersTable({ view, onRevoke }: { view: CohortCompletionViewT; onRevoke: (member: MemberCompletionViewT) => void }) {
+type Member = MemberCompletionViewT;
+const MEMBERS_PAGE_SIZE = 50;
+
+/** The members on one page against every rule; every member is held to the same rule, so the first one's rules name the columns. */
+function MembersTable({ view, onPage, onRevoke }: { view: CohortCompletionViewT; onPage: (page: number) => void; onRevoke: (member: Member) => void }) {
   const { t } = useTranslation('courses');
   const lang = useLang();
   const none = t('staff.common.none');
   const percent = (rate: number | null) => formatPercent(rate, lang) ?? none;
-  // Every member is held to the same rule, so the first member's rules name the columns.
-  const columns = view.members[0]?.rules ?? [];
+  const ruleColumns: Column<Member>[] = (view.items[0]?.rules ?? []).map((rule, i) => {
+    const heading = ruleHeading(rule, percent, (type) => t(`staff.sessionType.${type}`));
+    return {
+      key: ruleKey(rule),
+      header: t(heading.key, heading.values),
+      cell: (m) => {
+        const own = m.rules[i]!;
+        const cell = ruleCell(own, percent);
+        return (
+          <div data-rule={ruleKey(own)} data-status={own.status}>
+            <Text span fw={700} className={own.status === 'missed' ? 'oc-flag' : undefined}>
+              <Mark met={cell.met} />
+              {t(cell.status.key)}
+            </Text>
+            <Text size="sm">{t(cell.detail.key, cell.detail.values)}</Text>
+            {cell.note && <Text size="sm">{t(cell.note.key, cell.note.values)}</Text>}
+          </div>
+        );
+      },
+    };
+  });
+  const certificateColumn: Column<Member> = {
+    key: 'certificate',
+    header: t('staff.completion.members.certificate'),
+    cell: (m) => {
+      const cert = certificateCell(m);
+      return (
+        <div data-testid="member-certificate">
+          {cert.unsupported ? (
+            <>
+              <Text className="oc-flag" size="sm">
+                <span aria-hidden="true">{'\u26a0 '}</span>
+                {t(cert.line.key, cert.line.values)}
+              </Text>
+              <Button size="xs" variant="default" mt={4} onClick={() => onRevoke(m)} aria-label={t('staff.completion.members.revokeLabel', { number: m.certificate?.number ?? '', name: m.name })}>
+                {t('staff.completion.revoke.button')}
+              </Button>
+            </>
+          ) : (
+            t(cert.line.key, cert.line.values)
+          )}
+        </div>
+      );
+    },
+  };
   return (
-    <Table.ScrollContainer minWidth={860}>
-      <Table withTableBorder verticalSpacing="xs" captionSide="top" data-testid="completion-members">
-        <Table.Caption>{t('staff.completion.members.caption', { count: view.members.length })}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('staff.members.name')}</Table.Th>
-            {columns.map((rule) => {
-              const heading = ruleHeading(rule, percent, (type) => t(`staff.sessionType.${type}`));
-              return (
-                <Table.Th scope="col" key={ruleKey(rule)}>
-                  {t(heading.key, heading.values)}
-                </Table.Th>
-              );
-            })}
-            <Table.Th scope="col">{t('staff.completion.members.certificate')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {view.members.map((m) => {
-            const cert = certificateCell(m);
-            return (
-              <Table.Tr key={m.userId} data-user-id={m.userId} data-unsupported={cert.unsupported || undefined}>
-                <Table.Th scope="row" fw={400} style={{ whiteSpace: 'nowrap' }}>
-                  {m.name}
-                </Table.Th>
-                {m.rules.map((rule) => {
-                  const cell = ruleCell(rule, percent);
-                  return (
-                    <Table.Td key={ruleKey(rule)} data-rule={ruleKey(rule)} data-status={rule.status}>
-                      <Text span fw={700} className={rule.status === 'missed' ? 'oc-flag' : undefined}>
-                        <Mark met={cell.met} />
-                        {t(cell.status.key)}
-                      </Text>
-                      <Text size="sm">{t(cell.detail.key, cell.detail.values)}</Text>
-                      {cell.note && <Text size="sm">{t(cell.note.key, cell.note.values)}</Text>}
-                    </Table.Td>
-                  );
-                })}
-                <Table.Td data-testid="member-certificate">
-                  {cert.unsupported ? (
-                    <>
-                      <Text className="oc-flag" size="sm">
-                        <span aria-hidden="true">{'\u26a0 '}</span>
-                        {t(cert.line.key, cert.line.values)}
-                      </Text>
-                      <Button size="xs" variant="default" mt={4} onClick={() => onRevoke(m)} aria-label={t('staff.completion.members.revokeLabel', { number: m.certificate?.number ?? '', name: m.name })}>
-                        {t('staff.completion.revoke.button')}
-                      </Button>
-                    </>
-                  ) : (
-                    t(cert.line.key, cert.line.values)
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable<Member>
+      caption={t('staff.completion.members.caption', { count: view.total })}
+      data={view}
+      rowKey={(m) => m.userId}
+      rowData={(m) => ({ 'data-user-id': m.userId, ...(certificateCell(m).unsupported ? { 'data-unsupported': 'true' } : {}) })}
+      onPage={onPage}
+      empty={t('staff.completion.members.noMatch')}
+      minWidth={860}
+      testId="completion-members"
+      columns={[{ key: 'name', header: t('staff.members.name'), rowHeader: true, cell: (m) => <span style={{ whiteSpace: 'nowrap' }}>{m.name}</span> }, ...ruleColumns, certificateColumn]}
+    />
+  );
+}
+
+/** The search box and the filter by one of the totals; a change goes back to page 1. */
+function MemberFilters({ q, filter, onChange }: { q: string; filter: string; onChange: (q: string, filter: string) => void }) {
+  const { t } = useTranslation('courses');
+  return (
+    <Group align="flex-end">
+      <FilterBox label={t('staff.completion.members.search')} value={q} testId="completion-search" onChange={(text) => onChange(text, filter)} />
+      <NativeSelect
+        label={t('staff.completion.members.filter')}
+        value={filter}
+        onChange={(e) => onChange(q, e.currentTarget.value)}
+        data={[{ value: '', label: t('staff.completion.members.filterAll') }, ...CompletionFilter.options.map((f) => ({ value: f, label: enumLabel(t, 'completionFilter', f) }))]}
+        w={280}
+        data-testid="completion-filter"
+      />
+    </Group>
   );
 }
 
 export function CompletionPage() {
   const { t } = useTranslation('courses');
-  const lang = useLang();
   const { id = '' } = useParams();
   const detail = useCohortDetail(id);
   usePageTitle(useCohortPageName(t('staff.completion.title'), detail.data));
-  const completion = useApiGet<CohortCompletionViewT>(`/admin/cohorts/${id}/completion`);
-  const attendance = useApiGet<CohortAttendanceViewT>(`/admin/cohorts/${id}/attendance`);
+  const [page, setPage] = useState(1);
+  const [q, setQ] = useState('');
+  const [filter, setFilter] = useState('');
+  const completion = usePagedList<CohortCompletionViewT>(`/admin/cohorts/${id}/completion`, { page, pageSize: MEMBERS_PAGE_SIZE, q, filter });
   const certificates = useApiGet<CertificateListT>(`/admin/cohorts/${id}/certificates`);
   const [issued, setIssued] = useState<IssueCertificatesResultT | null>(null);
   const [issuing, setIssuing] = useState(false);
   const [issueError, setIssueError] = useState<unknown>(undefined);
   const [revoking, setRevoking] = useState<Revocable | null>(null);
   const [message, setMessage] = useState('');
+  const filterBy = (text: string, value: string) => {
+    setQ(text);
+    setFilter(value);
+    setPage(1);
+  };
 
+  // Issuing is for the whole cohort (every member who completed), never only the page shown.
   const issue = async () => {
     setIssuing(true);
     setIssueError(undefined);
@@ -269,7 +231,8 @@ export function CompletionPage() {
     setRevoking({ id: m.certificate.id, number: m.certificate.number, holderName: printed?.holderName ?? m.name });
   };
 
-  const unsupported = completion.data?.totals.noLongerSupported ?? 0;
+  const totals = completion.data?.totals;
+  const unsupported = totals?.noLongerSupported ?? 0;
 
   return (
     <Stack>
@@ -293,7 +256,15 @@ export function CompletionPage() {
             <Stack gap="sm">
               <Text size="sm">{t('staff.completion.members.intro', { count: view.sessions })}</Text>
               <Totals view={view} />
-              {view.members.length === 0 ? <Text>{t('staff.members.none')}</Text> : <MembersTable view={view} onRevoke={revokeMember} />}
+              {view.totals.members === 0 ? (
+                <Text>{t('staff.members.none')}</Text>
+              ) : (
+                <>
+                  <Text size="sm">{t('staff.completion.members.totalsNote')}</Text>
+                  <MemberFilters q={q} filter={filter} onChange={filterBy} />
+                  <MembersTable view={view} onPage={setPage} onRevoke={revokeMember} />
+                </>
+              )}
             </Stack>
           )}
         </LoadState>
@@ -312,83 +283,17 @@ export function CompletionPage() {
           {t('staff.completion.issue.intro')}
         </Text>
         <Button onClick={() => void issue()} loading={issuing} mb="sm" data-testid="issue-certificates">
-          {t('staff.completion.issue.button')}
+          {t('staff.completion.issue.button', { count: totals?.readyToIssue ?? 0 })}
         </Button>
         {issueError !== undefined && <LoadError error={issueError} />}
         {issued && issued.notComplete.length > 0 && (
-          <Box mb="sm">
-            <Text fw={700}>{t('staff.completion.issue.notCompleteHeading')}</Text>
-            <List spacing={4}>
-              {issued.notComplete.map((n) => (
-                <List.Item key={n.userId}>{t('staff.completion.issue.notCompleteItem', { name: n.name, met: n.rulesMet, total: n.rulesTotal })}</List.Item>
-              ))}
-            </List>
-          </Box>
+          <Button variant="default" size="xs" mb="sm" ml="sm" onClick={() => filterBy(q, 'not_complete')} data-testid="show-not-complete">
+            {t('staff.completion.issue.showNotComplete')}
+          </Button>
         )}
-        <LoadState state={certificates}>
-          {(list) =>
-            list.certificates.length === 0 ? (
-              <Text>{t('staff.completion.certificates.none')}</Text>
-            ) : (
-              <Table.ScrollContainer minWidth={820}>
-                <Table withTableBorder verticalSpacing="xs" captionSide="top" data-testid="certificates-table">
-                  <Table.Caption>{t('staff.completion.certificates.caption', { count: list.certificates.length })}</Table.Caption>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">{t('staff.completion.certificates.number')}</Table.Th>
-                      <Table.Th scope="col">{t('staff.completion.certificates.holder')}</Table.Th>
-                      <Table.Th scope="col">{t('staff.completion.certificates.issuedAt')}</Table.Th>
-                      <Table.Th scope="col">{t('staff.completion.certificates.status')}</Table.Th>
-                      <Table.Th scope="col">{t('staff.common.actions')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {list.certificates.map((c) => (
-                      <Table.Tr key={c.id} data-certificate-id={c.id} data-unsupported={c.stillMeetsRules === false || undefined}>
-                        <Table.Th scope="row" fw={400}>
-                          {c.number}
-                        </Table.Th>
-                        <Table.Td>{c.holderName}</Table.Td>
-                        <Table.Td>{formatDay(seoulDay(c.issuedAt), lang)}</Table.Td>
-                        <Table.Td data-testid="certificate-status">
-                          {enumLabel(t, 'certificateStatus', c.status)}
-                          {c.status === 'valid' && c.stillMeetsRules === false && (
-                            <Text component="span" display="block" size="sm" className="oc-flag">
-                              <span aria-hidden="true">{'\u26a0 '}</span>
-                              {t('staff.completion.certificates.unsupported')}
-                            </Text>
-                          )}
-                          {c.revokedReason && (
-                            <Text component="span" display="block" size="sm">
-                              {t('staff.completion.certificates.revokedReason', { reason: c.revokedReason })}
-                            </Text>
-                          )}
-                        </Table.Td>
-                        <Table.Td>
-                          <Anchor href={c.verifyUrl} target="_blank" rel="noopener noreferrer" aria-label={t('staff.completion.certificates.verifyLabel', { number: c.number })} className="oc-course-nav-link" p={4}>
-                            {t('staff.completion.certificates.verify')}
-                          </Anchor>
-                          {c.status === 'valid' && (
-                            <Button size="xs" variant="default" ml="xs" onClick={() => setRevoking(c)} aria-label={t('staff.completion.revoke.label', { number: c.number, name: c.holderName })}>
-                              {t('staff.completion.revoke.button')}
-                            </Button>
-                          )}
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
-            )
-          }
-        </LoadState>
+        <LoadState state={certificates}>{(list) => (list.certificates.length === 0 ? <Text>{t('staff.completion.certificates.none')}</Text> : <CertificatesTable certificates={list.certificates} onRevoke={setRevoking} />)}</LoadState>
       </Box>
-      <Box component="section" aria-labelledby="rates-heading">
-        <Title order={2} size="h3" id="rates-heading" mb="xs">
-          {t('staff.completion.rates.heading')}
-        </Title>
-        <LoadState state={attendance}>{(data) => <Rates data={data} />}</LoadState>
-      </Box>
+      <CompletionRates cohortId={id} />
       <RevokeDialog
         certificate={revoking}
         onClose={() => setRevoking(null)}
