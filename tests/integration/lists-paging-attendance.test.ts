@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessLog, attendance, users } from '../../src/platform/db/schema/index.js';
 import type { CohortAttendanceViewT, CohortCompletionViewT, CohortRatesViewT, IssueCertificatesResultT } from '../../src/shared/contracts/attendance.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { DAY, HOUR, makeCohort, makeProgramme, makeSession } from './attendance-fixtures.js';
+import { DAY, HOUR, makeCohort, makeProgramme, makeSession } from '../factories/attendance.js';
 
 let t: TestApp;
 let staff: Awaited<ReturnType<TestApp['signedIn']>>;
